@@ -1,0 +1,123 @@
+"""Reading and updating published leads: the inbox query (filters, sort, pagination) and the
+jurisdiction check every read goes through."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, fields
+from datetime import date
+from decimal import Decimal, InvalidOperation
+from typing import Any
+
+from sqlalchemy import Select, func, select, update
+from sqlalchemy.orm import Session
+
+from zhongben.store.models import Lead
+
+SEVERITY_NAMES = {"high": "高", "medium": "中", "low": "低"}
+SORTS = {"score": Lead.score.desc(), "amount": Lead.unpaid_amount.desc(),
+         "date": Lead.as_of.desc()}
+PAGE_SIZE = 50
+
+
+@dataclass
+class LeadFilter:
+    """The inbox filters, as typed from the query string (empty string = no filter)."""
+
+    rule: str = ""
+    family: str = ""
+    court: str = ""
+    severity: str = ""
+    livelihood: str = ""  # "1" = 民生 only, "0" = non-民生 only
+    min_amount: str = ""
+    max_amount: str = ""
+    status: str = ""
+    date_from: str = ""
+    date_to: str = ""
+    q: str = ""
+    sort: str = "score"
+
+    @classmethod
+    def from_params(cls, params: Any) -> LeadFilter:
+        return cls(**{f.name: str(params.get(f.name, "") or "").strip() for f in fields(cls)
+                      if params.get(f.name) is not None})
+
+    def as_params(self) -> dict[str, str]:
+        return {f.name: getattr(self, f.name) for f in fields(self) if getattr(self, f.name)}
+
+
+def _amount(text: str) -> Decimal | None:
+    try:
+        return Decimal(text) if text else None
+    except InvalidOperation:
+        return None
+
+
+def _day(text: str) -> date | None:
+    try:
+        return date.fromisoformat(text) if text else None
+    except ValueError:
+        return None
+
+
+def filtered(org_ids: list[int], flt: LeadFilter) -> Select[tuple[Lead]]:
+    query = select(Lead).where(Lead.org_id.in_(org_ids))
+    exact = {"rule": Lead.rule_id, "family": Lead.family, "court": Lead.court,
+             "severity": Lead.severity}
+    for name, column in exact.items():
+        if value := getattr(flt, name):
+            query = query.where(column == value)
+    if flt.status:
+        query = query.where(Lead.status == flt.status)
+    else:
+        query = query.where(Lead.status != "已屏蔽")
+    if flt.livelihood in ("0", "1"):
+        query = query.where(Lead.livelihood.is_(flt.livelihood == "1"))
+    if (low := _amount(flt.min_amount)) is not None:
+        query = query.where(Lead.unpaid_amount >= low)
+    if (high := _amount(flt.max_amount)) is not None:
+        query = query.where(Lead.unpaid_amount <= high)
+    if (start := _day(flt.date_from)) is not None:
+        query = query.where(Lead.as_of >= start)
+    if (end := _day(flt.date_to)) is not None:
+        query = query.where(Lead.as_of <= end)
+    if flt.q:
+        like = f"%{flt.q}%"
+        query = query.where(Lead.case_no.like(like) | Lead.subject_name.like(like))
+    return query
+
+
+def page_of_leads(session: Session, org_ids: list[int], flt: LeadFilter, page: int,
+                  page_size: int = PAGE_SIZE) -> tuple[list[Lead], int]:
+    query = filtered(org_ids, flt)
+    total = session.scalar(select(func.count()).select_from(query.subquery())) or 0
+    order = SORTS.get(flt.sort, SORTS["score"])
+    rows = session.scalars(query.order_by(order, Lead.lead_key)
+                           .offset(max(page - 1, 0) * page_size).limit(page_size))
+    return list(rows), total
+
+
+def all_leads(session: Session, org_ids: list[int], flt: LeadFilter) -> list[Lead]:
+    order = SORTS.get(flt.sort, SORTS["score"])
+    return list(session.scalars(filtered(org_ids, flt).order_by(order, Lead.lead_key)))
+
+
+def visible_lead(session: Session, org_ids: list[int], lead_key: str) -> Lead | None:
+    """The lead if the caller's jurisdiction covers it; None otherwise (shown as 404)."""
+    lead = session.get(Lead, lead_key)
+    return lead if lead is not None and lead.org_id in org_ids else None
+
+
+def filter_choices(session: Session, org_ids: list[int]) -> dict[str, list[Any]]:
+    """Values for the inbox's drop-downs, from the leads the caller can see."""
+    def distinct(column: Any) -> list[Any]:
+        query = select(column).where(Lead.org_id.in_(org_ids), column.is_not(None)).distinct()
+        return sorted(session.scalars(query))
+    return {"rule": distinct(Lead.rule_id), "family": distinct(Lead.family),
+            "court": distinct(Lead.court), "status": distinct(Lead.status)}
+
+
+def lift_expired_suppressions(session: Session, today: date) -> int:
+    result = session.execute(
+        update(Lead).where(Lead.status == "已屏蔽", Lead.suppressed_until < today)
+        .values(status="待核查", suppressed_until=None))
+    return int(getattr(result, "rowcount", 0) or 0)

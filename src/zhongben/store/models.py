@@ -1,0 +1,184 @@
+"""SQLAlchemy models of the application database. The Alembic migrations are the schema's source
+of truth for a running database; these classes must match them (a test checks)."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    Date,
+    DateTime,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    LargeBinary,
+    Numeric,
+    String,
+    Text,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+
+class Base(DeclarativeBase):
+    type_annotation_map = {dict[str, Any]: JSON, list[Any]: JSON}
+
+
+class Org(Base):
+    """A procuratorate. ``courts`` are the court names it supervises; a parent (city office) sees
+    everything its children see."""
+
+    __tablename__ = "orgs"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    code: Mapped[str] = mapped_column(String(32), unique=True)
+    name: Mapped[str] = mapped_column(String(100))
+    level: Mapped[str] = mapped_column(String(16))  # 县级 / 市级 / 省级
+    parent_id: Mapped[int | None] = mapped_column(ForeignKey("orgs.id"))
+    courts: Mapped[list[Any]] = mapped_column(JSON, default=list)
+
+
+class User(Base):
+    __tablename__ = "users"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    username: Mapped[str] = mapped_column(String(64), unique=True)
+    display_name: Mapped[str] = mapped_column(String(64))
+    password_hash: Mapped[str] = mapped_column(String(255))
+    role: Mapped[str] = mapped_column(String(16))
+    org_id: Mapped[int] = mapped_column(ForeignKey("orgs.id"))
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+
+
+class Lead(Base):
+    """A published lead (a copy of the workspace's ``leads`` row) plus its review state here."""
+
+    __tablename__ = "leads"
+    lead_key: Mapped[str] = mapped_column(String(40), primary_key=True)
+    rule_id: Mapped[str] = mapped_column(String(16))
+    rule_version: Mapped[int] = mapped_column(Integer, default=1)
+    rule_name: Mapped[str] = mapped_column(String(100), default="")
+    family: Mapped[str] = mapped_column(String(100), default="")
+    case_no: Mapped[str | None] = mapped_column(String(64))
+    subject_id: Mapped[str | None] = mapped_column(String(64))
+    subject_name: Mapped[str | None] = mapped_column(String(200))
+    court: Mapped[str | None] = mapped_column(String(100))
+    court_code: Mapped[str | None] = mapped_column(String(16))
+    org_id: Mapped[int | None] = mapped_column(ForeignKey("orgs.id"))
+    severity: Mapped[str] = mapped_column(String(8), default="medium")
+    score: Mapped[float] = mapped_column(Float, default=0.0)
+    score_terms: Mapped[list[Any]] = mapped_column(JSON, default=list)
+    livelihood: Mapped[bool] = mapped_column(Boolean, default=False)
+    unpaid_amount: Mapped[Decimal | None] = mapped_column(Numeric(18, 2))
+    explanation: Mapped[str] = mapped_column(Text, default="")
+    legal_basis: Mapped[list[Any]] = mapped_column(JSON, default=list)
+    evidence: Mapped[list[Any]] = mapped_column(JSON, default=list)
+    params: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    as_of: Mapped[date | None] = mapped_column(Date)
+    screen_status: Mapped[str] = mapped_column(String(16), default="active")
+    first_seen_at: Mapped[datetime | None] = mapped_column(DateTime)
+    updated_at: Mapped[datetime | None] = mapped_column(DateTime)
+    resolved_at: Mapped[datetime | None] = mapped_column(DateTime)
+    status: Mapped[str] = mapped_column(String(16), default="待核查")
+    assignee_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    matter_id: Mapped[int | None] = mapped_column(ForeignKey("matters.id"))
+    suppressed_until: Mapped[date | None] = mapped_column(Date)
+    suppress_reason: Mapped[str | None] = mapped_column(Text)
+    __table_args__ = (
+        Index("ix_leads_org_score", "org_id", "score"),
+        Index("ix_leads_status_score", "status", "score"),
+        Index("ix_leads_rule", "rule_id"),
+        Index("ix_leads_court", "court"),
+        Index("ix_leads_subject", "subject_id"),
+        Index("ix_leads_matter", "matter_id"),
+    )
+
+
+class Profile(Base):
+    """The debtor's profile (cases, assets over time, restrictions, travel, flows) snapshotted from
+    the workspace when leads are published, so the web app never reads DuckDB."""
+
+    __tablename__ = "profiles"
+    subject_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    data: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+
+
+class Matter(Base):
+    """A supervision case (监督案件): one lead (个案纠违) or several of one problem at one court
+    (类案监督). ``state`` is a state id of ``zhongben.workflow.machine.CaseWorkflow``."""
+
+    __tablename__ = "matters"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    number: Mapped[str] = mapped_column(String(64), unique=True)
+    kind: Mapped[str] = mapped_column(String(16))  # 个案纠违 / 类案监督
+    title: Mapped[str] = mapped_column(String(200))
+    org_id: Mapped[int] = mapped_column(ForeignKey("orgs.id"))
+    court: Mapped[str | None] = mapped_column(String(100))
+    rule_id: Mapped[str] = mapped_column(String(16))
+    state: Mapped[str] = mapped_column(String(32))
+    owner_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    opened_on: Mapped[date] = mapped_column(Date)
+    decided_on: Mapped[date | None] = mapped_column(Date)
+    sent_on: Mapped[date | None] = mapped_column(Date)
+    received_on: Mapped[date | None] = mapped_column(Date)
+    reply_extended: Mapped[bool] = mapped_column(Boolean, default=False)
+    replied_on: Mapped[date | None] = mapped_column(Date)
+    reply_text: Mapped[str | None] = mapped_column(Text)
+    not_case_reason: Mapped[str | None] = mapped_column(Text)
+    recheck: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    outcomes: Mapped[list[Any]] = mapped_column(JSON, default=list)
+    recovered_amount: Mapped[Decimal | None] = mapped_column(Numeric(18, 2))
+    closed_on: Mapped[date | None] = mapped_column(Date)
+    __table_args__ = (Index("ix_matters_org_state", "org_id", "state"),)
+
+
+class MatterEvent(Base):
+    __tablename__ = "matter_events"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    matter_id: Mapped[int] = mapped_column(ForeignKey("matters.id"), index=True)
+    at: Mapped[datetime] = mapped_column(DateTime)
+    user_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    action: Mapped[str] = mapped_column(String(32))
+    from_state: Mapped[str | None] = mapped_column(String(32))
+    to_state: Mapped[str | None] = mapped_column(String(32))
+    note: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+
+
+class LeadEvent(Base):
+    """A lead's own history: assignment, suppression, transfer (交办/移送), joining a matter."""
+
+    __tablename__ = "lead_events"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    lead_key: Mapped[str] = mapped_column(ForeignKey("leads.lead_key"), index=True)
+    at: Mapped[datetime] = mapped_column(DateTime)
+    user_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    action: Mapped[str] = mapped_column(String(32))
+    note: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+
+
+class Document(Base):
+    __tablename__ = "documents"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    matter_id: Mapped[int] = mapped_column(ForeignKey("matters.id"), index=True)
+    kind: Mapped[str] = mapped_column(String(32))
+    filename: Mapped[str] = mapped_column(String(200))
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+    user_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    content: Mapped[bytes] = mapped_column(LargeBinary)
+
+
+class AuditEntry(Base):
+    """Every state change and every view of personal data."""
+
+    __tablename__ = "audit_log"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    at: Mapped[datetime] = mapped_column(DateTime, index=True)
+    user_id: Mapped[int | None] = mapped_column(Integer)
+    username: Mapped[str | None] = mapped_column(String(64))
+    action: Mapped[str] = mapped_column(String(48))
+    object_type: Mapped[str] = mapped_column(String(32))
+    object_id: Mapped[str | None] = mapped_column(String(64))
+    detail: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    client: Mapped[str | None] = mapped_column(String(64))

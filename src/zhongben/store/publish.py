@@ -1,0 +1,96 @@
+"""Publishing the workspace's leads into the application database, in one transaction, so the web
+app never reads DuckDB while a screen may be writing it. A lead's review state here (status,
+assignee, case, transfer) survives re-publication; its screening facts are refreshed."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import duckdb
+from sqlalchemy import delete, insert, select, update
+from sqlalchemy.orm import Session, sessionmaker
+
+from zhongben.store.accounts import court_owners, root_org_id
+from zhongben.store.models import Lead, Profile
+from zhongben.store.profiles import build_profiles
+
+JSON_COLUMNS = ("score_terms", "legal_basis", "evidence", "params")
+SCREEN_COLUMNS = (
+    "lead_key", "rule_id", "rule_version", "rule_name", "family", "case_no", "subject_id",
+    "subject_name", "court", "court_code", "severity", "score", "score_terms", "livelihood",
+    "unpaid_amount", "explanation", "legal_basis", "evidence", "params", "as_of", "status",
+    "first_seen_at", "updated_at", "resolved_at",
+)
+
+
+class PublishError(RuntimeError):
+    pass
+
+
+@dataclass(frozen=True)
+class PublishReport:
+    inserted: int
+    updated: int
+    profiles: int
+
+
+def read_workspace_leads(con: duckdb.DuckDBPyConnection) -> list[dict[str, Any]]:
+    tables = {r[0] for r in con.execute("select table_name from information_schema.tables")
+              .fetchall()}
+    if "leads" not in tables:
+        raise PublishError("工作区中没有线索表（leads），请先运行 zhongben screen")
+    cursor = con.execute(f"select {', '.join(SCREEN_COLUMNS)} from leads")
+    names = [d[0] for d in cursor.description]
+    return [_row(dict(zip(names, values, strict=True))) for values in cursor.fetchall()]
+
+
+def _row(raw: dict[str, Any]) -> dict[str, Any]:
+    for name in JSON_COLUMNS:
+        if isinstance(raw[name], str):
+            raw[name] = json.loads(raw[name])
+        raw[name] = raw[name] if raw[name] is not None else ([] if name != "params" else {})
+    raw["screen_status"] = raw.pop("status") or "active"
+    raw["livelihood"] = bool(raw["livelihood"])
+    return raw
+
+
+def publish(workspace: str | Path, sessions: sessionmaker[Session]) -> PublishReport:
+    path = Path(workspace)
+    if not path.exists():
+        raise PublishError(f"找不到工作区文件 {path}")
+    with duckdb.connect(str(path), read_only=True) as con:
+        rows = read_workspace_leads(con)
+        profiles = build_profiles(con, rows)
+    with sessions.begin() as session:
+        inserted, updated = store_leads(session, rows)
+        store_profiles(session, profiles)
+    return PublishReport(inserted, updated, len(profiles))
+
+
+def store_leads(session: Session, rows: list[dict[str, Any]]) -> tuple[int, int]:
+    """Upsert ``rows`` (dicts in the leads.md shape); new leads get their org from the court."""
+    existing = set(session.scalars(select(Lead.lead_key)))
+    owners, fallback = court_owners(session), root_org_id(session)
+    new = [r for r in rows if r["lead_key"] not in existing]
+    old = [r for r in rows if r["lead_key"] in existing]
+    for row in new:
+        row["org_id"] = owners.get(row.get("court") or "", row.get("org_id") or fallback)
+        row.setdefault("status", "待核查")
+    if new:
+        session.execute(insert(Lead), new)
+    if old:
+        session.execute(update(Lead), old)
+    return len(new), len(old)
+
+
+def store_profiles(session: Session, profiles: dict[str, dict[str, Any]]) -> None:
+    if not profiles:
+        return
+    keys = list(profiles)
+    for start in range(0, len(keys), 500):
+        chunk = keys[start:start + 500]
+        session.execute(delete(Profile).where(Profile.subject_id.in_(chunk)))
+    session.execute(insert(Profile), [{"subject_id": k, "data": v} for k, v in profiles.items()])

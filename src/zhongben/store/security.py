@@ -1,0 +1,41 @@
+"""Passwords (argon2), roles and what each role may do or see."""
+
+from __future__ import annotations
+
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerificationError
+
+ROLES = ("检察官", "检察官助理", "部门负责人", "分析员", "管理员")
+# Roles that see full ID numbers and phones; the others see them masked.
+UNMASKED_ROLES = frozenset({"检察官", "部门负责人"})
+# Roles that may change a case's state or a lead's status.
+WORKFLOW_ROLES = frozenset({"检察官", "检察官助理", "部门负责人"})
+# Roles that may assign leads to others, transfer leads and suppress them.
+LEAD_ADMIN_ROLES = frozenset({"部门负责人", "分析员", "检察官"})
+ADMIN_ROLES = frozenset({"管理员"})
+
+_hasher = PasswordHasher()
+
+
+def hash_password(password: str) -> str:
+    return _hasher.hash(password)
+
+
+def verify_password(password_hash: str, password: str) -> bool:
+    try:
+        return _hasher.verify(password_hash, password)
+    except (VerificationError, InvalidHashError):
+        return False
+
+
+def mask_id(value: str | None) -> str | None:
+    """身份证号 / document number: keep the first 6 and last 4 characters."""
+    if not value or len(value) <= 10:
+        return value and "*" * len(value)
+    return value[:6] + "*" * (len(value) - 10) + value[-4:]
+
+
+def mask_phone(value: str | None) -> str | None:
+    if not value or len(value) < 7:
+        return value and "*" * len(value)
+    return value[:3] + "*" * (len(value) - 7) + value[-4:]
