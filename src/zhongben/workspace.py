@@ -42,6 +42,11 @@ class Workspace:
         finally:
             con.close()
 
+    @property
+    def quarantine_dir(self) -> Path:
+        """Where quarantine lists are written by default: beside the workspace file."""
+        return self.path.with_name(self.path.name + ".quarantine")
+
     def ingest(self, paths: Sequence[str | Path], quarantine_dir: Path | None = None) -> LoadReport:
         """Load files and folders into the workspace (see ``zhongben.ingest``)."""
         from zhongben.ingest.load import ingest_paths

@@ -182,7 +182,7 @@ AUCTIONS = Table(
         col("channel", "方式", Kind.ENUM, "拍卖方式", "处置方式", values=("网络", "传统"),
             value_synonyms={"网拍": "网络", "网络拍卖": "网络", "线上": "网络", "委托拍卖": "传统",
                             "线下": "传统"},
-            doc="default 网络"),
+            default="网络"),
         col("announced_on", "公告日期", Kind.DATE, "公告时间"),
         col("start_price", "起拍价", Kind.AMOUNT, "起拍价格"),
         col("deal_price", "成交价", Kind.AMOUNT, "成交价格", "成交金额"),

@@ -72,6 +72,7 @@ class Column:
     values: tuple[str, ...] = ()  # the allowed values of an ENUM, canonical Chinese
     value_synonyms: dict[str, str] = field(default_factory=dict)  # other spellings/codes -> value
     open_values: bool = False  # an ENUM whose unknown values are kept (and reported) not refused
+    default: str | None = None  # the value an empty cell takes (as the data contract states)
 
     @property
     def sql_type(self) -> str:
@@ -139,6 +140,7 @@ def col(
     values: tuple[str, ...] = (),
     value_synonyms: dict[str, str] | None = None,
     open_values: bool = False,
+    default: str | None = None,
 ) -> Column:
     """Shorthand used by the table definitions."""
     return Column(
@@ -152,4 +154,5 @@ def col(
         values=values,
         value_synonyms=value_synonyms or {},
         open_values=open_values,
+        default=default,
     )

@@ -1,0 +1,115 @@
+"""Ingest files and folders into the workspace: one transaction per file, a load report, and a
+quarantine file listing every row that was not loaded and why."""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+from pathlib import Path
+
+import duckdb
+
+from zhongben.ingest.catalog import already_loaded, ensure_catalog, finish_batch, start_batch
+from zhongben.ingest.discover import discover
+from zhongben.ingest.errors import FileRefused
+from zhongben.ingest.normalise.sql import register
+from zhongben.ingest.plan import NotATable, SheetPlan, plan_sheet
+from zhongben.ingest.report import LoadReport, QuarantinedCell, Refusal, SheetLoad
+from zhongben.ingest.sheet_load import Provenance, load_sheet
+from zhongben.ingest.sources import read_sheets
+
+QUARANTINE_HEADER = ["文件", "工作表", "行号", "列", "原值", "原因"]
+
+
+def ingest_paths(con: duckdb.DuckDBPyConnection, paths: list[Path],
+                 quarantine_dir: Path | None = None) -> LoadReport:
+    """Load every file below ``paths``. A refused file loads nothing; the others load."""
+    ensure_catalog(con)
+    register(con)
+    batch = start_batch(con, ";".join(str(p) for p in paths))
+    report = LoadReport(batch=batch)
+    for file in discover(paths):
+        _ingest_file(con, file, report)
+    finish_batch(con, batch)
+    if report.quarantine and quarantine_dir is not None:
+        report.quarantine_file = write_quarantine(report, quarantine_dir)
+    return report
+
+
+def _ingest_file(con: duckdb.DuckDBPyConnection, file: Path, report: LoadReport) -> None:
+    try:
+        plans = _plans(file)
+    except NotATable as skip:
+        report.skipped_files.append((str(file), str(skip)))
+        return
+    except FileRefused as refused:
+        report.refused.append(Refusal(refused.file, refused.problem, refused.advice))
+        return
+    file_hash = hashlib.sha256(file.read_bytes()).hexdigest()
+    con.execute("BEGIN TRANSACTION")
+    try:
+        loads, cells = _load_plans(con, plans, file, file_hash, report.batch)
+    except FileRefused as refused:
+        con.execute("ROLLBACK")
+        report.refused.append(Refusal(refused.file, refused.problem, refused.advice))
+        return
+    except BaseException:
+        con.execute("ROLLBACK")
+        raise
+    _record_quarantine(con, report.batch, cells)
+    con.execute("COMMIT")
+    report.sheets.extend(loads)
+    report.quarantine.extend(cells)
+
+
+def _plans(file: Path) -> list[SheetPlan]:
+    sheets = read_sheets(file)
+    plans = [plan_sheet(sheet, len(sheets)) for sheet in sheets]
+    found = [plan for plan in plans if plan is not None]
+    if not found:
+        raise FileRefused(str(file), "文件中没有可识别的数据表（所有工作表都为空或名称无法识别）",
+                          "请把工作表命名为数据表名，例如“执行案件”“当事人”")
+    return found
+
+
+def _load_plans(con: duckdb.DuckDBPyConnection, plans: list[SheetPlan], file: Path,
+                file_hash: str, batch: int) -> tuple[list[SheetLoad], list[QuarantinedCell]]:
+    loads: list[SheetLoad] = []
+    cells: list[QuarantinedCell] = []
+    for plan in plans:
+        sheet = plan.sheet.sheet
+        if already_loaded(con, file_hash, sheet):
+            loads.append(SheetLoad(str(file), sheet, plan.table.name, skipped_unchanged=True,
+                                   notes=["同一文件内容此前已导入，本次未作改动"]))
+            continue
+        body = plan.sheet.read_below(plan.header_row)
+        prov = Provenance(str(file), sheet, file_hash, batch)
+        load, sheet_cells = load_sheet(con, plan, body.table, body.unreadable, prov)
+        if plan.ignored_headers:
+            load.notes.append("未使用的列：" + "、".join(plan.ignored_headers))
+        con.execute("INSERT INTO _files VALUES (?, ?, ?, ?, ?, ?, ?, ?, now())",
+                    [file_hash, sheet, str(file), plan.table.name, batch, load.rows_read,
+                     load.loaded, load.quarantined_rows])
+        loads.append(load)
+        cells.extend(sheet_cells)
+    return loads, cells
+
+
+def _record_quarantine(con: duckdb.DuckDBPyConnection, batch: int,
+                       cells: list[QuarantinedCell]) -> None:
+    if cells:
+        con.executemany("INSERT INTO _quarantine VALUES (?, ?, ?, ?, ?, ?, ?)",
+                        [[batch, c.file, c.sheet, c.row, c.column, c.value, c.reason]
+                         for c in cells])
+
+
+def write_quarantine(report: LoadReport, directory: Path) -> Path:
+    """Write the quarantined cells of this load as a CSV that opens cleanly in Excel."""
+    directory.mkdir(parents=True, exist_ok=True)
+    path = directory / f"quarantine-batch{report.batch}.csv"
+    with path.open("w", encoding="utf-8-sig", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(QUARANTINE_HEADER)
+        for c in report.quarantine:
+            writer.writerow([c.file, c.sheet or "", c.row, c.column, c.value or "", c.reason])
+    return path
