@@ -1,0 +1,38 @@
+#!/usr/bin/env bash
+# Install everything zhongben needs on a fresh Debian machine, from the lock file.
+#   scripts/setup.sh           Python environment (.venv) from uv.lock
+#   scripts/setup.sh --system  also the Debian packages the product uses (chromium for the browser
+#                              tests, PostgreSQL for the multi-user database, a CJK font for
+#                              rendering documents) — needs root
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+UV_VERSION="0.13.8"
+
+install_system() {
+  local missing=()
+  command -v chromium >/dev/null 2>&1 || missing+=(chromium)
+  command -v chromedriver >/dev/null 2>&1 || missing+=(chromium-driver)
+  [ -x /usr/lib/postgresql/*/bin/initdb ] 2>/dev/null || ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing+=(postgresql)
+  fc-list 2>/dev/null | grep -qi "noto sans cjk\|wenquanyi" || missing+=(fonts-noto-cjk fontconfig)
+  if [ ${#missing[@]} -gt 0 ]; then
+    echo "==> installing Debian packages: ${missing[*]}"
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get update -qq
+    apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+  fi
+}
+
+install_python() {
+  if ! command -v uv >/dev/null 2>&1 || [ "$(uv --version | awk '{print $2}')" != "$UV_VERSION" ]; then
+    echo "==> installing uv $UV_VERSION"
+    python3 -m pip install -q "uv==$UV_VERSION"
+  fi
+  echo "==> installing the Python environment from uv.lock"
+  uv sync --frozen --quiet
+}
+
+if [ "${1:-}" = "--system" ]; then
+  install_system
+fi
+install_python

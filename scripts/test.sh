@@ -1,0 +1,12 @@
+#!/usr/bin/env bash
+# Install everything (including chromium and PostgreSQL) and run the checks and the test suite.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/setup.sh --system
+echo "==> ruff"; .venv/bin/ruff check src tests benchmarks
+echo "==> mypy"; .venv/bin/mypy
+if [ -x scripts/web/start-postgres.sh ] && [ -z "${ZHONGBEN_TEST_PG_URL:-}" ]; then
+  eval "$(scripts/web/start-postgres.sh)"
+fi
+echo "==> pytest"
+exec .venv/bin/pytest -n 2 -q "$@"
