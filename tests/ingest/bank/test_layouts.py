@@ -7,12 +7,16 @@ from pathlib import Path
 
 import pyarrow as pa
 import pytest
-
 from tests.ingest.bank.samples import ACCOUNT, SAMPLES, TXNS, read_statement, write_all
+
 from zhongben.ingest.bank import match_layout
 from zhongben.ingest.bank.cells import split_sign
 
-ACCOUNTS = {"支付宝": "13800001234", "微信": "wxid_zhangsan01", "微信（财付通调证）": "wxid_zhangsan01"}
+ACCOUNTS = {
+    "支付宝": "13800001234",
+    "微信": "wxid_zhangsan01",
+    "微信（财付通调证）": "wxid_zhangsan01",
+}
 DATE_ONLY = {"工商银行"}
 NO_BALANCE = {"支付宝", "微信"}
 
@@ -60,8 +64,15 @@ def test_rows_keep_their_spreadsheet_numbers(files: dict[str, Path]) -> None:
     ("name", "reasons"),
     [
         ("工商银行", ["汇总/说明行，非交易：合计", "汇总/说明行，非交易：以下空白"]),
-        ("支付宝", ["中性交易（收支标志：不计收支），不计收支", "交易未成功（状态：交易关闭），没有资金进出",
-                  "汇总/说明行，非交易：共6笔记录", "汇总/说明行，非交易：导出时间：[2023-07-01 10:00:00]"]),
+        (
+            "支付宝",
+            [
+                "中性交易（收支标志：不计收支），不计收支",
+                "交易未成功（状态：交易关闭），没有资金进出",
+                "汇总/说明行，非交易：共6笔记录",
+                "汇总/说明行，非交易：导出时间：[2023-07-01 10:00:00]",
+            ],
+        ),
         ("微信", ["中性交易（收支标志：/），不计收支"]),
         ("通用", ["汇总/说明行，非交易：合计"]),
     ],
@@ -82,17 +93,29 @@ def test_ccb_page_totals_are_not_transactions(files: dict[str, Path]) -> None:
 def test_account_column_wins_over_title_row() -> None:
     layout = match_layout(["账号", "交易时间", "交易金额", "借贷标志"])
     assert layout is not None and layout.name == "通用"
-    rows = pa.table({"账号": ["62220001"], "交易时间": ["2023-05-12 10:00:00"],
-                     "交易金额": ["100"], "借贷标志": ["D"], "_row": [2]})
+    rows = pa.table(
+        {
+            "账号": ["62220001"],
+            "交易时间": ["2023-05-12 10:00:00"],
+            "交易金额": ["100"],
+            "借贷标志": ["D"],
+            "_row": [2],
+        }
+    )
     out = layout.to_contract(rows, [["账号：99999"]]).table.to_pylist()[0]
     assert (out["account_no"], out["direction"], out["txn_at"]) == (
-        "62220001", "out", "2023-05-12 10:00:00")
+        "62220001",
+        "out",
+        "2023-05-12 10:00:00",
+    )
 
 
 def test_split_columns_with_both_sides_leave_direction_for_quarantine() -> None:
     layout = match_layout(["交易日期", "收入金额", "支出金额"])
     assert layout is not None
-    rows = pa.table({"交易日期": ["2023-05-12"], "收入金额": ["10"], "支出金额": ["20"], "_row": [2]})
+    rows = pa.table(
+        {"交易日期": ["2023-05-12"], "收入金额": ["10"], "支出金额": ["20"], "_row": [2]}
+    )
     assert layout.to_contract(rows).table.to_pylist()[0]["direction"] is None
 
 
