@@ -1,0 +1,152 @@
+"""Ingest of messy, real-looking files: encodings, headers, units, dates, IDs, quarantine,
+refusal and idempotence — through the Workspace façade, on a real DuckDB file."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+from pathlib import Path
+
+import xlsxwriter
+
+from zhongben.identifiers import id_card, uscc
+from zhongben.workspace import Workspace
+
+
+def person_id(first17: str) -> str:
+    return first17 + id_card.check_digit(first17)
+
+
+def company_id(first17: str) -> str:
+    return first17 + uscc.check_char(first17)
+
+
+DEBTOR = person_id("33068319800101123")
+COMPANY = company_id("91330683MA2BX1234")
+BAD_ID = DEBTOR[:-1] + ("0" if DEBTOR[-1] != "0" else "1")
+
+
+def write(path: Path, text: str, encoding: str = "utf-8") -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(text.encode(encoding))
+    return path
+
+
+def rows(ws: Workspace, sql: str) -> list[tuple]:
+    with ws.connect() as con:
+        return con.execute(sql).fetchall()
+
+
+def test_gbk_csv_with_chinese_headers_units_and_title_rows(workspace: Workspace,
+                                                         tmp_path: Path) -> None:
+    text = ("嵊州市人民法院 执行案件台账\n"
+            "案号,立案日期,结案日期,结案方式,申请执行标的金额（万元）,实际执行到位金额(元),案由\n"
+            "（２０２３）浙０６８３执１２３４号,2023年5月12日,二〇二三年九月二十日,09_05080-5,12.5,\"1,234.50\",民间借贷纠纷\n"
+            "(2023)浙0683执恢12号,2023/5/13,,,¥3000,0,追索劳动报酬纠纷\n")
+    write(tmp_path / "in" / "执行案件.csv", text, "gb18030")
+    report = workspace.ingest([tmp_path / "in"])
+    assert report.ok and report.by_table()["cases"]["loaded"] == 2
+    got = rows(workspace, "SELECT case_no, filed_on, closed_on, close_method, claim_amount, "
+                          "paid_amount, court_code, case_year, case_type, court, _row "
+                          "FROM cases ORDER BY _row")
+    assert got[0] == ("(2023)浙0683执1234号", dt.date(2023, 5, 12), dt.date(2023, 9, 20),
+                      "终结本次执行程序", Decimal("125000.00"), Decimal("1234.50"), "浙0683",
+                      2023, "执", "嵊州市人民法院", 3)
+    assert got[1][0] == "(2023)浙0683执恢12号" and got[1][8] == "执恢"
+    assert got[1][4] == Decimal("30000.00")  # 3000 in a 万元 column: ¥3000 has no 万, scaled
+
+
+def test_excel_serial_dates_tab_csv_and_multi_sheet_workbook(workspace: Workspace,
+                                                           tmp_path: Path) -> None:
+    book = xlsxwriter.Workbook(tmp_path / "court.xlsx")
+    cases = book.add_worksheet("执行案件")
+    cases.write_row(0, 0, ["案号", "立案日期", "承办人"])
+    cases.write_row(1, 0, ["(2024)浙0683执1号"])
+    cases.write_number(1, 1, 45292)  # 2024-01-01 as an Excel serial
+    cases.write(1, 2, "王五")
+    date_format = book.add_format({"num_format": "yyyy-mm-dd"})
+    cases.write_row(2, 0, ["(2024)浙0683执2号"])
+    cases.write_datetime(2, 1, dt.datetime(2024, 2, 3), date_format)
+    parties = book.add_worksheet("当事人")
+    parties.write_row(0, 0, ["案号", "诉讼地位", "姓名或名称", "证件号码"])
+    parties.write_row(1, 0, ["(2024)浙0683执1号", "被执行人", "张三", DEBTOR])
+    parties.write_row(2, 0, ["(2024)浙0683执1号", "被执行人", "某某公司", COMPANY])
+    parties.write_row(3, 0, ["(2024)浙0683执1号", "申请执行人", "李四", BAD_ID])
+    book.add_worksheet("说明").write(0, 0, "本表由系统导出")
+    book.close()
+    write(tmp_path / "actions.tsv", "案号\t措施\t日期\n(2024)浙0683执1号\t限高\t2024-03-01\n")
+    report = workspace.ingest([tmp_path / "court.xlsx", tmp_path / "actions.tsv"])
+    assert report.ok
+    assert rows(workspace, "SELECT filed_on FROM cases ORDER BY case_no") == [
+        (dt.date(2024, 1, 1),), (dt.date(2024, 2, 3),)]
+    assert rows(workspace, "SELECT action FROM actions") == [("限制消费",)]
+    ids = rows(workspace, "SELECT name, id_no, id_no_invalid FROM parties ORDER BY _row")
+    assert ids == [("张三", DEBTOR, None), ("某某公司", COMPANY, None), ("李四", None, BAD_ID)]
+    assert report.by_table()["parties"]["invalid_ids"] == 1
+
+
+def test_bad_rows_are_quarantined_and_the_rest_loads(workspace: Workspace,
+                                                     tmp_path: Path) -> None:
+    text = ("case_no,filed_on,claim_amount\n"
+            "(2023)浙0683执1号,2023-01-01,100\n"
+            "(2023)浙0683执2号,2023-02-30,100\n"
+            "(2023)浙0683执3号,2023-01-03,一百元\n"
+            ",2023-01-04,5\n"
+            "(2023)浙0683执5号,2023-01-05\n")
+    write(tmp_path / "cases.csv", text)
+    report = workspace.ingest([tmp_path / "cases.csv"], quarantine_dir=tmp_path / "q")
+    assert report.ok
+    assert rows(workspace, "SELECT case_no FROM cases") == [("(2023)浙0683执1号",)]
+    by_row = {cell.row: cell for cell in report.quarantine}
+    assert set(by_row) == {3, 4, 5, 6}
+    assert by_row[3].column == "立案日期（filed_on）" and by_row[3].value == "2023-02-30"
+    assert by_row[4].column.startswith("申请执行标的金额")
+    assert by_row[5].reason == "必填字段为空"
+    assert "列" in by_row[6].reason
+    quarantine = (tmp_path / "q" / f"quarantine-batch{report.batch}.csv").read_text("utf-8-sig")
+    assert quarantine.splitlines()[0] == "文件,工作表,行号,列,原值,原因"
+    assert len(quarantine.splitlines()) == 5
+
+
+def test_refused_file_loads_nothing_and_others_load(workspace: Workspace, tmp_path: Path) -> None:
+    write(tmp_path / "in" / "cases.csv", "case_no,filed_on\n(2023)浙0683执1号,2023-01-01\n")
+    write(tmp_path / "in" / "parties.csv", "case_no,name\n(2023)浙0683执1号,张三\n")
+    write(tmp_path / "in" / "unknown_table.csv", "a,b\n1,2\n")
+    report = workspace.ingest([tmp_path / "in"])
+    assert not report.ok
+    problems = {Path(r.file).name: r.problem for r in report.refused}
+    assert "诉讼地位" in problems["parties.csv"]
+    assert "unknown_table" in problems["unknown_table.csv"]
+    assert rows(workspace, "SELECT count(*) FROM cases") == [(1,)]
+    assert rows(workspace, "SELECT count(*) FROM parties") == [(0,)]
+
+
+def test_loading_twice_changes_nothing_and_keys_replace(workspace: Workspace,
+                                                      tmp_path: Path) -> None:
+    first = write(tmp_path / "a" / "cases.csv",
+                  "case_no,filed_on,judge\n(2023)浙0683执1号,2023-01-01,王五\n"
+                  "(2023)浙0683执1号,2023-01-01,王五\n(2023)浙0683执2号,2023-01-02,赵六\n")
+    report = workspace.ingest([first])
+    assert report.by_table()["cases"]["duplicates"] == 1
+    before = rows(workspace, "SELECT * FROM cases ORDER BY case_no")
+    again = workspace.ingest([first])
+    assert again.by_table()["cases"]["unchanged"] == 1
+    assert rows(workspace, "SELECT * FROM cases ORDER BY case_no") == before
+    update = write(tmp_path / "b" / "cases.csv",
+                   "case_no,filed_on,judge\n(2023)浙0683执2号,2023-01-02,孙七\n"
+                   "(2023)浙0683执1号,2023-01-01,王五\n")
+    report = workspace.ingest([update])
+    totals = report.by_table()["cases"]
+    assert (totals["loaded"], totals["replaced"], totals["duplicates"]) == (1, 1, 1)
+    assert rows(workspace, "SELECT case_no, judge, _batch FROM cases ORDER BY case_no") == [
+        ("(2023)浙0683执1号", "王五", 1), ("(2023)浙0683执2号", "孙七", 3)]
+
+
+def test_provenance_is_kept(workspace: Workspace, tmp_path: Path) -> None:
+    path = write(tmp_path / "vehicles.csv",
+                 f"plate,owner_id,registered_on\n浙d 12345,{DEBTOR},2020-01-01\n")
+    report = workspace.ingest([path])
+    (plate, file, row, batch, digest), = rows(
+        workspace, "SELECT plate, _file, _row, _batch, _file_hash FROM vehicles")
+    assert (plate, file, row, batch) == ("浙D12345", str(path), 2, report.batch)
+    assert len(digest) == 64
