@@ -1,0 +1,40 @@
+"""DuckDB engine: runs compiled SQL on a workspace connection."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Any
+
+import duckdb
+import pyarrow as pa
+
+from zhongben.rules.calendar import calendar_table
+from zhongben.rules.macros import CALENDAR_TABLE
+
+
+@lru_cache(maxsize=1)
+def _calendar() -> pa.Table:
+    return calendar_table()
+
+
+class DuckDBEngine:
+    dialect = "duckdb"
+
+    def __init__(self, con: duckdb.DuckDBPyConnection) -> None:
+        self.con = con
+
+    def prepare(self) -> None:
+        exists = self.con.execute(
+            "SELECT count(*) FROM duckdb_tables() WHERE table_name = ? AND temporary",
+            [CALENDAR_TABLE],
+        ).fetchall()
+        if exists[0][0]:
+            return
+        self.con.register("zb_calendar_arrow", _calendar())
+        self.con.execute(f'CREATE TEMP TABLE "{CALENDAR_TABLE}" AS SELECT * FROM zb_calendar_arrow')
+        self.con.unregister("zb_calendar_arrow")
+
+    def fetch(self, sql: str) -> tuple[list[str], list[tuple[Any, ...]]]:
+        cursor = self.con.execute(sql)
+        names = [d[0] for d in cursor.description or []]
+        return names, cursor.fetchall()

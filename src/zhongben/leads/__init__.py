@@ -1,0 +1,1 @@
+"""Leads: what a rule run produces — grouping, scoring, storage across runs, outputs, evaluation."""

@@ -1,0 +1,44 @@
+"""The working-day calendar the engine registers as ``zb_calendar`` for ``zb_add_workdays``.
+
+Built from the maintained ``chinese_calendar`` package (statutory holidays and 调休 make-up working
+days); outside the years it covers, Monday–Friday are working days.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import chinese_calendar
+import pyarrow as pa
+
+FIRST_DAY = dt.date(2000, 1, 1)
+LAST_DAY = dt.date(2035, 12, 31)
+COLUMNS = (("day", "DATE"), ("is_workday", "BOOLEAN"), ("workday_index", "INTEGER"))
+
+
+def is_workday(day: dt.date) -> bool:
+    try:
+        return bool(chinese_calendar.is_workday(day))
+    except NotImplementedError:
+        return day.weekday() < 5
+
+
+def calendar_table(first: dt.date = FIRST_DAY, last: dt.date = LAST_DAY) -> pa.Table:
+    """One row per day: whether it is a working day, and the count of working days up to it."""
+    days, flags, index = [], [], []
+    count = 0
+    day = first
+    while day <= last:
+        work = is_workday(day)
+        count += work
+        days.append(day)
+        flags.append(work)
+        index.append(count)
+        day += dt.timedelta(days=1)
+    return pa.table(
+        {
+            "day": pa.array(days, pa.date32()),
+            "is_workday": pa.array(flags, pa.bool_()),
+            "workday_index": pa.array(index, pa.int32()),
+        }
+    )

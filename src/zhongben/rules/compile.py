@@ -1,0 +1,153 @@
+"""Compile a rule to SQL for one engine: parameters as literals, contract tables as seen on the
+screening date, evidence markers expanded to provenance columns, helpers expanded per dialect.
+
+Rules are written in the portable subset of DuckDB SQL; SQLGlot writes them for each dialect.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+
+import sqlglot
+from sqlglot import exp
+
+from zhongben.contracts import TABLES
+from zhongben.rules.macros import EVIDENCE, expand_macros
+from zhongben.rules.spec import Rule
+from zhongben.rules.visibility import visible_table
+
+EVIDENCE_PREFIX = "zb_ev"
+PROVENANCE_FIELDS = ("_file", "_row", "_batch")
+
+
+@dataclass(frozen=True)
+class EvidenceSpec:
+    """One evidence marker of a rule: which table's row, which of its fields to show."""
+
+    key: str  # column prefix in the result, e.g. zb_ev1
+    table: str  # the contract table; "" when the source is derived and carries a _table column
+    alias: str
+    fields: tuple[str, ...]
+
+    def column(self, field: str) -> str:
+        return f"{self.key}__{field}"
+
+
+@dataclass(frozen=True)
+class Compiled:
+    rule_id: str
+    dialect: str
+    sql: str
+    evidence: tuple[EvidenceSpec, ...]
+    params: dict[str, Any]
+    as_of: dt.date
+
+
+def parse_rule_sql(rule: Rule) -> exp.Expr:
+    return sqlglot.parse_one(rule.sql, read="duckdb")
+
+
+def literal(value: Any) -> exp.Expr:
+    """A parameter value as an SQL literal (never spliced as text)."""
+    if isinstance(value, bool):
+        return exp.Boolean(this=value)
+    if isinstance(value, dt.date):
+        return exp.cast(exp.Literal.string(value.isoformat()), "DATE")
+    if isinstance(value, int | float):
+        return exp.Literal.number(value)
+    return exp.Literal.string(str(value))
+
+
+def compile_rule(
+    rule: Rule,
+    dialect: str = "duckdb",
+    params: dict[str, Any] | None = None,
+    as_of: dt.date | None = None,
+    pretty: bool = True,
+) -> Compiled:
+    """The rule's SQL for ``dialect`` with ``params`` (defaults overridden) on ``as_of``."""
+    values = rule.resolve_params(params)
+    day = as_of or dt.date.today()
+    tree = parse_rule_sql(rule)
+    bind_params(tree, {**values, "as_of": day})
+    evidence = expand_evidence(tree)
+    apply_visibility(tree, literal(day))
+    expand_macros(tree, dialect)
+    sql = tree.sql(dialect=dialect, pretty=pretty)
+    return Compiled(rule.id, dialect, sql, evidence, values, day)
+
+
+def bind_params(tree: exp.Expr, values: dict[str, Any]) -> None:
+    for placeholder in list(tree.find_all(exp.Placeholder)):
+        value = values[str(placeholder.name)]
+        parent = placeholder.parent
+        if isinstance(value, list):
+            if not isinstance(parent, exp.In):
+                raise ValueError(f"列表参数 :{placeholder.name} 只能用在 IN (…) 中")
+            items = [e for e in parent.expressions if e is not placeholder]
+            parent.set("expressions", items + [literal(v) for v in value])
+        else:
+            placeholder.replace(literal(value))
+
+
+def evidence_alias(call: exp.Expr) -> str:
+    first = call.expressions[0] if call.expressions else None
+    return first.name if isinstance(first, exp.Column) else ""
+
+
+def table_of_alias(tree: exp.Expr, alias: str) -> str | None:
+    """The contract table an alias names anywhere in the query (None if none or ambiguous)."""
+    names = {
+        t.name for t in tree.find_all(exp.Table) if t.alias_or_name == alias and t.name in TABLES
+    }
+    return names.pop() if len(names) == 1 else None
+
+
+def evidence_calls(select: exp.Expr) -> list[exp.Anonymous]:
+    calls = []
+    for item in select.expressions if isinstance(select, exp.Select) else []:
+        node = item.this if isinstance(item, exp.Alias) else item
+        if isinstance(node, exp.Anonymous) and str(node.name).lower() == EVIDENCE:
+            calls.append(node)
+    return calls
+
+
+def expand_evidence(tree: exp.Expr) -> tuple[EvidenceSpec, ...]:
+    """Replace each ``zb_evidence(alias, field, …)`` select item by provenance + field columns."""
+    specs: list[EvidenceSpec] = []
+    new_items: list[exp.Expr] = []
+    for item in tree.expressions if isinstance(tree, exp.Select) else []:
+        node = item.this if isinstance(item, exp.Alias) else item
+        if not (isinstance(node, exp.Anonymous) and str(node.name).lower() == EVIDENCE):
+            new_items.append(item)
+            continue
+        alias = evidence_alias(node)
+        fields = tuple(arg.name for arg in node.expressions[1:])
+        spec = EvidenceSpec(
+            f"{EVIDENCE_PREFIX}{len(specs) + 1}", table_of_alias(tree, alias) or "", alias, fields
+        )
+        specs.append(spec)
+        dynamic = ("_table",) if not spec.table else ()
+        for field in (*dynamic, *PROVENANCE_FIELDS, *fields):
+            column = exp.column(field, table=alias)
+            new_items.append(exp.alias_(column, spec.column(field)))
+    if specs:
+        tree.set("expressions", new_items)
+    return tuple(specs)
+
+
+def apply_visibility(tree: exp.Expr, as_of: exp.Expr) -> None:
+    """Replace each contract table reference by its as-of view (CTE names are left alone)."""
+    ctes = {cte.alias for cte in tree.find_all(exp.CTE)}
+    for table in list(tree.find_all(exp.Table)):
+        if table.name in ctes or table.args.get("db"):
+            continue
+        view = visible_table(table.name, as_of)
+        if view is not None:
+            table.replace(
+                exp.Subquery(
+                    this=view, alias=exp.TableAlias(this=exp.to_identifier(table.alias_or_name))
+                )
+            )

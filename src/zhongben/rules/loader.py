@@ -1,0 +1,113 @@
+"""Read rule files: ``library/<family folder>/<RULE_ID>.sql`` with a YAML header in a leading
+``/* … */`` comment, then one SELECT. Every problem of every file is collected and raised once."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import yaml
+from pydantic import ValidationError
+
+from zhongben.rules.families import BY_CODE
+from zhongben.rules.problems import Problem, RuleError
+from zhongben.rules.spec import Header, Rule
+
+LIBRARY = Path(__file__).parent / "library"
+
+
+def load_library(root: Path = LIBRARY, validate: bool = True) -> dict[str, Rule]:
+    """Every rule under ``root`` by id, validated; raises RuleError listing all problems."""
+    rules: dict[str, Rule] = {}
+    problems: list[Problem] = []
+    for path in sorted(root.glob("*/*.sql")):
+        rule, found = read_rule(path)
+        problems.extend(found)
+        if rule is None:
+            continue
+        if rule.id in rules:
+            problems.append(
+                Problem(path, 1, f"规则编号 {rule.id} 重复（另见 {rules[rule.id].path}）")
+            )
+        rules[rule.id] = rule
+    if validate:
+        from zhongben.rules.validate import validate_rule
+
+        for rule in rules.values():
+            problems.extend(validate_rule(rule))
+    if problems:
+        raise RuleError(problems)
+    return dict(sorted(rules.items()))
+
+
+def load_rule(path: Path, validate: bool = True) -> Rule:
+    """One rule file; raises RuleError listing all its problems."""
+    rule, problems = read_rule(path)
+    if rule is not None and validate:
+        from zhongben.rules.validate import validate_rule
+
+        problems.extend(validate_rule(rule))
+    if problems or rule is None:
+        raise RuleError(problems)
+    return rule
+
+
+def read_rule(path: Path) -> tuple[Rule | None, list[Problem]]:
+    """Parse header and SQL of one file (no SQL validation)."""
+    text = path.read_text(encoding="utf-8")
+    stripped = text.lstrip()
+    if not stripped.startswith("/*") or "*/" not in stripped:
+        return None, [Problem(path, 1, "规则文件须以 /* … */ 注释中的 YAML 头部开始")]
+    lead = len(text) - len(stripped)
+    end = text.index("*/", lead)
+    header_text = text[lead + 2 : end]
+    header_line = text[: lead + 2].count("\n") + 1
+    sql_start = end + 2
+    sql = text[sql_start:]
+    sql_line = text[:sql_start].count("\n") + 1
+    header, problems = _parse_header(path, header_text, header_line)
+    if header is None:
+        return None, problems
+    problems.extend(_check_place(path, header))
+    if not sql.strip():
+        problems.append(Problem(path, sql_line, "头部之后缺少 SELECT 语句"))
+    return Rule(header=header, sql=sql, path=path, sql_line=sql_line), problems
+
+
+def _parse_header(path: Path, text: str, first_line: int) -> tuple[Header | None, list[Problem]]:
+    try:
+        data = yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line = first_line + (mark.line if mark else 0)
+        return None, [Problem(path, line, f"头部 YAML 无法解析：{exc}")]
+    if not isinstance(data, dict):
+        return None, [Problem(path, first_line, "头部须为 YAML 映射（键: 值）")]
+    try:
+        return Header.model_validate(data), []
+    except ValidationError as exc:
+        problems = []
+        for err in exc.errors():
+            key = str(err["loc"][0]) if err["loc"] else ""
+            where = ".".join(str(part) for part in err["loc"])
+            line = _key_line(text, key, first_line)
+            problems.append(Problem(path, line, f"头部字段 {where}：{err['msg']}"))
+        return None, problems
+
+
+def _key_line(text: str, key: str, first_line: int) -> int:
+    for offset, line in enumerate(text.splitlines()):
+        if key and line.startswith(f"{key}:"):
+            return first_line + offset
+    return first_line
+
+
+def _check_place(path: Path, header: Header) -> list[Problem]:
+    problems = []
+    if path.stem != header.id:
+        problems.append(Problem(path, 1, f"文件名须为 {header.id}.sql"))
+    family = BY_CODE.get(header.family)
+    if family is None:
+        problems.append(Problem(path, 1, f"未知的规则族 {header.family}"))
+    elif path.parent.name != family.folder:
+        problems.append(Problem(path, 1, f"{family.code} 族规则须放在 library/{family.folder}/ 下"))
+    return problems

@@ -1,0 +1,47 @@
+"""Run one rule on an engine: compile, execute, group rows into leads, explain each lead."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from zhongben.engine.base import Engine
+from zhongben.leads.group import group_rows
+from zhongben.leads.model import Lead
+from zhongben.rules.compile import compile_rule
+from zhongben.rules.explain import render
+from zhongben.rules.families import BY_CODE
+from zhongben.rules.spec import Rule
+
+
+def run_rule(
+    engine: Engine, rule: Rule, as_of: dt.date, params: dict[str, Any] | None = None
+) -> list[Lead]:
+    """The leads ``rule`` finds on ``as_of`` with ``params`` overriding its defaults."""
+    compiled = compile_rule(rule, engine.dialect, params, as_of, pretty=False)
+    names, rows = engine.fetch(compiled.sql)
+    leads = group_rows(rule.id, names, rows, compiled.evidence)
+    for lead in leads:
+        describe(lead, rule, compiled.params, as_of)
+    return leads
+
+
+def describe(lead: Lead, rule: Rule, params: dict[str, Any], as_of: dt.date) -> None:
+    """Attach the rule's identity, basis, parameters and the filled-in explanation."""
+    header = rule.header
+    lead.rule_version = header.version
+    lead.rule_name = header.name
+    lead.family = BY_CODE[header.family].name
+    lead.severity = header.severity.value
+    lead.legal_basis = [{"text": b.text, "status": b.status} for b in header.basis]
+    lead.params = dict(params)
+    lead.as_of = as_of
+    facts = {
+        **params,
+        **lead.facts,
+        "as_of": as_of,
+        "case_no": lead.case_no,
+        "subject_id": lead.subject_id,
+        "subject_name": lead.subject_name,
+    }
+    lead.explanation = render(header.explanation.strip(), facts)

@@ -1,0 +1,144 @@
+"""What a rule is: its header (typed, validated with pydantic) and its SQL.
+
+The header is YAML in the leading ``/* … */`` comment of ``<RULE_ID>.sql``; see
+docs/reference/rule-format.md.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from enum import StrEnum
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+RULE_ID = re.compile(r"^[A-Z]{2}-\d{2}$")
+PARAM_NAME = re.compile(r"^[a-z][a-z0-9_]*$")
+RESERVED_PARAMS = frozenset({"as_of"})
+
+
+class Severity(StrEnum):
+    HIGH = "high"
+    MEDIUM = "medium"
+    LOW = "low"
+
+    @property
+    def zh(self) -> str:
+        return {"high": "高", "medium": "中", "low": "低"}[self.value]
+
+
+class Grain(StrEnum):
+    """What one lead is about (docs/reference/leads.md)."""
+
+    CASE = "case"  # case_no set, subject_id null
+    CASE_SUBJECT = "case_subject"  # both set (case_no may be null for XG-01/XG-03)
+    SUBJECT = "subject"  # case_no null, subject_id set
+
+
+class ParamType(StrEnum):
+    INTEGER = "integer"
+    NUMBER = "number"
+    TEXT = "text"
+    DATE = "date"
+    TEXT_LIST = "text_list"
+
+
+class Basis(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    text: str
+    status: str = Field(pattern=r"^[VSU]$")
+
+
+class Param(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    type: ParamType
+    default: Any
+    label: str  # 中文 meaning
+    unit: str = ""
+    policy: bool = False  # an office setting, not law
+
+    @model_validator(mode="after")
+    def _default_has_type(self) -> Param:
+        self.default = coerce_param(self.type, self.default)
+        return self
+
+
+class Header(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    id: str = Field(pattern=RULE_ID.pattern)
+    version: int = Field(ge=1)
+    name: str
+    family: str = Field(pattern=r"^[A-Z]$")
+    severity: Severity
+    grain: Grain
+    basis: list[Basis] = Field(min_length=1)
+    tables: dict[str, list[str]] = Field(min_length=1)
+    params: dict[str, Param] = Field(default_factory=dict)
+    explanation: str
+
+    @field_validator("params")
+    @classmethod
+    def _param_names(cls, value: dict[str, Param]) -> dict[str, Param]:
+        for name in value:
+            if not PARAM_NAME.match(name) or name in RESERVED_PARAMS:
+                raise ValueError(
+                    f"参数名 {name!r} 不合法（小写字母、数字、下划线；as_of 为保留名）"
+                )
+        return value
+
+
+def coerce_param(kind: ParamType, value: Any) -> Any:
+    """A parameter value in its declared type; raises ValueError (Chinese) when it cannot be."""
+    try:
+        if kind is ParamType.INTEGER:
+            if isinstance(value, bool) or int(value) != float(value):
+                raise ValueError
+            return int(value)
+        if kind is ParamType.NUMBER:
+            if isinstance(value, bool):
+                raise ValueError
+            return float(value)
+        if kind is ParamType.DATE:
+            return value if isinstance(value, dt.date) else dt.date.fromisoformat(str(value))
+        if kind is ParamType.TEXT_LIST:
+            if isinstance(value, str) or not all(isinstance(v, str) for v in value):
+                raise ValueError
+            return [str(v) for v in value]
+        if not isinstance(value, str):
+            raise ValueError
+        return value
+    except (TypeError, ValueError):
+        raise ValueError(f"参数值 {value!r} 不是 {kind.value} 类型") from None
+
+
+@dataclass(frozen=True)
+class Rule:
+    """A loaded rule: header, SQL text and where it came from."""
+
+    header: Header
+    sql: str
+    path: Path
+    sql_line: int  # file line number of the first line of ``sql``
+
+    @property
+    def id(self) -> str:
+        return self.header.id
+
+    @property
+    def test_path(self) -> Path:
+        return self.path.with_name(f"{self.id}.test.yaml")
+
+    def defaults(self) -> dict[str, Any]:
+        return {name: p.default for name, p in self.header.params.items()}
+
+    def resolve_params(self, overrides: dict[str, Any] | None = None) -> dict[str, Any]:
+        """Defaults with ``overrides`` applied; unknown names or wrong types raise ValueError."""
+        values = self.defaults()
+        for name, value in (overrides or {}).items():
+            if name not in self.header.params:
+                raise ValueError(f"规则 {self.id} 没有参数 {name}")
+            values[name] = coerce_param(self.header.params[name].type, value)
+        return values
