@@ -18,6 +18,7 @@ app = typer.Typer(
 # One line per command module; a module adds its commands to ``app`` in ``register``.
 COMMAND_MODULES: tuple[str, ...] = (
     "ingest",
+    "synth",
 )
 
 for _name in COMMAND_MODULES:

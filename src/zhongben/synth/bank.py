@@ -1,0 +1,145 @@
+"""Bank accounts and statements. Citizens and companies trade freely; debtors' accounts carry only
+small cash deposits and small purchases, so no fund-flow rule fires on the background.
+Transactions are generated and written in chunks of accounts (bounded memory, deterministic)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pyarrow as pa
+import pyarrow.csv as pacsv
+
+from zhongben.synth import assets
+from zhongben.synth.config import SynthConfig
+from zhongben.synth.factory import Factory
+from zhongben.synth.frame import Frame, length
+from zhongben.synth.rng import stream
+from zhongben.synth.schema import kinds
+from zhongben.synth.world import column_of, empty_column
+from zhongben.synth.write import CSV_OPTIONS, to_arrow
+
+YEARS = 2
+CHUNK_ACCOUNTS = 100_000
+MERCHANTS = ("财付通支付科技有限公司", "支付宝(中国)网络技术有限公司", "浙江物美超市有限公司",
+             "中国石化销售股份有限公司浙江绍兴石油分公司", "国网浙江省电力有限公司", "嵊州市自来水有限公司")
+SUMMARIES_IN = ("工资", "转账", "货款")
+SUMMARIES_OUT = ("消费", "转账", "货款")
+
+
+def accounts_frame(factory: Factory, holders: Frame, kinds: np.ndarray) -> Frame:
+    """One account per holder (id, name); ``kinds``: 0 citizen, 1 company, 2 debtor."""
+    rng = stream(factory.config.seed, "bank-accounts")
+    n = len(holders["id"])
+    bank = rng.integers(0, len(assets.BANKS), n)
+    number = assets.accounts(factory.serials.take("account", n), bank)
+    return {
+        "account_no": number, "bank": np.array(assets.BANKS, dtype=object)[bank],
+        "holder_name": holders["name"], "holder_id": holders["id"],
+        "opened_on": factory.as_of - rng.integers(800, 365 * 15, n), "kind": kinds,
+    }
+
+
+def write_transactions(factory: Factory, out: Path, config: SynthConfig) -> int:
+    """Generate statements for every background account and write ``transactions.csv``."""
+    accts = factory.bank_accounts
+    n = len(accts["account_no"])
+    total = 0
+    schema = to_arrow("transactions", _empty()).schema
+    with pacsv.CSVWriter(str(out / "transactions.csv"), schema, write_options=CSV_OPTIONS) as w:
+        for chunk, start in enumerate(range(0, n, CHUNK_ACCOUNTS)):
+            rng = stream(config.seed, f"transactions-{chunk}")
+            sel = np.arange(start, min(n, start + CHUNK_ACCOUNTS))
+            frame = _statements(factory, rng, accts, sel, config.scale.txn_per_account_year)
+            table = to_arrow("transactions", frame)
+            w.write_table(table)
+            total += table.num_rows
+        for extra in factory.world.tables.get("transactions", []):
+            table = to_arrow("transactions", _fill(extra))
+            w.write_table(table)
+            total += table.num_rows
+    return total
+
+
+def _empty() -> Frame:
+    return _fill({})
+
+
+def _fill(frame: Frame) -> Frame:
+    n = length(frame)
+    return {c: column_of(frame, c, k) if n else empty_column(k, 0)
+            for c, k in kinds("transactions").items()}
+
+
+def _statements(factory: Factory, rng: np.random.Generator, accts: Frame, sel: np.ndarray,
+                per_year: float) -> Frame:
+    count = rng.poisson(per_year * YEARS, len(sel))
+    idx = np.repeat(sel, count)
+    m = len(idx)
+    kind = accts["kind"][idx]
+    debtor = kind == 2
+    start = (factory.as_of - 365 * YEARS).astype("datetime64[s]")
+    at = start + (rng.random(m) * YEARS * 365 * 86400).astype(np.int64)
+    inflow = rng.random(m) < np.where(debtor, 0.4, 0.45)
+    amount = np.where(debtor, rng.uniform(20, 1500, m), rng.lognormal(7.2, 1.3, m).clip(1, 19000))
+    amount = np.round(amount, 2)
+    other = rng.integers(0, len(accts["account_no"]), m)
+    other_ok = (accts["kind"][other] != 2) & ~debtor & (rng.random(m) < 0.6)
+    merchant = np.array(MERCHANTS, dtype=object)[rng.integers(0, len(MERCHANTS), m)]
+    cp_name = np.where(other_ok, accts["holder_name"][other], np.where(inflow, None, merchant))
+    cp_acct = np.where(other_ok, accts["account_no"][other], None)
+    cp_bank = np.where(other_ok, accts["bank"][other], None)
+    summary = np.where(debtor, np.where(inflow, "现金存入", "消费"),
+                       np.where(inflow, np.array(SUMMARIES_IN, dtype=object)[rng.integers(0, 3, m)],
+                                np.array(SUMMARIES_OUT, dtype=object)[rng.integers(0, 3, m)]))
+    summary = np.where(~other_ok & ~debtor & inflow, "现金存入", summary)
+    order = np.lexsort((at, idx))
+    signed = np.where(inflow, amount, -amount)[order]
+    balance = _balances(idx[order], signed, rng)
+    channel = np.array(["网银", "柜面", "ATM", "第三方支付"], dtype=object)[rng.integers(0, 4, m)]
+    return {
+        "account_no": accts["account_no"][idx][order], "txn_at": at[order],
+        "amount": amount[order], "direction": np.where(inflow, "in", "out").astype(object)[order],
+        "counterparty_name": cp_name[order].astype(object),
+        "counterparty_account": cp_acct[order].astype(object),
+        "counterparty_bank": cp_bank[order].astype(object), "summary": summary[order].astype(object),
+        "balance": balance, "channel": channel,
+    }
+
+
+def _balances(group: np.ndarray, signed: np.ndarray, rng: np.random.Generator) -> np.ndarray:
+    """Running balance per account, never negative: opening = deficit + a random cushion."""
+    if not len(group):
+        return np.empty(0)
+    starts = np.flatnonzero(np.r_[True, group[1:] != group[:-1]])
+    cum = np.cumsum(signed)
+    base = np.repeat(cum[starts] - signed[starts], np.diff(np.r_[starts, len(group)]))
+    within = cum - base
+    low = np.minimum.reduceat(within, starts)
+    opening = -np.minimum(low, 0) + np.round(rng.uniform(100, 20000, len(starts)), 2)
+    return np.round(within + np.repeat(opening, np.diff(np.r_[starts, len(group)])), 2)
+
+
+def account_rows(accts: Frame) -> Frame:
+    n = len(accts["account_no"])
+    return {"account_no": accts["account_no"], "bank": accts["bank"],
+            "holder_name": accts["holder_name"], "holder_id": accts["holder_id"],
+            "opened_on": accts["opened_on"], "closed_on": np.full(n, np.datetime64("NaT", "D"))}
+
+
+def setup_accounts(factory: Factory) -> None:
+    """Accounts of citizens (one or two), employers and most person debtors."""
+    rng = stream(factory.config.seed, "bank-holders")
+    cit, comp, debt = factory.citizens, factory.employers, factory.debtors
+    second = np.flatnonzero(rng.random(len(cit["id"])) < 0.3)
+    persons = np.flatnonzero((debt["party_type"] == "自然人") & (rng.random(len(debt["id"])) < 0.7))
+    holders = {
+        "id": np.concatenate([cit["id"], cit["id"][second], comp["uscc"], debt["id"][persons]]),
+        "name": np.concatenate([cit["name"], cit["name"][second], comp["name"],
+                                debt["name"][persons]]),
+    }
+    kinds_ = np.concatenate([np.zeros(len(cit["id"]) + len(second), dtype=np.int8),
+                             np.ones(len(comp["uscc"]), dtype=np.int8),
+                             np.full(len(persons), 2, dtype=np.int8)])
+    factory.bank_accounts = accounts_frame(factory, holders, kinds_)
+    factory.world.add("bank_accounts", account_rows(factory.bank_accounts))

@@ -1,0 +1,96 @@
+"""The façade: ``generate(seed, scale, out, ...)`` builds a world and writes it to a folder."""
+
+from __future__ import annotations
+
+import resource
+import time
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from zhongben.synth.bank import setup_accounts, write_transactions
+from zhongben.synth.background import background_cases
+from zhongben.synth.config import DEFAULT_AS_OF, SCALES, SynthConfig
+from zhongben.synth.factory import Factory
+from zhongben.synth.judges import assign_judges
+from zhongben.synth.plants import plant_all
+from zhongben.synth.registries import citizen_registries
+from zhongben.synth.schema import TABLE_ORDER
+from zhongben.synth.world import World
+from zhongben.synth.write import to_arrow, write_csv, write_manifest, write_truth
+
+
+@dataclass
+class SynthResult:
+    out: Path
+    rows: dict[str, int]
+    truth_rows: int
+    seconds: float
+    peak_rss_mb: float
+    planters: list[str] = field(default_factory=list)
+
+
+def build_world(config: SynthConfig) -> tuple[World, Factory, list[str]]:
+    world = World()
+    factory = Factory(config, world)
+    citizen_registries(factory)
+    background_cases(factory, config.scale.cases)
+    done = plant_all(factory)
+    setup_accounts(factory)
+    cases = world.frame("cases")
+    assign_judges(factory, cases)
+    world.tables["cases"] = [cases]
+    return world, factory, done
+
+
+def generate(seed: int, scale: str, out: str | Path, as_of: date | None = None,
+             messy: bool = False, plants: int | None = None) -> SynthResult:
+    """Generate a world and write it to ``out`` (created; existing files overwritten)."""
+    started = time.perf_counter()
+    config = SynthConfig(seed=seed, scale=SCALES[scale], as_of=as_of or DEFAULT_AS_OF,
+                         messy=messy, plants=plants)
+    world, factory, done = build_world(config)
+    out = Path(out)
+    out.mkdir(parents=True, exist_ok=True)
+    rows = _write_tables(world, factory, out, config)
+    truth_count = write_truth(out / "truth.csv", world.truth)
+    write_manifest(out / "manifest.json", _manifest(config, world, rows, done))
+    return SynthResult(out, rows, truth_count, time.perf_counter() - started, peak_rss_mb(), done)
+
+
+def _write_tables(world: World, factory: Factory, out: Path, config: SynthConfig) -> dict[str, int]:
+    if config.messy:
+        from zhongben.synth.messy import write_messy
+
+        return write_messy(world, factory, out, config)
+    rows: dict[str, int] = {}
+    for table in TABLE_ORDER:
+        if table in world.tables and table != "transactions":
+            arrow = to_arrow(table, world.frame(table))
+            write_csv(out / f"{table}.csv", arrow)
+            rows[table] = arrow.num_rows
+    rows["transactions"] = write_transactions(factory, out, config)
+    return rows
+
+
+def _manifest(config: SynthConfig, world: World, rows: dict[str, int],
+              done: list[str]) -> dict[str, Any]:
+    planted = Counter(t.rule_id for t in set(world.truth))
+    near = Counter(m[0].rule_id for m in world.near_misses)
+    return {
+        "seed": config.seed, "scale": config.scale.name, "as_of": config.as_of.isoformat(),
+        "messy": config.messy, "plants_per_rule": config.plants_per_rule, "rows": rows,
+        "planters": done, "planted": dict(sorted(planted.items())),
+        "near_misses": dict(sorted(near.items())),
+        "near_miss_list": [
+            {"rule_id": m.rule_id, "case_no": m.case_no, "subject_id": m.subject_id, "what": w}
+            for m, w in world.near_misses
+        ],
+        "messy_corruptions": dict(sorted(world.notes.items())),
+    }
+
+
+def peak_rss_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
