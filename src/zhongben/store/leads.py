@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 from zhongben.store.models import Lead
 
 SEVERITY_NAMES = {"high": "高", "medium": "中", "low": "低"}
-SORTS = {"score": Lead.score.desc(), "amount": Lead.unpaid_amount.desc(),
+SORTS: dict[str, Any] = {"score": Lead.score.desc(), "amount": Lead.unpaid_amount.desc(),
          "date": Lead.as_of.desc()}
 PAGE_SIZE = 50
 
@@ -59,7 +59,7 @@ def _day(text: str) -> date | None:
         return None
 
 
-def filtered(org_ids: list[int], flt: LeadFilter) -> Select[tuple[Lead]]:
+def filtered(org_ids: list[int], flt: LeadFilter) -> Select[Any]:
     query = select(Lead).where(Lead.org_id.in_(org_ids))
     exact = {"rule": Lead.rule_id, "family": Lead.family, "court": Lead.court,
              "severity": Lead.severity}

@@ -25,7 +25,7 @@ from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 
 class Base(DeclarativeBase):
-    type_annotation_map = {dict[str, Any]: JSON, list[Any]: JSON}
+    pass
 
 
 class Org(Base):
@@ -126,6 +126,7 @@ class Matter(Base):
     reply_extended: Mapped[bool] = mapped_column(Boolean, default=False)
     replied_on: Mapped[date | None] = mapped_column(Date)
     reply_text: Mapped[str | None] = mapped_column(Text)
+    court_adopted: Mapped[bool | None] = mapped_column(Boolean)
     not_case_reason: Mapped[str | None] = mapped_column(Text)
     recheck: Mapped[dict[str, Any] | None] = mapped_column(JSON)
     outcomes: Mapped[list[Any]] = mapped_column(JSON, default=list)

@@ -56,7 +56,8 @@ def current_deadline(case: HasDates, today: date) -> Deadline | None:
     """The deadline running now for ``case`` (None when none runs in its state)."""
     if case.state in ("opened", "investigating") and case.decided_on:
         due = send_due(case.decided_on)
-        return Deadline("制发检察建议书", due, "监督规则第108条：决定之日起15日内", (due - today).days)
+        basis = "监督规则第108条：决定之日起15日内"
+        return Deadline("制发检察建议书", due, basis, (due - today).days)
     if case.state == "awaiting_reply" and case.received_on:
         due = reply_due(case.received_on, case.reply_extended)
         basis = "两高执行监督规定第13条：收到之日起3个月内" + ("（已延长1个月）"

@@ -41,7 +41,8 @@ class StepInput:
 
 
 def open_matter(session: Session, actor: Actor, leads: list[Lead], today: date) -> Matter:
-    """Start review of one lead (个案纠违) or of several leads of one rule at one court (类案监督)."""
+    """Start review of one lead (个案纠违) or of several leads of one rule at one court
+    (类案监督)."""
     _require_role(actor)
     if not leads:
         raise WorkflowError("请至少选择一条线索")
@@ -74,7 +75,7 @@ def _title(lead: Lead, count: int) -> str:
 def _next_number(session: Session, org_id: int, today: date) -> str:
     org = session.get(Org, org_id)
     count = session.scalar(select(func.count(Matter.id))) or 0
-    return f"{org.code if org else ''}检民执监〔{today.year}〕{count + 1}号"
+    return f"{org.name[:1] if org else ''}检民执监〔{today.year}〕{count + 1}号"
 
 
 def _require_role(actor: Actor) -> None:
@@ -158,6 +159,16 @@ def _replied(matter: Matter, data: StepInput, today: date) -> None:
     matter.reply_text = data.text
 
 
+def _adopted(matter: Matter, data: StepInput, today: date) -> None:
+    _replied(matter, data, today)
+    matter.court_adopted = True
+
+
+def _declined(matter: Matter, data: StepInput, today: date) -> None:
+    _replied(matter, data, today)
+    matter.court_adopted = False
+
+
 def _close(matter: Matter, data: StepInput, today: date) -> None:
     unknown = [o for o in data.outcomes if o not in OUTCOMES]
     if unknown or not data.outcomes:
@@ -170,8 +181,8 @@ def _close(matter: Matter, data: StepInput, today: date) -> None:
 
 
 STEPS = {"reject": _reject, "accept": _accept, "issue_recommendation": _issue,
-         "court_received": _received, "extend_reply": _extend, "court_adopted": _replied,
-         "court_declined": _replied, "close": _close}
+         "court_received": _received, "extend_reply": _extend, "court_adopted": _adopted,
+         "court_declined": _declined, "close": _close}
 
 
 def needs_recheck(matter: Matter) -> bool:

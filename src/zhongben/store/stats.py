@@ -1,0 +1,75 @@
+"""The funnel the seeds report — leads → 成案 → 检察建议 → 采纳 → 恢复执行 → 执行款到位 — by model
+(family), court and month."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from zhongben.store.models import Lead, Matter
+
+STAGES = ("线索", "成案", "检察建议", "采纳", "恢复执行", "执行款到位")
+DIMENSIONS = {"family": "模型", "court": "法院", "month": "月份"}
+
+
+@dataclass
+class FunnelRow:
+    key: str
+    counts: list[int] = field(default_factory=lambda: [0] * len(STAGES))
+    amount: Decimal = Decimal(0)
+
+
+def funnel(session: Session, org_ids: list[int], dimension: str) -> list[FunnelRow]:
+    rows: dict[str, FunnelRow] = defaultdict(lambda: FunnelRow(""))
+    for key, count in _lead_counts(session, org_ids, dimension):
+        rows[key or "（未知）"].counts[0] += count
+    families = dict(session.execute(select(Lead.rule_id, Lead.family).distinct()).all())
+    for matter in session.scalars(select(Matter).where(Matter.org_id.in_(org_ids))):
+        key = _matter_key(matter, dimension, families) or "（未知）"
+        _count_matter(rows[key], matter)
+    for key, row in rows.items():
+        row.key = key
+    return sorted(rows.values(), key=lambda r: (-r.counts[0], r.key))
+
+
+def _lead_counts(session: Session, org_ids: list[int],
+                 dimension: str) -> list[tuple[str | None, int]]:
+    if dimension == "month":
+        pairs = session.execute(select(Lead.as_of, func.count()).where(Lead.org_id.in_(org_ids))
+                                .group_by(Lead.as_of)).all()
+        months: dict[str | None, int] = defaultdict(int)
+        for day, count in pairs:
+            months[day.strftime("%Y-%m") if day else None] += count
+        return list(months.items())
+    column = Lead.family if dimension == "family" else Lead.court
+    query = select(column, func.count()).where(Lead.org_id.in_(org_ids)).group_by(column)
+    return [(k, n) for k, n in session.execute(query).all()]
+
+
+def _matter_key(matter: Matter, dimension: str, families: dict[str, str]) -> str | None:
+    if dimension == "family":
+        return families.get(matter.rule_id)
+    if dimension == "court":
+        return matter.court
+    return matter.opened_on.strftime("%Y-%m")
+
+
+def _count_matter(row: FunnelRow, matter: Matter) -> None:
+    outcomes = matter.outcomes or []
+    reached = (matter.decided_on is not None, matter.sent_on is not None,
+               bool(matter.court_adopted), "恢复执行" in outcomes, "执行款到位" in outcomes)
+    for index, hit in enumerate(reached, start=1):
+        row.counts[index] += int(hit)
+    row.amount += matter.recovered_amount or 0
+
+
+def totals(rows: list[FunnelRow]) -> FunnelRow:
+    total = FunnelRow("合计")
+    for row in rows:
+        total.counts = [a + b for a, b in zip(total.counts, row.counts, strict=True)]
+        total.amount += row.amount
+    return total

@@ -1,0 +1,36 @@
+"""The audit log, for 管理员 and 部门负责人."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter, Depends, HTTPException, Request
+from fastapi.responses import Response
+from sqlalchemy.orm import Session
+
+from zhongben.store.audit import recent
+from zhongben.store.export import xlsx_response
+from zhongben.web.deps import Viewer, current_user, db, render
+
+router = APIRouter()
+ALLOWED = frozenset({"管理员", "部门负责人"})
+HEADERS = ("时间", "用户", "操作", "对象", "对象编号", "详情", "客户端")
+
+
+def _check(viewer: Viewer) -> None:
+    if viewer.actor.role not in ALLOWED:
+        raise HTTPException(status_code=403, detail="仅管理员和部门负责人可查看审计日志")
+
+
+@router.get("/audit")
+def audit(request: Request, action: str = "", viewer: Viewer = Depends(current_user),
+          session: Session = Depends(db)) -> Response:
+    _check(viewer)
+    return render(request, "audit.html", {"viewer": viewer,
+                                          "entries": recent(session, 300, action or None)})
+
+
+@router.get("/audit/export.xlsx")
+def export(viewer: Viewer = Depends(current_user), session: Session = Depends(db)) -> Response:
+    _check(viewer)
+    rows = [(e.at, e.username, e.action, e.object_type, e.object_id, e.detail, e.client)
+            for e in recent(session, 100_000)]
+    return xlsx_response("审计日志", HEADERS, rows)

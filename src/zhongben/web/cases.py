@@ -1,0 +1,117 @@
+"""Supervision cases: the list, and a case's page with its leads, timeline, running deadline,
+the workflow actions its state allows, documents and the post-reply recheck."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal, InvalidOperation
+
+from fastapi import APIRouter, Depends, Form, HTTPException, Request
+from fastapi.responses import RedirectResponse, Response
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from zhongben.store.audit import record
+from zhongben.store.export import xlsx_response
+from zhongben.store.models import Document, Lead, Matter, MatterEvent, User
+from zhongben.web.deps import Viewer, check_csrf, current_user, db, render
+from zhongben.workflow.deadlines import current_deadline
+from zhongben.workflow.machine import (
+    EVENT_LABELS,
+    NOT_CASE_REASONS,
+    OUTCOMES,
+    STATE_NAMES,
+    allowed_events,
+)
+from zhongben.workflow.recheck import recheck_matter
+from zhongben.workflow.service import StepInput, WorkflowError, apply_event, needs_recheck
+
+router = APIRouter()
+CASE_HEADERS = ("案件编号", "类型", "案件名称", "法院", "规则", "状态", "立案日期", "成案日期",
+                "制发日期", "法院签收", "当前期限", "剩余天数", "结案结果", "执行款到位金额")
+
+
+def visible_matter(session: Session, viewer: Viewer, matter_id: int) -> Matter:
+    matter = session.get(Matter, matter_id)
+    if matter is None or matter.org_id not in viewer.org_ids:
+        raise HTTPException(status_code=404)
+    return matter
+
+
+def _cases(session: Session, viewer: Viewer) -> list[Matter]:
+    query = select(Matter).where(Matter.org_id.in_(viewer.org_ids)).order_by(Matter.id.desc())
+    return list(session.scalars(query))
+
+
+@router.get("/cases")
+def case_list(request: Request, viewer: Viewer = Depends(current_user),
+              session: Session = Depends(db)) -> Response:
+    today = date.today()
+    rows = [(m, current_deadline(m, today)) for m in _cases(session, viewer)]
+    return render(request, "cases.html", {"viewer": viewer, "rows": rows})
+
+
+@router.get("/cases/export.xlsx")
+def export_cases(viewer: Viewer = Depends(current_user),
+                 session: Session = Depends(db)) -> Response:
+    today = date.today()
+    rows = []
+    for m in _cases(session, viewer):
+        d = current_deadline(m, today)
+        rows.append((m.number, m.kind, m.title, m.court, m.rule_id, STATE_NAMES[m.state],
+                     m.opened_on, m.decided_on, m.sent_on, m.received_on,
+                     d.due if d else None, d.days_left if d else None,
+                     "、".join(m.outcomes or []), m.recovered_amount))
+    record(session, viewer.actor, "export", "cases", None, rows=len(rows))
+    session.commit()
+    return xlsx_response("监督案件", CASE_HEADERS, rows)
+
+
+@router.get("/cases/{matter_id}")
+def case_page(request: Request, matter_id: int, error: str = "",
+              viewer: Viewer = Depends(current_user),
+              session: Session = Depends(db)) -> Response:
+    matter = visible_matter(session, viewer, matter_id)
+    leads = list(session.scalars(select(Lead).where(Lead.matter_id == matter.id)))
+    events = session.execute(
+        select(MatterEvent, User.display_name).join(User, User.id == MatterEvent.user_id,
+                                                    isouter=True)
+        .where(MatterEvent.matter_id == matter.id).order_by(MatterEvent.id)).all()
+    documents = session.execute(select(Document.id, Document.kind, Document.filename,
+                                       Document.created_at)
+                                .where(Document.matter_id == matter.id)).all()
+    return render(request, "case.html", {
+        "viewer": viewer, "matter": matter, "leads": leads, "events": events,
+        "documents": documents,
+        "deadline": current_deadline(matter, date.today()),
+        "actions": [(e, EVENT_LABELS[e]) for e in allowed_events(matter.state)],
+        "outcomes": OUTCOMES, "reasons": NOT_CASE_REASONS, "error": error})
+
+
+def _amount(text: str) -> Decimal | None:
+    try:
+        return Decimal(text.replace(",", "")) if text.strip() else None
+    except InvalidOperation as exc:
+        raise WorkflowError("金额格式不正确") from exc
+
+
+@router.post("/cases/{matter_id}/event", dependencies=[Depends(check_csrf)])
+def case_event(request: Request, matter_id: int, event: str = Form(...),
+               on: date | None = Form(None), reason: str = Form(""), text: str = Form(""),
+               outcomes: list[str] = Form(default=[]), amount: str = Form(""),
+               viewer: Viewer = Depends(current_user),
+               session: Session = Depends(db)) -> Response:
+    matter = visible_matter(session, viewer, matter_id)
+    try:
+        data = StepInput(on=on, reason=reason.strip(), text=text.strip(), outcomes=outcomes,
+                         amount=_amount(amount))
+        apply_event(session, viewer.actor, matter, event, data, date.today())
+    except WorkflowError as exc:
+        session.rollback()
+        return case_page(request, matter_id, str(exc), viewer, session)
+    if needs_recheck(matter):
+        result = recheck_matter(session, matter, request.app.state.settings.workspace)
+        record(session, viewer.actor, "matter.recheck", "matter", str(matter.id),
+               summary=result["summary"])
+    session.commit()
+    return RedirectResponse(f"/cases/{matter.id}", status_code=303)

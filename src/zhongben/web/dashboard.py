@@ -1,0 +1,40 @@
+"""Dashboard: the funnel leads → 成案 → 检察建议 → 采纳 → 恢复执行 → 执行款到位, by model, court and
+month, as an ECharts funnel and tables (each exportable to Excel)."""
+
+from __future__ import annotations
+
+import json
+
+from fastapi import APIRouter, Depends, HTTPException, Request
+from fastapi.responses import Response
+from sqlalchemy.orm import Session
+
+from zhongben.store.export import xlsx_response
+from zhongben.store.stats import DIMENSIONS, STAGES, funnel, totals
+from zhongben.web.deps import Viewer, current_user, db, render
+
+router = APIRouter()
+
+
+@router.get("/dashboard")
+def dashboard(request: Request, by: str = "family", viewer: Viewer = Depends(current_user),
+              session: Session = Depends(db)) -> Response:
+    by = by if by in DIMENSIONS else "family"
+    rows = funnel(session, viewer.org_ids, by)
+    total = totals(rows)
+    chart = {"stages": list(STAGES), "values": total.counts,
+             "keys": [r.key for r in rows][:20], "series": [r.counts for r in rows][:20]}
+    return render(request, "dashboard.html", {
+        "viewer": viewer, "rows": rows, "total": total, "stages": STAGES, "by": by,
+        "dimensions": DIMENSIONS, "chart_json": json.dumps(chart, ensure_ascii=False)})
+
+
+@router.get("/dashboard/export.xlsx")
+def export(by: str = "family", viewer: Viewer = Depends(current_user),
+           session: Session = Depends(db)) -> Response:
+    if by not in DIMENSIONS:
+        raise HTTPException(status_code=404)
+    rows = funnel(session, viewer.org_ids, by)
+    data = [(r.key, *r.counts, r.amount) for r in [*rows, totals(rows)]]
+    return xlsx_response(f"监督成效-按{DIMENSIONS[by]}",
+                         (DIMENSIONS[by], *STAGES, "执行款到位金额（元）"), data)

@@ -1,0 +1,114 @@
+"""What every page needs: the database session, the signed-in user (with jurisdiction), CSRF
+checking and template rendering."""
+
+from __future__ import annotations
+
+import hmac
+import secrets
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from fastapi import Depends, HTTPException, Request
+from fastapi.responses import HTMLResponse
+from fastapi.templating import Jinja2Templates
+from sqlalchemy.orm import Session, sessionmaker
+
+from zhongben.store.accounts import visible_org_ids
+from zhongben.store.audit import Actor
+from zhongben.store.leads import SEVERITY_NAMES
+from zhongben.store.models import User
+from zhongben.store.security import UNMASKED_ROLES, mask_id, mask_phone
+from zhongben.workflow.machine import EVENT_LABELS, STATE_NAMES
+
+TEMPLATES = Jinja2Templates(directory=str(Path(__file__).parent / "templates"))
+TEMPLATES.env.filters["severity"] = lambda v: SEVERITY_NAMES.get(v, v or "")
+TEMPLATES.env.filters["state"] = lambda v: STATE_NAMES.get(v, v or "")
+TEMPLATES.env.filters["event"] = lambda v: EVENT_LABELS.get(v, v or "")
+TEMPLATES.env.filters["money"] = lambda v: "" if v is None else f"{float(v):,.2f}"
+TEMPLATES.env.filters["basis_status"] = lambda v: {"V": "已核实", "S": "待复核",
+                                                   "U": "待核实"}.get(v, v or "")
+
+
+def _column_names() -> dict[str, str]:
+    from zhongben.contracts import TABLES
+
+    names = {c.name: c.zh for t in TABLES.values() for c in t.columns}
+    names.update({"month": "月份", "inflow": "流入（元）", "outflow": "流出（元）", "n": "笔数",
+                  "id_no": "证件号码", "company_uscc": "企业统一社会信用代码"})
+    return names
+
+
+COLUMN_NAMES = _column_names()
+TEMPLATES.env.filters["zh"] = lambda v: COLUMN_NAMES.get(v, v)
+
+
+class LoginRequired(Exception):
+    """Raised by ``current_user``; the app answers it with a redirect to the login page."""
+
+
+@dataclass(frozen=True)
+class Viewer:
+    """The signed-in user as a page sees them."""
+
+    actor: Actor
+    display_name: str
+    org_ids: list[int]
+
+    @property
+    def unmasked(self) -> bool:
+        return self.actor.role in UNMASKED_ROLES
+
+    def id_no(self, value: str | None) -> str | None:
+        return value if self.unmasked else mask_id(value)
+
+    def phone(self, value: str | None) -> str | None:
+        return value if self.unmasked else mask_phone(value)
+
+
+def db(request: Request) -> Iterator[Session]:
+    sessions: sessionmaker[Session] = request.app.state.sessions
+    with sessions() as session:
+        yield session
+
+
+def current_user(request: Request, session: Session = Depends(db)) -> Viewer:
+    user_id = request.session.get("user_id")
+    user = session.get(User, user_id) if user_id else None
+    if user is None or not user.active:
+        raise LoginRequired()
+    client = request.client.host if request.client else None
+    actor = Actor(user.id, user.username, user.role, user.org_id, client)
+    return Viewer(actor, user.display_name, visible_org_ids(session, user.org_id))
+
+
+def csrf_token(request: Request) -> str:
+    token = request.session.get("csrf")
+    if not token:
+        token = secrets.token_urlsafe(32)
+        request.session["csrf"] = token
+    return str(token)
+
+
+async def check_csrf(request: Request) -> None:
+    """Every POST carries the session's token, as a form field or the X-CSRF-Token header."""
+    expected = request.session.get("csrf", "")
+    sent = request.headers.get("x-csrf-token")
+    if sent is None:
+        form = await request.form()
+        sent = str(form.get("csrf_token", ""))
+    if not expected or not hmac.compare_digest(str(expected), sent):
+        raise HTTPException(status_code=403, detail="CSRF 校验失败，请刷新页面后重试")
+
+
+def render(request: Request, name: str, context: dict[str, Any],
+           status_code: int = 200) -> HTMLResponse:
+    context = {"request": request, "csrf": csrf_token(request), "today": date.today(),
+               **context}
+    return TEMPLATES.TemplateResponse(request, name, context, status_code=status_code)
+
+
+def is_htmx(request: Request) -> bool:
+    return request.headers.get("hx-request") == "true"

@@ -1,0 +1,33 @@
+"""The reminder list: the signed-in user's running deadlines, nearest first, overdue highlighted."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from fastapi import APIRouter, Depends, Request
+from fastapi.responses import Response
+from sqlalchemy.orm import Session
+
+from zhongben.store.export import xlsx_response
+from zhongben.web.deps import Viewer, current_user, db, render
+from zhongben.workflow.machine import STATE_NAMES
+from zhongben.workflow.reminders import reminders
+
+router = APIRouter()
+
+
+@router.get("/reminders")
+def reminder_list(request: Request, viewer: Viewer = Depends(current_user),
+                  session: Session = Depends(db)) -> Response:
+    items = reminders(session, viewer.actor, viewer.org_ids, date.today())
+    return render(request, "reminders.html", {"viewer": viewer, "items": items})
+
+
+@router.get("/reminders/export.xlsx")
+def export(viewer: Viewer = Depends(current_user),
+           session: Session = Depends(db)) -> Response:
+    items = reminders(session, viewer.actor, viewer.org_ids, date.today())
+    rows = [(r.matter.number, r.matter.title, STATE_NAMES[r.matter.state], r.deadline.label,
+             r.deadline.due, r.deadline.days_left, r.deadline.basis) for r in items]
+    return xlsx_response("待办提醒", ("案件编号", "案件名称", "状态", "期限事项", "截止日期",
+                                     "剩余天数", "依据"), rows)

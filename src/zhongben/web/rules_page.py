@@ -1,0 +1,82 @@
+"""The rule catalogue: each rule's header from the rule library (when it loads) with the number of
+published leads and cases it produced here."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from fastapi import APIRouter, Depends, Request
+from fastapi.responses import Response
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from zhongben.store.export import xlsx_response
+from zhongben.store.models import Lead, Matter
+from zhongben.web.deps import Viewer, current_user, db, render
+
+router = APIRouter()
+HEADERS = ("规则编号", "版本", "名称", "模型", "风险等级", "法律依据", "参数", "线索数", "成案数")
+
+
+@dataclass
+class RuleEntry:
+    rule_id: str
+    version: int = 1
+    name: str = ""
+    family: str = ""
+    severity: str = ""
+    basis: list[dict[str, str]] = field(default_factory=list)
+    params: list[str] = field(default_factory=list)
+    explanation: str = ""
+    leads: int = 0
+    cases: int = 0
+
+
+def _from_library() -> dict[str, RuleEntry]:
+    try:
+        from zhongben.rules.loader import load_library
+
+        library: dict[str, Any] = load_library()
+    except Exception:  # the library is optional here: the catalogue falls back to the leads
+        return {}
+    entries = {}
+    for rule_id, rule in library.items():
+        h = rule.header
+        entries[rule_id] = RuleEntry(
+            rule_id, h.version, h.name, h.family, str(h.severity.value),
+            [{"text": b.text, "status": b.status} for b in h.basis],
+            [f"{p.label}={p.default}{p.unit}" for p in h.params.values()], h.explanation)
+    return entries
+
+
+def catalogue(session: Session, org_ids: list[int]) -> list[RuleEntry]:
+    entries = _from_library()
+    query = (select(Lead.rule_id, Lead.rule_version, Lead.rule_name, Lead.family,
+                    Lead.severity, func.count()).where(Lead.org_id.in_(org_ids))
+             .group_by(Lead.rule_id, Lead.rule_version, Lead.rule_name, Lead.family,
+                       Lead.severity))
+    for rule_id, version, name, family, severity, count in session.execute(query):
+        entry = entries.setdefault(rule_id, RuleEntry(rule_id, version, name, family, severity))
+        entry.leads += count
+        entry.family = family or entry.family
+    cases = select(Matter.rule_id, func.count()).where(Matter.org_id.in_(org_ids),
+                                                       Matter.decided_on.is_not(None))
+    for rule_id, count in session.execute(cases.group_by(Matter.rule_id)):
+        entries.setdefault(rule_id, RuleEntry(rule_id)).cases = count
+    return sorted(entries.values(), key=lambda e: e.rule_id)
+
+
+@router.get("/rules")
+def rules(request: Request, viewer: Viewer = Depends(current_user),
+          session: Session = Depends(db)) -> Response:
+    return render(request, "rules.html", {"viewer": viewer,
+                                          "entries": catalogue(session, viewer.org_ids)})
+
+
+@router.get("/rules/export.xlsx")
+def export(viewer: Viewer = Depends(current_user), session: Session = Depends(db)) -> Response:
+    rows = [(e.rule_id, e.version, e.name, e.family, e.severity,
+             "；".join(f"{b['text']}[{b['status']}]" for b in e.basis), "；".join(e.params),
+             e.leads, e.cases) for e in catalogue(session, viewer.org_ids)]
+    return xlsx_response("规则目录", HEADERS, rows)
