@@ -1,0 +1,193 @@
+/* "Acquired after closed_on": registered / acquired strictly after the 终本 date, and at least */
+/* `days` days before as_of (so the court had the full window to resume). A resumed case counts */
+/* when its original_case_no is this case and it was filed from the acquisition day up to */
+/* `days` days after it. */
+WITH assets AS (
+  SELECT
+    'vehicles' AS _table,
+    v._file,
+    v._row,
+    v._batch,
+    '车辆' AS asset_type,
+    v.plate AS asset_id,
+    v.owner_id,
+    v.registered_on AS acquired_on
+  FROM (
+    SELECT
+      plate,
+      vin,
+      owner_name,
+      owner_id,
+      owner_id_invalid,
+      registered_on,
+      CASE
+        WHEN transferred_on > CAST('2025-06-30' AS DATE)
+        THEN NULL
+        ELSE transferred_on
+      END AS transferred_on,
+      status,
+      model,
+      est_value,
+      _file,
+      _sheet,
+      _file_hash,
+      _row,
+      _batch
+    FROM vehicles
+    WHERE
+      registered_on <= CAST('2025-06-30' AS DATE)
+  ) AS v
+  UNION ALL
+  SELECT
+    'real_estate' AS _table,
+    r._file,
+    r._row,
+    r._batch,
+    '不动产' AS asset_type,
+    r.unit_no AS asset_id,
+    r.owner_id,
+    r.acquired_on
+  FROM (
+    SELECT
+      unit_no,
+      cert_no,
+      owner_name,
+      owner_id,
+      owner_id_invalid,
+      share,
+      acquired_on,
+      CASE WHEN disposed_on > CAST('2025-06-30' AS DATE) THEN NULL ELSE disposed_on END AS disposed_on,
+      address,
+      area,
+      est_value,
+      status,
+      _file,
+      _sheet,
+      _file_hash,
+      _row,
+      _batch
+    FROM real_estate
+    WHERE
+      acquired_on <= CAST('2025-06-30' AS DATE)
+  ) AS r
+)
+SELECT
+  c.case_no,
+  p.id_no AS subject_id,
+  p.name AS subject_name,
+  c.closed_on,
+  a.acquired_on,
+  CONCAT(COALESCE(a.asset_type, ''), COALESCE(a.asset_id, '')) AS asset,
+  c._file AS zb_ev1___file,
+  c._row AS zb_ev1___row,
+  c._batch AS zb_ev1___batch,
+  c.case_no AS zb_ev1__case_no,
+  c.closed_on AS zb_ev1__closed_on,
+  c.close_method AS zb_ev1__close_method,
+  p._file AS zb_ev2___file,
+  p._row AS zb_ev2___row,
+  p._batch AS zb_ev2___batch,
+  p.role AS zb_ev2__role,
+  p.name AS zb_ev2__name,
+  p.id_no AS zb_ev2__id_no,
+  a._table AS zb_ev3___table,
+  a._file AS zb_ev3___file,
+  a._row AS zb_ev3___row,
+  a._batch AS zb_ev3___batch,
+  a.asset_type AS zb_ev3__asset_type,
+  a.asset_id AS zb_ev3__asset_id,
+  a.owner_id AS zb_ev3__owner_id,
+  a.acquired_on AS zb_ev3__acquired_on
+FROM (
+  SELECT
+    case_no,
+    court,
+    filed_on,
+    CASE WHEN closed_on > CAST('2025-06-30' AS DATE) THEN NULL ELSE closed_on END AS closed_on,
+    CASE WHEN closed_on > CAST('2025-06-30' AS DATE) THEN NULL ELSE close_method END AS close_method,
+    original_case_no,
+    basis_no,
+    cause,
+    claim_amount,
+    paid_amount,
+    judge,
+    close_reason,
+    CASE WHEN notice_on > CAST('2025-06-30' AS DATE) THEN NULL ELSE notice_on END AS notice_on,
+    CASE
+      WHEN report_order_on > CAST('2025-06-30' AS DATE)
+      THEN NULL
+      ELSE report_order_on
+    END AS report_order_on,
+    CASE
+      WHEN applicant_informed_on > CAST('2025-06-30' AS DATE)
+      THEN NULL
+      ELSE applicant_informed_on
+    END AS applicant_informed_on,
+    court_code,
+    case_year,
+    case_type,
+    _file,
+    _sheet,
+    _file_hash,
+    _row,
+    _batch
+  FROM cases
+  WHERE
+    filed_on <= CAST('2025-06-30' AS DATE)
+) AS c
+JOIN parties AS p
+  ON p.case_no = c.case_no AND p.role = '被执行人' AND NOT p.id_no IS NULL
+JOIN assets AS a
+  ON a.owner_id = p.id_no AND a.acquired_on > c.closed_on
+WHERE
+  c.close_method = '终结本次执行程序'
+  AND (
+    DATE_ADD(a.acquired_on, 30)
+  ) <= CAST('2025-06-30' AS DATE)
+  AND NOT EXISTS(
+    SELECT
+      1
+    FROM (
+      SELECT
+        case_no,
+        court,
+        filed_on,
+        CASE WHEN closed_on > CAST('2025-06-30' AS DATE) THEN NULL ELSE closed_on END AS closed_on,
+        CASE WHEN closed_on > CAST('2025-06-30' AS DATE) THEN NULL ELSE close_method END AS close_method,
+        original_case_no,
+        basis_no,
+        cause,
+        claim_amount,
+        paid_amount,
+        judge,
+        close_reason,
+        CASE WHEN notice_on > CAST('2025-06-30' AS DATE) THEN NULL ELSE notice_on END AS notice_on,
+        CASE
+          WHEN report_order_on > CAST('2025-06-30' AS DATE)
+          THEN NULL
+          ELSE report_order_on
+        END AS report_order_on,
+        CASE
+          WHEN applicant_informed_on > CAST('2025-06-30' AS DATE)
+          THEN NULL
+          ELSE applicant_informed_on
+        END AS applicant_informed_on,
+        court_code,
+        case_year,
+        case_type,
+        _file,
+        _sheet,
+        _file_hash,
+        _row,
+        _batch
+      FROM cases
+      WHERE
+        filed_on <= CAST('2025-06-30' AS DATE)
+    ) AS r
+    WHERE
+      r.original_case_no = c.case_no
+      AND r.filed_on >= a.acquired_on
+      AND r.filed_on <= (
+        DATE_ADD(a.acquired_on, 30)
+      )
+  )

@@ -1,0 +1,199 @@
+/* Months count from the calendar month after the 终本 date (a month row is its first day, so */
+/* month > closed_on). A month qualifies when its bases (all employers) sum to ≥ min_base; */
+/* a run is consecutive qualifying months (month index − row number is constant within a run). */
+WITH debtors AS (
+  SELECT
+    c.case_no,
+    c.closed_on,
+    p.id_no AS debtor_id
+  FROM (
+    SELECT
+      case_no,
+      court,
+      filed_on,
+      CASE WHEN closed_on > CAST('2025-06-30' AS DATE) THEN NULL ELSE closed_on END AS closed_on,
+      CASE WHEN closed_on > CAST('2025-06-30' AS DATE) THEN NULL ELSE close_method END AS close_method,
+      original_case_no,
+      basis_no,
+      cause,
+      claim_amount,
+      paid_amount,
+      judge,
+      close_reason,
+      CASE WHEN notice_on > CAST('2025-06-30' AS DATE) THEN NULL ELSE notice_on END AS notice_on,
+      CASE
+        WHEN report_order_on > CAST('2025-06-30' AS DATE)
+        THEN NULL
+        ELSE report_order_on
+      END AS report_order_on,
+      CASE
+        WHEN applicant_informed_on > CAST('2025-06-30' AS DATE)
+        THEN NULL
+        ELSE applicant_informed_on
+      END AS applicant_informed_on,
+      court_code,
+      case_year,
+      case_type,
+      _file,
+      _sheet,
+      _file_hash,
+      _row,
+      _batch
+    FROM cases
+    WHERE
+      filed_on <= CAST('2025-06-30' AS DATE)
+  ) AS c
+  JOIN parties AS p
+    ON p.case_no = c.case_no AND p.role = '被执行人' AND NOT p.id_no IS NULL
+  WHERE
+    c.close_method = '终结本次执行程序'
+    AND (
+      p.party_type IS NULL OR p.party_type = '自然人'
+    )
+), paid_months AS (
+  SELECT
+    d.case_no,
+    d.debtor_id,
+    s.month
+  FROM debtors AS d
+  JOIN (
+    SELECT
+      person_id,
+      person_id_invalid,
+      employer_uscc,
+      employer_uscc_invalid,
+      employer_name,
+      month,
+      base,
+      _file,
+      _sheet,
+      _file_hash,
+      _row,
+      _batch
+    FROM social_insurance
+    WHERE
+      month <= CAST('2025-06-30' AS DATE)
+  ) AS s
+    ON s.person_id = d.debtor_id AND s.month > d.closed_on
+  GROUP BY
+    d.case_no,
+    d.debtor_id,
+    s.month
+  HAVING
+    SUM(s.base) >= 3000.0
+), runs AS (
+  SELECT
+    m.case_no,
+    m.debtor_id,
+    m.month,
+    (
+      YEAR(m.month) * 12 + MONTH(m.month)
+    ) - ROW_NUMBER() OVER (PARTITION BY m.case_no, m.debtor_id ORDER BY m.month NULLS LAST) AS run_key
+  FROM paid_months AS m
+), long_runs AS (
+  SELECT
+    u.case_no,
+    u.debtor_id,
+    MIN(u.month) AS run_from,
+    MAX(u.month) AS run_to,
+    COUNT(*) AS run_months
+  FROM runs AS u
+  GROUP BY
+    u.case_no,
+    u.debtor_id,
+    u.run_key
+  HAVING
+    COUNT(*) >= 6
+)
+SELECT
+  c.case_no,
+  p.id_no AS subject_id,
+  p.name AS subject_name,
+  c.closed_on,
+  CONCAT(
+    COALESCE(SUBSTRING(CAST(l.run_from AS STRING), 1, 7), ''),
+    '至',
+    COALESCE(SUBSTRING(CAST(l.run_to AS STRING), 1, 7), '')
+  ) AS period,
+  l.run_months,
+  s.employer_name,
+  c._file AS zb_ev1___file,
+  c._row AS zb_ev1___row,
+  c._batch AS zb_ev1___batch,
+  c.case_no AS zb_ev1__case_no,
+  c.closed_on AS zb_ev1__closed_on,
+  c.close_method AS zb_ev1__close_method,
+  p._file AS zb_ev2___file,
+  p._row AS zb_ev2___row,
+  p._batch AS zb_ev2___batch,
+  p.role AS zb_ev2__role,
+  p.name AS zb_ev2__name,
+  p.id_no AS zb_ev2__id_no,
+  p.party_type AS zb_ev2__party_type,
+  s._file AS zb_ev3___file,
+  s._row AS zb_ev3___row,
+  s._batch AS zb_ev3___batch,
+  s.person_id AS zb_ev3__person_id,
+  s.employer_name AS zb_ev3__employer_name,
+  s.month AS zb_ev3__month,
+  s.base AS zb_ev3__base
+FROM long_runs AS l
+JOIN (
+  SELECT
+    case_no,
+    court,
+    filed_on,
+    CASE WHEN closed_on > CAST('2025-06-30' AS DATE) THEN NULL ELSE closed_on END AS closed_on,
+    CASE WHEN closed_on > CAST('2025-06-30' AS DATE) THEN NULL ELSE close_method END AS close_method,
+    original_case_no,
+    basis_no,
+    cause,
+    claim_amount,
+    paid_amount,
+    judge,
+    close_reason,
+    CASE WHEN notice_on > CAST('2025-06-30' AS DATE) THEN NULL ELSE notice_on END AS notice_on,
+    CASE
+      WHEN report_order_on > CAST('2025-06-30' AS DATE)
+      THEN NULL
+      ELSE report_order_on
+    END AS report_order_on,
+    CASE
+      WHEN applicant_informed_on > CAST('2025-06-30' AS DATE)
+      THEN NULL
+      ELSE applicant_informed_on
+    END AS applicant_informed_on,
+    court_code,
+    case_year,
+    case_type,
+    _file,
+    _sheet,
+    _file_hash,
+    _row,
+    _batch
+  FROM cases
+  WHERE
+    filed_on <= CAST('2025-06-30' AS DATE)
+) AS c
+  ON c.case_no = l.case_no
+JOIN parties AS p
+  ON p.case_no = l.case_no AND p.role = '被执行人' AND p.id_no = l.debtor_id
+JOIN (
+  SELECT
+    person_id,
+    person_id_invalid,
+    employer_uscc,
+    employer_uscc_invalid,
+    employer_name,
+    month,
+    base,
+    _file,
+    _sheet,
+    _file_hash,
+    _row,
+    _batch
+  FROM social_insurance
+  WHERE
+    month <= CAST('2025-06-30' AS DATE)
+) AS s
+  ON s.person_id = l.debtor_id AND s.month >= l.run_from AND s.month <= l.run_to
