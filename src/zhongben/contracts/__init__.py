@@ -4,10 +4,11 @@ flags, Chinese names and synonyms, and personal-data classes."""
 from __future__ import annotations
 
 from zhongben.contracts.court import COURT_TABLES
+from zhongben.contracts.documents import DOCUMENT_TABLES
 from zhongben.contracts.model import ID_KINDS, Column, Kind, Personal, Table
 from zhongben.contracts.registry import REGISTRY_TABLES
 
-TABLES: dict[str, Table] = {t.name: t for t in (*COURT_TABLES, *REGISTRY_TABLES)}
+TABLES: dict[str, Table] = {t.name: t for t in (*COURT_TABLES, *REGISTRY_TABLES, *DOCUMENT_TABLES)}
 
 
 def table(name: str) -> Table:
