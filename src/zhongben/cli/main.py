@@ -19,6 +19,9 @@ app = typer.Typer(
 COMMAND_MODULES: tuple[str, ...] = (
     "ingest",
     "synth",
+    "serve",
+    "users",
+    "screenshots",
 )
 
 for _name in COMMAND_MODULES:

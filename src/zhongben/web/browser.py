@@ -1,0 +1,26 @@
+"""Launching Debian's chromium through Playwright (never a downloaded browser)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update",
+                 "--disable-sync"]
+
+
+def launch(playwright: Any) -> Any:
+    if not CHROMIUM.exists():
+        raise RuntimeError("找不到 /usr/bin/chromium，请先运行 scripts/web/install-system-deps.sh")
+    return playwright.chromium.launch(executable_path=str(CHROMIUM), headless=True,
+                                      args=CHROMIUM_ARGS)
+
+
+def log_in(page: Any, base: str, username: str, password: str) -> None:
+    page.goto(base + "/")
+    page.fill("input[name=username]", username)
+    page.fill("input[name=password]", password)
+    page.click("button[type=submit]")
+    page.wait_for_url(base + "/leads")
