@@ -17,7 +17,14 @@ from zhongben.contracts import TABLES
 from zhongben.contracts.storage import create_table_sql
 
 if TYPE_CHECKING:
+    import datetime as dt
+
     from zhongben.ingest.report import LoadReport
+    from zhongben.leads.evaluate import Evaluation
+    from zhongben.rules.config import ScreenConfig
+    from zhongben.rules.screen import Progress, ScreenResult
+    from zhongben.rules.spec import Rule
+    from zhongben.rules.testing import Outcome
 
 DEFAULT_DB = "zhongben.duckdb"
 
@@ -53,6 +60,46 @@ class Workspace:
 
         with self.connect() as con:
             return ingest_paths(con, [Path(p) for p in paths], quarantine_dir=quarantine_dir)
+
+    def screen(
+        self, as_of: dt.date, config: ScreenConfig | None = None, progress: Progress | None = None
+    ) -> ScreenResult:
+        """Run the rule library as of a date and store the leads (see ``zhongben.rules.screen``)."""
+        from zhongben.rules.config import ScreenConfig
+        from zhongben.rules.screen import screen
+
+        config = config or ScreenConfig()
+        with self.connect() as con:
+            return screen(con, as_of, config.rules, config.scope, config.params, progress=progress)
+
+    def evaluate(
+        self, truth: Path, as_of: dt.date, config: ScreenConfig | None = None
+    ) -> Evaluation:
+        """Precision and recall per rule against a truth file (leads are not stored)."""
+        from zhongben.leads.evaluate import evaluate, read_truth
+        from zhongben.rules.config import ScreenConfig
+        from zhongben.rules.screen import screen
+
+        config = config or ScreenConfig()
+        with self.connect() as con:
+            result = screen(con, as_of, config.rules, config.scope, config.params, store=False)
+        return evaluate([lead.identity for lead in result.leads], read_truth(truth), result.rules)
+
+    @staticmethod
+    def rules() -> dict[str, Rule]:
+        """The rule library, validated (raises ``RuleError`` listing every problem)."""
+        from zhongben.rules.loader import load_library
+
+        return load_library()
+
+    @staticmethod
+    def test_rules(ids: Sequence[str] = ()) -> dict[str, list[Outcome]]:
+        """Run the YAML tests of the given rules (all by default)."""
+        from zhongben.rules.loader import load_library
+        from zhongben.rules.testing import run_tests
+
+        library = load_library()
+        return {rule_id: run_tests(library[rule_id]) for rule_id in (ids or library)}
 
 
 def ensure_schema(con: duckdb.DuckDBPyConnection) -> None:

@@ -19,6 +19,9 @@ app = typer.Typer(
 COMMAND_MODULES: tuple[str, ...] = (
     "ingest",
     "synth",
+    "screen",
+    "evaluate",
+    "rules",
     "serve",
     "users",
     "screenshots",

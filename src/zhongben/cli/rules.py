@@ -1,0 +1,84 @@
+"""``zhongben rules list | show ID | test [ID…]``: for rule authors."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from zhongben.rules.families import BY_CODE
+from zhongben.rules.problems import RuleError
+from zhongben.rules.spec import Rule
+from zhongben.workspace import Workspace
+
+rules_app = typer.Typer(help="规则库：列出、查看、测试规则。", no_args_is_help=True)
+
+
+def register(app: typer.Typer) -> None:
+    app.add_typer(rules_app, name="rules")
+
+
+def _library() -> dict[str, Rule]:
+    try:
+        return Workspace.rules()
+    except RuleError as exc:
+        Console(stderr=True).print(str(exc), highlight=False)
+        raise typer.Exit(code=2) from None
+
+
+@rules_app.command("list", help="列出全部规则。")
+def list_rules() -> None:
+    table = Table(title="规则库")
+    for title in ("编号", "版本", "名称", "模型", "严重程度", "参数"):
+        table.add_column(title)
+    for rule in _library().values():
+        h = rule.header
+        params = "，".join(f"{n}={p.default}" for n, p in h.params.items()) or "—"
+        table.add_row(h.id, str(h.version), h.name, BY_CODE[h.family].name,
+                      h.severity.zh, params)  # fmt: skip
+    Console().print(table)
+
+
+@rules_app.command("show", help="查看一条规则：头部、参数、法律依据与 SQL。")
+def show(rule_id: Annotated[str, typer.Argument(help="规则编号，如 ZB-01")]) -> None:
+    library = _library()
+    if rule_id not in library:
+        Console(stderr=True).print(f"未知的规则编号 {rule_id}", highlight=False)
+        raise typer.Exit(code=2)
+    rule = library[rule_id]
+    h = rule.header
+    console = Console()
+    model = BY_CODE[h.family].name
+    title = f"{h.id} v{h.version} {h.name}（{model}，严重程度 {h.severity.zh}）"
+    console.print(title, highlight=False)
+    for b in h.basis:
+        status = {"V": "已核实", "S": "二手来源", "U": "待核实"}[b.status]
+        console.print(f"  法律依据：{b.text}［{status}］", highlight=False)
+    for name, p in h.params.items():
+        kind = "办案政策设定" if p.policy else "法定"
+        console.print(f"  参数 {name} = {p.default}{p.unit}（{p.label}；{kind}）", highlight=False)
+    console.print(f"  说明模板：{h.explanation.strip()}", highlight=False)
+    console.print(f"  文件：{rule.path}", highlight=False)
+    console.print(rule.sql.strip(), highlight=False, markup=False)
+
+
+@rules_app.command("test", help="运行规则旁的 YAML 测试（默认全部）。")
+def test(ids: Annotated[list[str] | None, typer.Argument(help="规则编号")] = None) -> None:
+    library = _library()
+    unknown = [i for i in ids or [] if i not in library]
+    if unknown:
+        Console(stderr=True).print(f"未知的规则编号：{'、'.join(unknown)}", highlight=False)
+        raise typer.Exit(code=2)
+    console = Console()
+    failed = 0
+    for rule_id, outcomes in Workspace.test_rules(ids or []).items():
+        for outcome in outcomes:
+            mark = "[green]通过[/]" if outcome.passed else "[red]失败[/]"
+            console.print(f"{mark} {rule_id} {outcome.case.name}", highlight=False)
+            for failure in outcome.failures:
+                console.print(f"      {failure}", highlight=False, markup=False)
+            failed += not outcome.passed
+    if failed:
+        raise typer.Exit(code=1)

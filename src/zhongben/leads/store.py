@@ -1,0 +1,162 @@
+"""The ``leads`` and ``screen_runs`` tables of the workspace (docs/reference/leads.md).
+
+A lead is upserted by ``lead_key``: re-running never duplicates; a changed lead is updated; an
+active lead of a rule that ran, in the run's scope, and no longer produced is marked resolved —
+never deleted.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Sequence
+from typing import Any
+
+import duckdb
+import pyarrow as pa
+
+from zhongben.leads.model import Lead
+from zhongben.leads.serialize import to_json
+
+LEADS_DDL = """
+CREATE TABLE IF NOT EXISTS leads (
+  lead_key VARCHAR PRIMARY KEY, rule_id VARCHAR, rule_version INTEGER, rule_name VARCHAR,
+  family VARCHAR, case_no VARCHAR, subject_id VARCHAR, subject_name VARCHAR, court VARCHAR,
+  court_code VARCHAR, severity VARCHAR, score DOUBLE, score_terms JSON, livelihood BOOLEAN,
+  unpaid_amount DECIMAL(18,2), explanation VARCHAR, legal_basis JSON, evidence JSON, params JSON,
+  as_of DATE, status VARCHAR, first_run INTEGER, last_run INTEGER, resolved_run INTEGER,
+  first_seen_at TIMESTAMP, updated_at TIMESTAMP, resolved_at TIMESTAMP
+)"""
+RUNS_DDL = """
+CREATE TABLE IF NOT EXISTS screen_runs (
+  run_id INTEGER PRIMARY KEY, as_of DATE, started_at TIMESTAMP, finished_at TIMESTAMP,
+  rules JSON, params JSON, scope JSON, lead_count INTEGER
+)"""
+CONTENT = (
+    "rule_version", "rule_name", "family", "subject_name", "court", "court_code", "severity",
+    "score", "score_terms", "livelihood", "unpaid_amount", "explanation", "legal_basis",
+    "evidence", "params",
+)  # fmt: skip
+JSON_COLUMNS = frozenset({"score_terms", "legal_basis", "evidence", "params"})
+
+
+def ensure_tables(con: duckdb.DuckDBPyConnection) -> None:
+    con.execute(LEADS_DDL)
+    con.execute(RUNS_DDL)
+
+
+def start_run(
+    con: duckdb.DuckDBPyConnection, as_of: dt.date, rules: Sequence[str], params: Any, scope: Any
+) -> int:
+    ensure_tables(con)
+    (run_id,) = con.execute("SELECT coalesce(max(run_id), 0) + 1 FROM screen_runs").fetchall()[0]
+    con.execute(
+        "INSERT INTO screen_runs VALUES (?, ?, now(), NULL, ?, ?, ?, NULL)",
+        [run_id, as_of, to_json(list(rules)), to_json(params), to_json(scope)],
+    )
+    return int(run_id)
+
+
+def save_leads(
+    con: duckdb.DuckDBPyConnection,
+    run_id: int,
+    leads: Sequence[Lead],
+    rules: Sequence[str],
+    in_scope: Callable[[str | None, str | None], bool] | None = None,
+) -> None:
+    """Upsert the run's leads and resolve vanished ones, in one transaction."""
+    con.execute("BEGIN TRANSACTION")
+    try:
+        con.register("zb_staged_leads", _staged(leads))
+        _update_existing(con, run_id)
+        _insert_new(con, run_id)
+        _resolve_vanished(con, run_id, rules, in_scope)
+        con.execute(
+            "UPDATE screen_runs SET finished_at = now(), lead_count = ? WHERE run_id = ?",
+            [len(leads), run_id],
+        )
+        con.execute("COMMIT")
+    except Exception:
+        con.execute("ROLLBACK")
+        raise
+    finally:
+        con.unregister("zb_staged_leads")
+
+
+def _staged(leads: Sequence[Lead]) -> pa.Table:
+    columns: dict[str, list[Any]] = {
+        "lead_key": [],
+        "rule_id": [],
+        "case_no": [],
+        "subject_id": [],
+        "as_of": [],
+    }
+    columns.update({name: [] for name in CONTENT})
+    for lead in leads:
+        columns["lead_key"].append(lead.key)
+        columns["rule_id"].append(lead.rule_id)
+        columns["case_no"].append(lead.case_no)
+        columns["subject_id"].append(lead.subject_id)
+        columns["as_of"].append(lead.as_of)
+        for name in CONTENT:
+            value = getattr(lead, name)
+            columns[name].append(to_json(value) if name in JSON_COLUMNS else value)
+    types = {
+        "as_of": pa.date32(),
+        "unpaid_amount": pa.decimal128(18, 2),
+        "score": pa.float64(),
+        "rule_version": pa.int32(),
+        "livelihood": pa.bool_(),
+    }
+    return pa.table({n: pa.array(v, types.get(n, pa.string())) for n, v in columns.items()})
+
+
+def _value(name: str) -> str:
+    return f"CAST(s.{name} AS JSON)" if name in JSON_COLUMNS else f"s.{name}"
+
+
+def _update_existing(con: duckdb.DuckDBPyConnection, run_id: int) -> None:
+    changed = " OR ".join(f"leads.{n} IS DISTINCT FROM {_value(n)}" for n in CONTENT)
+    sets = ", ".join(f"{n} = {_value(n)}" for n in CONTENT)
+    con.execute(
+        f"""UPDATE leads SET {sets},
+              updated_at = CASE WHEN {changed} OR leads.status <> 'active' THEN now()
+                                ELSE leads.updated_at END,
+              as_of = s.as_of, status = 'active', last_run = ?, resolved_run = NULL,
+              resolved_at = NULL
+            FROM zb_staged_leads AS s WHERE leads.lead_key = s.lead_key""",
+        [run_id],
+    )
+
+
+def _insert_new(con: duckdb.DuckDBPyConnection, run_id: int) -> None:
+    values = ", ".join(_value(n) for n in CONTENT)
+    con.execute(
+        f"""INSERT INTO leads (lead_key, rule_id, case_no, subject_id, {", ".join(CONTENT)},
+              as_of, status, first_run, last_run, first_seen_at, updated_at)
+            SELECT s.lead_key, s.rule_id, s.case_no, s.subject_id, {values}, s.as_of, 'active',
+                   ?, ?, now(), now()
+            FROM zb_staged_leads AS s
+            WHERE s.lead_key NOT IN (SELECT lead_key FROM leads)""",
+        [run_id, run_id],
+    )
+
+
+def _resolve_vanished(
+    con: duckdb.DuckDBPyConnection,
+    run_id: int,
+    rules: Sequence[str],
+    in_scope: Callable[[str | None, str | None], bool] | None,
+) -> None:
+    vanished = con.execute(
+        """SELECT lead_key, case_no, subject_id FROM leads
+           WHERE status = 'active' AND last_run <> ? AND list_contains(?, rule_id)""",
+        [run_id, list(rules)],
+    ).fetchall()
+    keys = [k for k, case_no, subject in vanished if in_scope is None or in_scope(case_no, subject)]
+    if keys:
+        con.execute(
+            """UPDATE leads SET status = 'resolved', resolved_run = ?, resolved_at = now(),
+                 updated_at = now()
+               WHERE list_contains(?, lead_key)""",
+            [run_id, keys],
+        )
