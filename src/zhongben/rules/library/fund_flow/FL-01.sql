@@ -9,7 +9,7 @@ basis:
   - {text: 拒执解释 第3条, status: V}
 tables:
   cases: [case_no, filed_on, closed_on, close_method]
-  parties: [case_no, role, name, id_no]
+  parties: [case_no, role, name, id_no, party_type]
   relations: [person_a_id, person_b_id, relation]
   companies: [uscc, legal_rep_id]
   shareholdings: [company_uscc, holder_id]
@@ -27,8 +27,8 @@ explanation: "被执行人{subject_name}（{subject_id}）的执行案件立案�
 */
 WITH
 debtors AS (
-  SELECT p.id_no AS debtor_id, MIN(p.name) AS debtor_name, MIN(c.filed_on) AS filed_on,
-         MIN(c.closed_on) AS closed_on
+  SELECT p.id_no AS debtor_id, MIN(p.name) AS debtor_name, MIN(p.party_type) AS party_type,
+         MIN(c.filed_on) AS filed_on, MIN(c.closed_on) AS closed_on
   FROM parties AS p
   JOIN cases AS c ON c.case_no = p.case_no
   WHERE p.role = '被执行人' AND p.id_no IS NOT NULL AND c.close_method = '终结本次执行程序'
