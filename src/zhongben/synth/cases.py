@@ -57,6 +57,9 @@ class CaseSpec:
     basis_no: np.ndarray | None = None
     judge: np.ndarray | None = None
     sued_on: np.ndarray | None = None  # filing date of the judgment enforced
+    dishonest: np.ndarray | None = None  # 失信 for 终本 debtors (None: a random third)
+    original_case_no: np.ndarray | None = None  # for 执恢 cases
+    with_lawsuit: bool = True  # False when the judgment enforced is already in the world
 
     @property
     def n(self) -> int:
@@ -94,6 +97,8 @@ def case_rows(spec: CaseSpec, rng: np.random.Generator, notice_on: np.ndarray,
     return {
         "case_no": spec.case_no, "court": spec.court, "filed_on": spec.filed_on,
         "closed_on": spec.closed_on, "close_method": spec.method,
+        "original_case_no": spec.original_case_no if spec.original_case_no is not None
+        else filled(n, None),
         "basis_no": spec.basis_no, "cause": spec.cause, "claim_amount": spec.claim,
         "paid_amount": spec.paid, "judge": spec.judge if spec.judge is not None
         else filled(n, None),
@@ -143,5 +148,6 @@ def build(spec: CaseSpec, rng: np.random.Generator, numbers: CaseNumbers,
     notice_on, informed_on = procedure(spec, rng, as_of, bundle)
     bundle.add("cases", case_rows(spec, rng, notice_on, informed_on))
     bundle.add("parties", party_rows(spec))
-    bundle.add("lawsuits", lawsuit_rows(spec, rng))
+    if spec.with_lawsuit:
+        bundle.add("lawsuits", lawsuit_rows(spec, rng))
     return bundle

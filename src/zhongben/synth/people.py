@@ -18,7 +18,8 @@ class Population:
 
     rng: np.random.Generator
     regions: np.ndarray  # 6-digit codes people are born in / registered at (home first)
-    used: np.ndarray = field(default_factory=lambda: np.empty(0, dtype=np.int64))
+    used: np.ndarray = field(default_factory=lambda: np.empty(0, dtype=np.int64))  # sorted
+    recent: set[int] = field(default_factory=set)  # small batches, not yet merged into used
     companies_made: int = 0
 
     def _region(self, n: int) -> np.ndarray:
@@ -49,12 +50,27 @@ class Population:
             _, first = np.unique(keys, return_index=True)
             clash = np.ones(len(keys), dtype=bool)
             clash[first] = False
-            clash |= np.isin(keys, self.used)
+            clash |= self._taken(keys)
             if not clash.any():
-                self.used = np.union1d(self.used, keys)
+                self._remember(keys)
                 return seq
             seq = np.where(clash, self.rng.integers(0, 1000, len(seq)), seq)
         raise RuntimeError("could not allocate unique 身份证 numbers")
+
+    def _taken(self, keys: np.ndarray) -> np.ndarray:
+        pos = np.searchsorted(self.used, keys).clip(0, max(len(self.used) - 1, 0))
+        hit = self.used[pos] == keys if len(self.used) else np.zeros(len(keys), dtype=bool)
+        if self.recent:
+            hit |= np.fromiter((int(k) in self.recent for k in keys), dtype=bool, count=len(keys))
+        return hit
+
+    def _remember(self, keys: np.ndarray) -> None:
+        if len(keys) > 1000 or len(self.recent) > 100_000:
+            merged = [self.used, keys, np.fromiter(self.recent, dtype=np.int64)]
+            self.used = np.unique(np.concatenate(merged))
+            self.recent = set()
+        else:
+            self.recent.update(int(k) for k in keys)
 
     def companies(self, n: int, founded_lo: str = "2005-01-01",
                   founded_hi: str = "2019-12-31") -> Frame:

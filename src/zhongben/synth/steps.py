@@ -70,7 +70,8 @@ def _dishonest(spec: CaseSpec, rng: np.random.Generator, terminated: np.ndarray,
     """失信 for a third of 终本 debtors: ground 1 (no term) or a 2-year ground removed on time."""
     assert spec.case_no is not None
     n = spec.n
-    mask = terminated & (rng.random(n) < 0.33) & (span > 25)
+    chosen = rng.random(n) < 0.33 if spec.dishonest is None else spec.dishonest
+    mask = terminated & chosen & (span > 25)
     start = f + np.minimum(rng.integers(20, 61, n), span - 1)
     ground = np.where(rng.random(n) < 0.8, 1, rng.choice([2, 3, 4, 5, 6], n))
     expiry = add_months(start, 24)
