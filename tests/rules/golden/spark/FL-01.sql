@@ -1,0 +1,589 @@
+WITH debtors AS (
+  SELECT
+    p.id_no AS debtor_id,
+    MIN(p.name) AS debtor_name,
+    MIN(p.party_type) AS party_type,
+    MIN(c.filed_on) AS filed_on,
+    MIN(c.closed_on) AS closed_on
+  FROM parties AS p
+  JOIN (
+    SELECT
+      case_no,
+      court,
+      filed_on,
+      CASE WHEN closed_on > CAST('2025-06-30' AS DATE) THEN NULL ELSE closed_on END AS closed_on,
+      CASE WHEN closed_on > CAST('2025-06-30' AS DATE) THEN NULL ELSE close_method END AS close_method,
+      original_case_no,
+      basis_no,
+      cause,
+      claim_amount,
+      paid_amount,
+      judge,
+      close_reason,
+      CASE WHEN notice_on > CAST('2025-06-30' AS DATE) THEN NULL ELSE notice_on END AS notice_on,
+      CASE
+        WHEN report_order_on > CAST('2025-06-30' AS DATE)
+        THEN NULL
+        ELSE report_order_on
+      END AS report_order_on,
+      CASE
+        WHEN applicant_informed_on > CAST('2025-06-30' AS DATE)
+        THEN NULL
+        ELSE applicant_informed_on
+      END AS applicant_informed_on,
+      court_code,
+      case_year,
+      case_type,
+      _file,
+      _sheet,
+      _file_hash,
+      _row,
+      _batch
+    FROM cases
+    WHERE
+      filed_on <= CAST('2025-06-30' AS DATE)
+  ) AS c
+    ON c.case_no = p.case_no
+  WHERE
+    p.role = '被执行人' AND NOT p.id_no IS NULL AND c.close_method = '终结本次执行程序'
+  GROUP BY
+    p.id_no
+), kin AS (
+  SELECT
+    r.person_a_id AS subject_id,
+    r.person_b_id AS person_id,
+    r.relation
+  FROM (
+    SELECT
+      person_a_id,
+      person_a_id_invalid,
+      person_b_id,
+      person_b_id_invalid,
+      relation,
+      from_on,
+      CASE WHEN to_on > CAST('2025-06-30' AS DATE) THEN NULL ELSE to_on END AS to_on,
+      _file,
+      _sheet,
+      _file_hash,
+      _row,
+      _batch
+    FROM relations
+    WHERE
+      from_on IS NULL OR from_on <= CAST('2025-06-30' AS DATE)
+  ) AS r
+  UNION ALL
+  SELECT
+    r.person_b_id AS subject_id,
+    r.person_a_id AS person_id,
+    CASE r.relation WHEN '父母' THEN '子女' WHEN '子女' THEN '父母' ELSE r.relation END AS relation
+  FROM (
+    SELECT
+      person_a_id,
+      person_a_id_invalid,
+      person_b_id,
+      person_b_id_invalid,
+      relation,
+      from_on,
+      CASE WHEN to_on > CAST('2025-06-30' AS DATE) THEN NULL ELSE to_on END AS to_on,
+      _file,
+      _sheet,
+      _file_hash,
+      _row,
+      _batch
+    FROM relations
+    WHERE
+      from_on IS NULL OR from_on <= CAST('2025-06-30' AS DATE)
+  ) AS r
+), heads AS (
+  SELECT
+    co.uscc AS company_id,
+    co.legal_rep_id AS person_id,
+    '法定代表人' AS role
+  FROM (
+    SELECT
+      uscc,
+      uscc_invalid,
+      name,
+      legal_rep_name,
+      legal_rep_id,
+      legal_rep_id_invalid,
+      status,
+      established_on,
+      CASE
+        WHEN deregistered_on > CAST('2025-06-30' AS DATE)
+        THEN NULL
+        ELSE deregistered_on
+      END AS deregistered_on,
+      address,
+      scope,
+      registered_capital,
+      _file,
+      _sheet,
+      _file_hash,
+      _row,
+      _batch
+    FROM companies
+    WHERE
+      established_on IS NULL OR established_on <= CAST('2025-06-30' AS DATE)
+  ) AS co
+  WHERE
+    NOT co.legal_rep_id IS NULL
+  UNION ALL
+  SELECT
+    sh.company_uscc AS company_id,
+    sh.holder_id AS person_id,
+    '股东' AS role
+  FROM (
+    SELECT
+      company_uscc,
+      company_uscc_invalid,
+      holder_name,
+      holder_id,
+      holder_id_invalid,
+      subscribed,
+      ratio,
+      from_on,
+      CASE WHEN to_on > CAST('2025-06-30' AS DATE) THEN NULL ELSE to_on END AS to_on,
+      _file,
+      _sheet,
+      _file_hash,
+      _row,
+      _batch
+    FROM shareholdings
+    WHERE
+      from_on IS NULL OR from_on <= CAST('2025-06-30' AS DATE)
+  ) AS sh
+), link_rows AS (
+  SELECT
+    d.debtor_id,
+    k.person_id AS linked_id,
+    'kin' AS kind,
+    k.relation AS link
+  FROM debtors AS d
+  JOIN kin AS k
+    ON k.subject_id = d.debtor_id
+  UNION ALL
+  SELECT
+    d.debtor_id,
+    h.person_id AS linked_id,
+    'head' AS kind,
+    h.role AS link
+  FROM debtors AS d
+  JOIN heads AS h
+    ON h.company_id = d.debtor_id
+  UNION ALL
+  SELECT
+    d.debtor_id,
+    k.person_id AS linked_id,
+    'kin' AS kind,
+    CONCAT(COALESCE(h.role, ''), '的', COALESCE(k.relation, '')) AS link
+  FROM debtors AS d
+  JOIN heads AS h
+    ON h.company_id = d.debtor_id
+  JOIN kin AS k
+    ON k.subject_id = h.person_id
+  UNION ALL
+  SELECT
+    d.debtor_id,
+    h.company_id AS linked_id,
+    'company' AS kind,
+    CASE h.role WHEN '股东' THEN '投资的企业' ELSE '任法定代表人的企业' END AS link
+  FROM debtors AS d
+  JOIN heads AS h
+    ON h.person_id = d.debtor_id
+  UNION ALL
+  SELECT
+    d.debtor_id,
+    h.company_id AS linked_id,
+    'company' AS kind,
+    CONCAT(COALESCE(k.relation, ''), '的企业') AS link
+  FROM debtors AS d
+  JOIN kin AS k
+    ON k.subject_id = d.debtor_id
+  JOIN heads AS h
+    ON h.person_id = k.person_id
+  UNION ALL
+  SELECT
+    d.debtor_id,
+    h2.company_id AS linked_id,
+    'company' AS kind,
+    CONCAT(COALESCE(h.role, ''), '的其他企业') AS link
+  FROM debtors AS d
+  JOIN heads AS h
+    ON h.company_id = d.debtor_id
+  JOIN heads AS h2
+    ON h2.person_id = h.person_id AND h2.company_id <> d.debtor_id
+  UNION ALL
+  SELECT
+    d.debtor_id,
+    si.person_id AS linked_id,
+    'employee' AS kind,
+    '员工' AS link
+  FROM debtors AS d
+  JOIN (
+    SELECT
+      person_id,
+      person_id_invalid,
+      employer_uscc,
+      employer_uscc_invalid,
+      employer_name,
+      month,
+      base,
+      _file,
+      _sheet,
+      _file_hash,
+      _row,
+      _batch
+    FROM social_insurance
+    WHERE
+      month <= CAST('2025-06-30' AS DATE)
+  ) AS si
+    ON si.employer_uscc = d.debtor_id
+  UNION ALL
+  SELECT
+    d.debtor_id,
+    si.person_id AS linked_id,
+    'employee' AS kind,
+    '所任法定代表人企业的员工' AS link
+  FROM debtors AS d
+  JOIN (
+    SELECT
+      uscc,
+      uscc_invalid,
+      name,
+      legal_rep_name,
+      legal_rep_id,
+      legal_rep_id_invalid,
+      status,
+      established_on,
+      CASE
+        WHEN deregistered_on > CAST('2025-06-30' AS DATE)
+        THEN NULL
+        ELSE deregistered_on
+      END AS deregistered_on,
+      address,
+      scope,
+      registered_capital,
+      _file,
+      _sheet,
+      _file_hash,
+      _row,
+      _batch
+    FROM companies
+    WHERE
+      established_on IS NULL OR established_on <= CAST('2025-06-30' AS DATE)
+  ) AS co
+    ON co.legal_rep_id = d.debtor_id
+  JOIN (
+    SELECT
+      person_id,
+      person_id_invalid,
+      employer_uscc,
+      employer_uscc_invalid,
+      employer_name,
+      month,
+      base,
+      _file,
+      _sheet,
+      _file_hash,
+      _row,
+      _batch
+    FROM social_insurance
+    WHERE
+      month <= CAST('2025-06-30' AS DATE)
+  ) AS si
+    ON si.employer_uscc = co.uscc
+), links AS (
+  SELECT
+    lr.debtor_id,
+    lr.linked_id,
+    lr.kind,
+    MIN(lr.link) AS link
+  FROM link_rows AS lr
+  WHERE
+    NOT lr.linked_id IS NULL AND lr.linked_id <> lr.debtor_id
+  GROUP BY
+    lr.debtor_id,
+    lr.linked_id,
+    lr.kind
+), legs AS (
+  SELECT
+    'transactions' AS _table,
+    t._file,
+    t._row,
+    t._batch,
+    t.txn_at,
+    t.amount,
+    t.summary,
+    t.direction,
+    CASE WHEN t.direction = 'out' THEN t.account_no ELSE t.counterparty_account END AS from_account,
+    CASE WHEN t.direction = 'out' THEN t.counterparty_account ELSE t.account_no END AS to_account,
+    CASE WHEN t.direction = 'in' THEN t.counterparty_name END AS from_name,
+    CASE WHEN t.direction = 'out' THEN t.counterparty_name END AS to_name
+  FROM (
+    SELECT
+      account_no,
+      txn_at,
+      amount,
+      direction,
+      counterparty_name,
+      counterparty_account,
+      counterparty_bank,
+      summary,
+      balance,
+      channel,
+      _file,
+      _sheet,
+      _file_hash,
+      _row,
+      _batch
+    FROM transactions
+    WHERE
+      CAST(txn_at AS DATE) <= CAST('2025-06-30' AS DATE)
+  ) AS t
+), moves AS (
+  SELECT
+    g._table,
+    g._file,
+    g._row,
+    g._batch,
+    g.txn_at,
+    g.amount,
+    g.summary,
+    g.from_account,
+    g.to_account,
+    g.from_name,
+    g.to_name
+  FROM legs AS g
+  WHERE
+    g.direction = 'out'
+    OR NOT EXISTS(
+      SELECT
+        1
+      FROM legs AS o
+      WHERE
+        o.direction = 'out'
+        AND o.from_account = g.from_account
+        AND o.to_account = g.to_account
+        AND o.amount = g.amount
+        AND CAST(o.txn_at AS DATE) = CAST(g.txn_at AS DATE)
+    )
+), own AS (
+  SELECT
+    d.debtor_id,
+    a.account_no
+  FROM debtors AS d
+  JOIN (
+    SELECT
+      account_no,
+      bank,
+      holder_name,
+      holder_id,
+      holder_id_invalid,
+      opened_on,
+      CASE WHEN closed_on > CAST('2025-06-30' AS DATE) THEN NULL ELSE closed_on END AS closed_on,
+      _file,
+      _sheet,
+      _file_hash,
+      _row,
+      _batch
+    FROM bank_accounts
+    WHERE
+      opened_on IS NULL OR opened_on <= CAST('2025-06-30' AS DATE)
+  ) AS a
+    ON a.holder_id = d.debtor_id
+), helpers AS (
+  SELECT
+    l.debtor_id,
+    CONCAT(COALESCE(l.link, ''), COALESCE(a.holder_name, '')) AS helper,
+    a.account_no
+  FROM links AS l
+  JOIN (
+    SELECT
+      account_no,
+      bank,
+      holder_name,
+      holder_id,
+      holder_id_invalid,
+      opened_on,
+      CASE WHEN closed_on > CAST('2025-06-30' AS DATE) THEN NULL ELSE closed_on END AS closed_on,
+      _file,
+      _sheet,
+      _file_hash,
+      _row,
+      _batch
+    FROM bank_accounts
+    WHERE
+      opened_on IS NULL OR opened_on <= CAST('2025-06-30' AS DATE)
+  ) AS a
+    ON a.holder_id = l.linked_id
+  WHERE
+    l.kind IN ('kin', 'employee')
+), paid_debtor AS (
+  SELECT
+    debtor_id,
+    payer_account,
+    from_name,
+    _table,
+    _file,
+    _row,
+    _batch,
+    from_account,
+    to_account,
+    txn_at,
+    amount,
+    summary
+  FROM (
+    SELECT
+      o.debtor_id,
+      m.from_account AS payer_account,
+      m.from_name,
+      m._table,
+      m._file,
+      m._row,
+      m._batch,
+      m.from_account,
+      m.to_account,
+      m.txn_at,
+      m.amount,
+      m.summary,
+      ROW_NUMBER() OVER (
+        PARTITION BY o.debtor_id, m.from_account
+        ORDER BY m.txn_at NULLS LAST, m._row NULLS LAST
+      ) AS _w
+    FROM own AS o
+    JOIN moves AS m
+      ON m.to_account = o.account_no
+    WHERE
+      NOT m.from_account IS NULL
+  ) AS _t
+  WHERE
+    _w = 1
+), diverted AS (
+  SELECT
+    h.debtor_id,
+    h.helper,
+    p.from_name AS payer_name,
+    p.txn_at AS first_paid_at,
+    m._table,
+    m._file,
+    m._row,
+    m._batch,
+    m.from_account,
+    m.to_account,
+    m.txn_at,
+    m.amount,
+    m.summary
+  FROM helpers AS h
+  JOIN moves AS m
+    ON m.to_account = h.account_no
+  JOIN debtors AS d
+    ON d.debtor_id = h.debtor_id
+  JOIN paid_debtor AS p
+    ON p.debtor_id = h.debtor_id
+    AND p.payer_account = m.from_account
+    AND p.txn_at < m.txn_at
+  WHERE
+    CAST(m.txn_at AS DATE) >= d.filed_on
+    AND NOT EXISTS(
+      SELECT
+        1
+      FROM own AS x
+      WHERE
+        x.debtor_id = h.debtor_id AND x.account_no = m.from_account
+    )
+), bursts AS (
+  SELECT
+    a.debtor_id,
+    a.to_account,
+    a.txn_at AS window_start
+  FROM diverted AS a
+  JOIN diverted AS b
+    ON b.debtor_id = a.debtor_id
+    AND b.to_account = a.to_account
+    AND b.txn_at >= a.txn_at
+    AND (
+      DATEDIFF(CAST(b.txn_at AS DATE), CAST(a.txn_at AS DATE))
+    ) <= 90
+  GROUP BY
+    a.debtor_id,
+    a.to_account,
+    a.txn_at
+  HAVING
+    COUNT(*) >= 3
+), hits AS (
+  SELECT
+    v.debtor_id,
+    v.helper,
+    v.payer_name,
+    v.first_paid_at,
+    v._table,
+    v._file,
+    v._row,
+    v._batch,
+    v.from_account,
+    v.to_account,
+    v.txn_at,
+    v.amount,
+    v.summary
+  FROM diverted AS v
+  WHERE
+    EXISTS(
+      SELECT
+        1
+      FROM bursts AS b
+      WHERE
+        b.debtor_id = v.debtor_id
+        AND b.to_account = v.to_account
+        AND v.txn_at >= b.window_start
+        AND (
+          DATEDIFF(CAST(v.txn_at AS DATE), CAST(b.window_start AS DATE))
+        ) <= 90
+    )
+), totals AS (
+  SELECT
+    h.debtor_id,
+    h.to_account,
+    COUNT(*) AS payment_count,
+    SUM(h.amount) AS total
+  FROM hits AS h
+  GROUP BY
+    h.debtor_id,
+    h.to_account
+)
+SELECT
+  CAST(NULL AS STRING) AS case_no,
+  d.debtor_id AS subject_id,
+  d.debtor_name AS subject_name,
+  d.filed_on,
+  hit.helper,
+  hit.to_account AS helper_account,
+  COALESCE(hit.payer_name, hit.from_account) AS payer,
+  CAST(hit.first_paid_at AS DATE) AS first_paid,
+  s.payment_count,
+  s.total,
+  hit._table AS zb_ev1___table,
+  hit._file AS zb_ev1___file,
+  hit._row AS zb_ev1___row,
+  hit._batch AS zb_ev1___batch,
+  hit.from_account AS zb_ev1__from_account,
+  hit.to_account AS zb_ev1__to_account,
+  hit.txn_at AS zb_ev1__txn_at,
+  hit.amount AS zb_ev1__amount,
+  hit.summary AS zb_ev1__summary,
+  pd._table AS zb_ev2___table,
+  pd._file AS zb_ev2___file,
+  pd._row AS zb_ev2___row,
+  pd._batch AS zb_ev2___batch,
+  pd.from_account AS zb_ev2__from_account,
+  pd.to_account AS zb_ev2__to_account,
+  pd.txn_at AS zb_ev2__txn_at,
+  pd.amount AS zb_ev2__amount,
+  pd.summary AS zb_ev2__summary
+FROM hits AS hit
+JOIN totals AS s
+  ON s.debtor_id = hit.debtor_id AND s.to_account = hit.to_account
+JOIN debtors AS d
+  ON d.debtor_id = hit.debtor_id
+JOIN paid_debtor AS pd
+  ON pd.debtor_id = hit.debtor_id AND pd.payer_account = hit.from_account
