@@ -1,0 +1,123 @@
+"""The web app over HTTP (no browser): sign-in, CSRF, jurisdiction, masking, audit, exports."""
+
+import io
+import re
+
+import openpyxl
+from fastapi import FastAPI
+from fastapi.testclient import TestClient
+from helpers import csrf_of, login
+from sqlalchemy import select
+
+from zhongben.store.models import AuditEntry, Lead, Org
+
+LEAD_LINK = re.compile(r'href="/leads/([0-9a-f]{40})"')
+
+
+def first_lead(client: TestClient) -> str:
+    found = LEAD_LINK.search(client.get("/leads").text)
+    assert found
+    return found.group(1)
+
+
+def test_visitors_get_the_login_page_and_nothing_else(web_app: FastAPI) -> None:
+    client = TestClient(web_app)
+    assert "登录" in client.get("/").text
+    response = client.get("/leads", follow_redirects=False)
+    assert response.status_code == 303 and response.headers["location"] == "/"
+    token = csrf_of(client.get("/").text)
+    bad = client.post("/login", data={"username": "jcg", "password": "x", "csrf_token": token})
+    assert bad.status_code == 401 and "用户名或密码错误" in bad.text
+
+
+def test_session_cookie_is_httponly_and_strict(web_app: FastAPI) -> None:
+    client = TestClient(web_app)
+    cookie = client.get("/").headers["set-cookie"].lower()
+    assert "httponly" in cookie and "samesite=strict" in cookie
+
+
+def test_posts_without_the_csrf_token_are_refused(web_app: FastAPI) -> None:
+    client = TestClient(web_app)
+    login(client, "jcg")
+    key = first_lead(client)
+    assert client.post(f"/leads/{key}/open-case", data={}).status_code == 403
+    assert client.post(f"/leads/{key}/open-case", data={"csrf_token": "x"}).status_code == 403
+
+
+def test_a_county_cannot_reach_another_countys_lead_by_any_url(web_app: FastAPI) -> None:
+    owner, other = TestClient(web_app), TestClient(web_app)
+    token = login(owner, "jcg")
+    key = first_lead(owner)
+    case_url = owner.post(f"/leads/{key}/open-case", data={"csrf_token": token}).url.path
+    doc = owner.post(f"{case_url}/documents/recommendation", data={"csrf_token": token})
+    doc_url = re.search(r'href="(/documents/\d+)"', doc.text).group(1)  # type: ignore[union-attr]
+    other_token = login(other, "jcg2")
+    assert key not in other.get("/leads").text
+    for url in (f"/leads/{key}", case_url, doc_url):
+        assert other.get(url).status_code == 404, url
+    for url, data in ((f"/leads/{key}/suppress", {"reason": "x", "until": "2030-01-01"}),
+                      (f"/leads/{key}/transfer", {"target": "1", "mode": "移送"}),
+                      (f"{case_url}/event", {"event": "accept"}),
+                      (f"{case_url}/documents/recommendation", {}),
+                      ("/leads/assign", {"keys": key, "assignee": "4"}),
+                      ("/leads/open-case", {"keys": key})):
+        assert other.post(url, data={**data, "csrf_token": other_token}).status_code == 404, url
+    assert "已采纳" not in owner.get(case_url).text  # nothing the other county did stuck
+
+
+def test_ids_are_masked_for_assistants_and_every_view_is_audited(web_app: FastAPI) -> None:
+    full, masked = TestClient(web_app), TestClient(web_app)
+    login(full, "jcg")
+    login(masked, "zl")
+    key = first_lead(full)
+    with web_app.state.sessions() as s:
+        subject = s.get(Lead, key).subject_id  # type: ignore[union-attr]
+    assert subject in full.get(f"/leads/{key}").text
+    page = masked.get(f"/leads/{key}").text
+    assert subject not in page and subject[:6] + "********" + subject[-4:] in page
+    with web_app.state.sessions() as s:
+        views = s.scalars(select(AuditEntry).where(AuditEntry.action == "view_personal",
+                                                   AuditEntry.object_id == key)).all()
+        assert {v.username for v in views} == {"jcg", "zl"}
+        assert [v.detail["masked"] for v in views if v.username == "zl"] == [True]
+
+
+def test_the_whole_workflow_over_http(web_app: FastAPI) -> None:
+    client = TestClient(web_app)
+    token = login(client, "jcg")
+    key = first_lead(client)
+    case = client.post(f"/leads/{key}/open-case", data={"csrf_token": token}).url.path
+    skipped = client.post(f"{case}/event", data={"event": "court_received", "csrf_token": token})
+    assert "不能" in skipped.text
+    for event, extra in (("accept", {}), ("issue_recommendation", {}), ("court_received", {}),
+                         ("extend_reply", {}), ("court_adopted", {"text": "已恢复执行"}),
+                         ("close", {"outcomes": ["执行款到位"], "amount": "1000"})):
+        page = client.post(f"{case}/event", data={"event": event, "csrf_token": token, **extra})
+        assert 'class="error"' not in page.text, (event, page.text[:300])
+    assert "结案" in page.text and "无工作区，无法重跑" in page.text
+
+
+def test_htmx_requests_get_only_the_table(web_app: FastAPI) -> None:
+    client = TestClient(web_app)
+    login(client, "fxy")
+    partial = client.get("/leads?severity=high",
+                         headers={"HX-Request": "true", "HX-Target": "lead-table"})
+    assert "<html" not in partial.text and 'id="leads"' in partial.text
+    assert "中</td>" not in partial.text
+
+
+def test_every_table_exports_to_excel(web_app: FastAPI) -> None:
+    client = TestClient(web_app)
+    login(client, "fzr")
+    for url, header in (("/leads/export.xlsx", "案号"), ("/cases/export.xlsx", "案件编号"),
+                        ("/dashboard/export.xlsx?by=court", "法院"),
+                        ("/rules/export.xlsx", "规则编号"), ("/reminders/export.xlsx", "截止日期"),
+                        ("/audit/export.xlsx", "时间")):
+        response = client.get(url)
+        assert response.status_code == 200, url
+        sheet = openpyxl.load_workbook(io.BytesIO(response.content)).active
+        assert header in [c.value for c in sheet[1]], url
+    rows = openpyxl.load_workbook(io.BytesIO(client.get("/leads/export.xlsx").content)).active
+    with web_app.state.sessions() as s:
+        county = s.scalars(select(Org.id).where(Org.name == "嵊州市人民检察院")).one()
+        assert rows.max_row - 1 == len(s.scalars(select(Lead).where(Lead.org_id == county)).all())

@@ -1,0 +1,80 @@
+"""A prosecutor's day in a real browser (Debian's chromium through Playwright): log in, filter the
+inbox, open a lead, open a case, generate the 检察建议书, record the court's reply, see the
+dashboard change; and another county cannot open the lead by its URL."""
+
+from pathlib import Path
+
+import docx
+import pytest
+from fastapi import FastAPI
+
+from zhongben.store.demo import DEMO_PASSWORD
+from zhongben.web.browser import CHROMIUM, launch, log_in
+from zhongben.web.server import running
+
+pytestmark = [pytest.mark.browser,
+              pytest.mark.skipif(not CHROMIUM.exists(), reason="no /usr/bin/chromium"),
+              pytest.mark.parametrize("app_db", ["sqlite"], indirect=True)]
+
+
+def adopted_total(page, base: str) -> int:  # type: ignore[no-untyped-def]
+    page.goto(base + "/dashboard?by=court")
+    page.wait_for_selector("#funnel canvas")  # ECharts drew the funnel
+    return int(page.inner_text("#funnel-total th:nth-child(5)"))
+
+
+def step(page, event: str) -> None:  # type: ignore[no-untyped-def]
+    page.click(f"button[data-event={event}]")
+    page.wait_for_load_state()
+
+
+def test_prosecutor_journey(web_app: FastAPI, tmp_path: Path) -> None:
+    from playwright.sync_api import sync_playwright
+
+    with running(web_app) as base, sync_playwright() as pw:
+        browser = launch(pw)
+        page = browser.new_page(accept_downloads=True)
+        log_in(page, base, "jcg", DEMO_PASSWORD)
+        before = adopted_total(page, base)
+        page.goto(base + "/leads")
+        everything = int(page.inner_text("#lead-total"))
+        page.select_option("select[name=severity]", "high")
+        page.wait_for_function(f"document.querySelector('#lead-total').innerText != "
+                               f"'{everything}'")
+        assert set(page.locator("#leads tbody td:nth-child(3)").all_inner_texts()) == {"高"}
+        assert "severity=high" in page.url
+
+        page.click("#leads tbody a >> nth=0")
+        lead_url = page.url
+        assert "终结本次执行程序" in page.inner_text("#explanation")
+        page.click("#open-case")
+        page.wait_for_url("**/cases/*")
+        assert page.inner_text("#case-state") == "核查中"
+        for event in ("accept", "investigate"):
+            step(page, event)
+        assert "制发检察建议书" in page.inner_text("#deadline")
+
+        page.click("#make-recommendation")
+        with page.expect_download() as download:
+            page.click("#documents a >> nth=0")
+        saved = tmp_path / "jcjy.docx"
+        download.value.save_as(saved)
+        text = "\n".join(p.text for p in docx.Document(str(saved)).paragraphs)
+        assert "检察建议书" in text and "嵊州市人民法院：" in text
+
+        for event in ("issue_recommendation", "court_received"):
+            step(page, event)
+        assert "法院书面回复" in page.inner_text("#deadline")
+        page.fill("form:has(button[data-event=court_adopted]) input[name=text]", "已恢复执行")
+        step(page, "court_adopted")
+        assert page.inner_text("#case-state") == "已采纳"
+        assert "已恢复执行" in page.inner_text("#reply")
+        assert "重跑" in page.inner_text("#recheck") or "无法" in page.inner_text("#recheck")
+        assert adopted_total(page, base) == before + 1
+
+        other = browser.new_page()
+        log_in(other, base, "jcg2", DEMO_PASSWORD)
+        response = other.goto(lead_url)
+        assert response is not None and response.status == 404
+        assert "未找到" in other.inner_text("body")
+        browser.close()
