@@ -53,7 +53,7 @@ def test_gbk_csv_with_chinese_headers_units_and_title_rows(workspace: Workspace,
                       "终结本次执行程序", Decimal("125000.00"), Decimal("1234.50"), "浙0683",
                       2023, "执", "嵊州市人民法院", 3)
     assert got[1][0] == "(2023)浙0683执恢12号" and got[1][8] == "执恢"
-    assert got[1][4] == Decimal("30000.00")  # 3000 in a 万元 column: ¥3000 has no 万, scaled
+    assert got[1][4] == Decimal("30000000.00")  # 3000 in a 万元 column (no unit of its own)
 
 
 def test_excel_serial_dates_tab_csv_and_multi_sheet_workbook(workspace: Workspace,

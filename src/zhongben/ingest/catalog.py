@@ -22,8 +22,7 @@ def ensure_catalog(con: duckdb.DuckDBPyConnection) -> None:
 
 
 def start_batch(con: duckdb.DuckDBPyConnection, paths: str) -> int:
-    row = con.execute("SELECT coalesce(max(batch), 0) + 1 FROM _batches").fetchone()
-    batch = int(row[0]) if row else 1
+    batch = int(con.execute("SELECT coalesce(max(batch), 0) + 1 FROM _batches").fetchall()[0][0])
     con.execute("INSERT INTO _batches VALUES (?, now(), NULL, ?)", [batch, paths])
     return batch
 
@@ -33,7 +32,7 @@ def finish_batch(con: duckdb.DuckDBPyConnection, batch: int) -> None:
 
 
 def already_loaded(con: duckdb.DuckDBPyConnection, file_hash: str, sheet: str | None) -> bool:
-    row = con.execute(
+    rows = con.execute(
         "SELECT count(*) FROM _files WHERE file_hash = ? AND sheet IS NOT DISTINCT FROM ?",
-        [file_hash, sheet]).fetchone()
-    return bool(row and row[0])
+        [file_hash, sheet]).fetchall()
+    return bool(rows[0][0])

@@ -14,7 +14,7 @@ import pyarrow as pa
 
 from zhongben.contracts import Column, Kind
 from zhongben.contracts.storage import DERIVED
-from zhongben.ingest.normalise.sql import case_no_parts_sql, column_sql
+from zhongben.ingest.normalise.sql import COURTS_TABLE, case_no_parts_sql, column_sql
 from zhongben.ingest.plan import MappedColumn, SheetPlan
 from zhongben.ingest.report import QuarantinedCell, SheetLoad
 from zhongben.ingest.sql_text import ident, literal
@@ -37,6 +37,7 @@ def load_sheet(con: duckdb.DuckDBPyConnection, plan: SheetPlan, body: pa.Table,
     con.register("_raw", body)
     try:
         con.execute(f"CREATE OR REPLACE TEMP TABLE _norm AS {_normalise_select(plan)}")
+        _fill_court_names(con, plan)
         cells = _quarantined(con, plan, prov) + [
             QuarantinedCell(prov.file, prov.sheet, row, "（整行）", None, reason)
             for row, reason in unreadable]
@@ -181,6 +182,14 @@ def _store(con: duckdb.DuckDBPyConnection, plan: SheetPlan, prov: Provenance,
         load.invalid_ids = _count(con, f"SELECT count(*) FROM _new WHERE {any_invalid}")
 
 
+def _fill_court_names(con: duckdb.DuckDBPyConnection, plan: SheetPlan) -> None:
+    """A case without a court name gets the name of the court its case number designates."""
+    if plan.table.name == "cases":
+        code = case_no_parts_sql("_norm.case_no")["court_code"]
+        con.execute(f"UPDATE _norm SET court = c.name FROM {COURTS_TABLE} c "
+                    f"WHERE _norm.court IS NULL AND c.code = {code}")
+
+
 def _derived_exprs(plan: SheetPlan) -> dict[str, str]:
     if plan.table.name != "cases":
         return {}
@@ -189,5 +198,4 @@ def _derived_exprs(plan: SheetPlan) -> dict[str, str]:
 
 
 def _count(con: duckdb.DuckDBPyConnection, sql: str) -> int:
-    row = con.execute(sql).fetchone()
-    return int(row[0]) if row else 0
+    return int(con.execute(sql).fetchall()[0][0])
