@@ -216,6 +216,19 @@ WITH debtors AS (
   UNION ALL
   SELECT
     d.debtor_id,
+    h2.company_id AS linked_id,
+    'company' AS kind,
+    CONCAT(COALESCE(h.role, ''), '的', COALESCE(k.relation, ''), '的企业') AS link
+  FROM debtors AS d
+  JOIN heads AS h
+    ON h.company_id = d.debtor_id
+  JOIN kin AS k
+    ON k.subject_id = h.person_id
+  JOIN heads AS h2
+    ON h2.person_id = k.person_id
+  UNION ALL
+  SELECT
+    d.debtor_id,
     si.person_id AS linked_id,
     'employee' AS kind,
     '员工' AS link
