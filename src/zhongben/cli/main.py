@@ -17,6 +17,7 @@ app = typer.Typer(
 
 # One line per command module; a module adds its commands to ``app`` in ``register``.
 COMMAND_MODULES: tuple[str, ...] = (
+    "extract",
     "ingest",
     "synth",
     "screen",
