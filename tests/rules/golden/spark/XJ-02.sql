@@ -1,0 +1,491 @@
+/* Two triggers, one lead per debtor across cases: */
+/* (1) an XG-01 event after a sanction: the debtor of case C, under a 限制消费 entry of C on day d */
+/*     (start_on ≤ d < end_on), travelled on d by air, by G train, by D/C train in */
+/*     一等座/商务座/特等座, or in 软卧, and C has a 罚款 or 拘留 dated strictly before d; */
+/* (2) a DC-05 transfer, with DC-05's semantics (version 1) repeated here because a rule reads only */
+/*     contract tables: in a 终本 case, a vehicle or real estate of the debtor left the debtor's */
+/*     ownership between the filing of the judgment enforced (lawsuits.case_no = basis_no; else */
+/*     filed_on − lookback_days) and closed_on, and the next owner of the same plate / unit_no is */
+/*     a relative (relations, either direction) or a company the debtor held shares in that day. */
+/* Evidence: the restriction, the journey and the sanction; or both ownership periods. */
+WITH sanctioned_trips AS (
+  SELECT
+    p.id_no AS debtor_id,
+    p.name AS debtor_name,
+    r.case_no,
+    t.travelled_on,
+    t.mode,
+    t.carrier_no,
+    t.seat_class,
+    s.action AS sanction,
+    s.acted_on AS sanctioned_on,
+    r._file AS r_file,
+    r._row AS r_row,
+    r._batch AS r_batch,
+    t._file AS t_file,
+    t._row AS t_row,
+    t._batch AS t_batch,
+    s._file AS s_file,
+    s._row AS s_row,
+    s._batch AS s_batch
+  FROM (
+    SELECT
+      subject_id,
+      subject_id_invalid,
+      name,
+      kind,
+      case_no,
+      start_on,
+      CASE WHEN end_on > CAST('2025-06-30' AS DATE) THEN NULL ELSE end_on END AS end_on,
+      ground,
+      _file,
+      _sheet,
+      _file_hash,
+      _row,
+      _batch
+    FROM restrictions
+    WHERE
+      start_on <= CAST('2025-06-30' AS DATE)
+  ) AS r
+  JOIN parties AS p
+    ON p.case_no = r.case_no AND p.role = '被执行人' AND p.id_no = r.subject_id
+  JOIN (
+    SELECT
+      person_id,
+      person_id_invalid,
+      mode,
+      travelled_on,
+      seat_class,
+      origin,
+      destination,
+      carrier_no,
+      _file,
+      _sheet,
+      _file_hash,
+      _row,
+      _batch
+    FROM travel
+    WHERE
+      travelled_on <= CAST('2025-06-30' AS DATE)
+  ) AS t
+    ON t.person_id = r.subject_id
+    AND t.travelled_on >= r.start_on
+    AND (
+      r.end_on IS NULL OR t.travelled_on < r.end_on
+    )
+  JOIN (
+    SELECT
+      case_no,
+      action,
+      acted_on,
+      target_type,
+      target_id,
+      result,
+      seizure_rank,
+      expires_on,
+      amount,
+      _file,
+      _sheet,
+      _file_hash,
+      _row,
+      _batch
+    FROM actions
+    WHERE
+      acted_on <= CAST('2025-06-30' AS DATE)
+  ) AS s
+    ON s.case_no = r.case_no AND s.action IN ('罚款', '拘留') AND s.acted_on < t.travelled_on
+  WHERE
+    r.kind = '限制消费'
+    AND (
+      t.mode = '航班'
+      OR (
+        t.mode = '铁路'
+        AND (
+          t.carrier_no LIKE 'G%'
+          OR (
+            (
+              t.carrier_no LIKE 'D%' OR t.carrier_no LIKE 'C%'
+            )
+            AND t.seat_class IN ('一等座', '商务座', '特等座')
+          )
+          OR t.seat_class = '软卧'
+        )
+      )
+    )
+), trip_conduct AS (
+  SELECT
+    debtor_id,
+    debtor_name,
+    _table,
+    _file,
+    _row,
+    _batch,
+    case_no,
+    event_on,
+    CONCAT(
+      '案件',
+      COALESCE(case_no, ''),
+      '中已于',
+      COALESCE(CAST(sanctioned_on AS STRING), ''),
+      '被',
+      COALESCE(sanction, ''),
+      '，仍于',
+      COALESCE(CAST(travelled_on AS STRING), ''),
+      '违反限制消费令乘坐',
+      COALESCE(mode, ''),
+      COALESCE(COALESCE(carrier_no, ''), ''),
+      COALESCE(COALESCE(seat_class, ''), '')
+    ) AS conduct
+  FROM (
+    SELECT
+      x.*,
+      'restrictions' AS _table,
+      x.r_file AS _file,
+      x.r_row AS _row,
+      x.r_batch AS _batch,
+      x.travelled_on AS event_on
+    FROM sanctioned_trips AS x
+    UNION ALL
+    SELECT
+      x.*,
+      'travel' AS _table,
+      x.t_file AS _file,
+      x.t_row AS _row,
+      x.t_batch AS _batch,
+      x.travelled_on AS event_on
+    FROM sanctioned_trips AS x
+    UNION ALL
+    SELECT
+      x.*,
+      'actions' AS _table,
+      x.s_file AS _file,
+      x.s_row AS _row,
+      x.s_batch AS _batch,
+      x.sanctioned_on AS event_on
+    FROM sanctioned_trips AS x
+  ) AS u
+), debtors AS (
+  SELECT
+    c.case_no,
+    c.closed_on,
+    p.id_no,
+    p.name,
+    COALESCE(l.filed_on, (
+      DATE_ADD(c.filed_on, -365)
+    )) AS since
+  FROM (
+    SELECT
+      case_no,
+      court,
+      filed_on,
+      CASE WHEN closed_on > CAST('2025-06-30' AS DATE) THEN NULL ELSE closed_on END AS closed_on,
+      CASE WHEN closed_on > CAST('2025-06-30' AS DATE) THEN NULL ELSE close_method END AS close_method,
+      original_case_no,
+      basis_no,
+      cause,
+      claim_amount,
+      paid_amount,
+      judge,
+      close_reason,
+      CASE WHEN notice_on > CAST('2025-06-30' AS DATE) THEN NULL ELSE notice_on END AS notice_on,
+      CASE
+        WHEN report_order_on > CAST('2025-06-30' AS DATE)
+        THEN NULL
+        ELSE report_order_on
+      END AS report_order_on,
+      CASE
+        WHEN applicant_informed_on > CAST('2025-06-30' AS DATE)
+        THEN NULL
+        ELSE applicant_informed_on
+      END AS applicant_informed_on,
+      court_code,
+      case_year,
+      case_type,
+      _file,
+      _sheet,
+      _file_hash,
+      _row,
+      _batch
+    FROM cases
+    WHERE
+      filed_on <= CAST('2025-06-30' AS DATE)
+  ) AS c
+  JOIN parties AS p
+    ON p.case_no = c.case_no AND p.role = '被执行人' AND NOT p.id_no IS NULL
+  LEFT JOIN (
+    SELECT
+      case_no,
+      cause,
+      plaintiff_name,
+      plaintiff_id,
+      plaintiff_id_invalid,
+      defendant_name,
+      defendant_id,
+      defendant_id_invalid,
+      filed_on,
+      CASE WHEN closed_on > CAST('2025-06-30' AS DATE) THEN NULL ELSE closed_on END AS closed_on,
+      CASE WHEN closed_on > CAST('2025-06-30' AS DATE) THEN NULL ELSE close_method END AS close_method,
+      amount,
+      _file,
+      _sheet,
+      _file_hash,
+      _row,
+      _batch
+    FROM lawsuits
+    WHERE
+      filed_on <= CAST('2025-06-30' AS DATE)
+  ) AS l
+    ON l.case_no = c.basis_no
+  WHERE
+    c.close_method = '终结本次执行程序'
+), periods AS (
+  SELECT
+    'vehicles' AS _table,
+    v._file,
+    v._row,
+    v._batch,
+    '车辆' AS asset_type,
+    v.plate AS asset_id,
+    v.owner_id,
+    v.owner_name,
+    v.registered_on AS held_from,
+    v.transferred_on AS held_until
+  FROM (
+    SELECT
+      plate,
+      vin,
+      owner_name,
+      owner_id,
+      owner_id_invalid,
+      registered_on,
+      CASE
+        WHEN transferred_on > CAST('2025-06-30' AS DATE)
+        THEN NULL
+        ELSE transferred_on
+      END AS transferred_on,
+      status,
+      model,
+      est_value,
+      _file,
+      _sheet,
+      _file_hash,
+      _row,
+      _batch
+    FROM vehicles
+    WHERE
+      registered_on <= CAST('2025-06-30' AS DATE)
+  ) AS v
+  UNION ALL
+  SELECT
+    'real_estate' AS _table,
+    r._file,
+    r._row,
+    r._batch,
+    '不动产' AS asset_type,
+    r.unit_no AS asset_id,
+    r.owner_id,
+    r.owner_name,
+    r.acquired_on AS held_from,
+    r.disposed_on AS held_until
+  FROM (
+    SELECT
+      unit_no,
+      cert_no,
+      owner_name,
+      owner_id,
+      owner_id_invalid,
+      share,
+      acquired_on,
+      CASE WHEN disposed_on > CAST('2025-06-30' AS DATE) THEN NULL ELSE disposed_on END AS disposed_on,
+      address,
+      area,
+      est_value,
+      status,
+      _file,
+      _sheet,
+      _file_hash,
+      _row,
+      _batch
+    FROM real_estate
+    WHERE
+      acquired_on <= CAST('2025-06-30' AS DATE)
+  ) AS r
+), moves AS (
+  SELECT
+    d.case_no,
+    d.id_no,
+    d.name,
+    o.held_until AS moved_on,
+    o.asset_type,
+    o.asset_id,
+    n.owner_id AS receiver_id,
+    n.owner_name AS receiver_name,
+    o._table AS out_table,
+    o._file AS out_file,
+    o._row AS out_row,
+    o._batch AS out_batch,
+    n._table AS in_table,
+    n._file AS in_file,
+    n._row AS in_row,
+    n._batch AS in_batch
+  FROM debtors AS d
+  JOIN periods AS o
+    ON o.owner_id = d.id_no AND o.held_until >= d.since AND o.held_until <= d.closed_on
+  JOIN periods AS n
+    ON n.asset_type = o.asset_type
+    AND n.asset_id = o.asset_id
+    AND n.owner_id <> d.id_no
+    AND n.held_from >= o.held_until
+  WHERE
+    NOT EXISTS(
+      SELECT
+        1
+      FROM periods AS m
+      WHERE
+        m.asset_type = o.asset_type
+        AND m.asset_id = o.asset_id
+        AND m.held_from >= o.held_until
+        AND m.held_from < n.held_from
+    )
+), transfers AS (
+  SELECT
+    m.*,
+    CONCAT('亲属（', COALESCE(k.relation, ''), '）') AS tie
+  FROM moves AS m
+  JOIN (
+    SELECT
+      person_a_id,
+      person_a_id_invalid,
+      person_b_id,
+      person_b_id_invalid,
+      relation,
+      from_on,
+      CASE WHEN to_on > CAST('2025-06-30' AS DATE) THEN NULL ELSE to_on END AS to_on,
+      _file,
+      _sheet,
+      _file_hash,
+      _row,
+      _batch
+    FROM relations
+    WHERE
+      from_on IS NULL OR from_on <= CAST('2025-06-30' AS DATE)
+  ) AS k
+    ON (
+      k.person_a_id = m.id_no AND k.person_b_id = m.receiver_id
+    )
+    OR (
+      k.person_b_id = m.id_no AND k.person_a_id = m.receiver_id
+    )
+  UNION ALL
+  SELECT
+    m.*,
+    '其持股的企业' AS tie
+  FROM moves AS m
+  JOIN (
+    SELECT
+      company_uscc,
+      company_uscc_invalid,
+      holder_name,
+      holder_id,
+      holder_id_invalid,
+      subscribed,
+      ratio,
+      from_on,
+      CASE WHEN to_on > CAST('2025-06-30' AS DATE) THEN NULL ELSE to_on END AS to_on,
+      _file,
+      _sheet,
+      _file_hash,
+      _row,
+      _batch
+    FROM shareholdings
+    WHERE
+      from_on IS NULL OR from_on <= CAST('2025-06-30' AS DATE)
+  ) AS h
+    ON h.holder_id = m.id_no
+    AND h.company_uscc = m.receiver_id
+    AND (
+      h.from_on IS NULL OR h.from_on <= m.moved_on
+    )
+    AND (
+      h.to_on IS NULL OR h.to_on > m.moved_on
+    )
+), transfer_conduct AS (
+  SELECT
+    id_no AS debtor_id,
+    name AS debtor_name,
+    _table,
+    _file,
+    _row,
+    _batch,
+    case_no,
+    moved_on AS event_on,
+    CONCAT(
+      '案件',
+      COALESCE(case_no, ''),
+      '终本前，于',
+      COALESCE(CAST(moved_on AS STRING), ''),
+      '将',
+      COALESCE(asset_type, ''),
+      COALESCE(asset_id, ''),
+      '转移给',
+      COALESCE(tie, ''),
+      COALESCE(COALESCE(receiver_name, ''), ''),
+      '（',
+      COALESCE(receiver_id, ''),
+      '）'
+    ) AS conduct
+  FROM (
+    SELECT
+      t.*,
+      t.out_table AS _table,
+      t.out_file AS _file,
+      t.out_row AS _row,
+      t.out_batch AS _batch
+    FROM transfers AS t
+    UNION ALL
+    SELECT
+      t.*,
+      t.in_table AS _table,
+      t.in_file AS _file,
+      t.in_row AS _row,
+      t.in_batch AS _batch
+    FROM transfers AS t
+  ) AS u
+), conducts AS (
+  SELECT
+    debtor_id,
+    debtor_name,
+    _table,
+    _file,
+    _row,
+    _batch,
+    case_no,
+    event_on,
+    conduct
+  FROM trip_conduct
+  UNION ALL
+  SELECT
+    debtor_id,
+    debtor_name,
+    _table,
+    _file,
+    _row,
+    _batch,
+    case_no,
+    event_on,
+    conduct
+  FROM transfer_conduct
+)
+SELECT
+  CAST(NULL AS STRING) AS case_no,
+  e.debtor_id AS subject_id,
+  e.debtor_name AS subject_name,
+  e.conduct,
+  e._table AS zb_ev1___table,
+  e._file AS zb_ev1___file,
+  e._row AS zb_ev1___row,
+  e._batch AS zb_ev1___batch,
+  e.case_no AS zb_ev1__case_no,
+  e.event_on AS zb_ev1__event_on,
+  e.conduct AS zb_ev1__conduct
+FROM conducts AS e
