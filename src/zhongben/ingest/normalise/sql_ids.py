@@ -7,10 +7,13 @@ a person or USCC column, anything that is not such an ID).
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from zhongben.identifiers import id_card, uscc
 from zhongben.ingest.normalise.sql_text import (
     ascii_upper_sql,
     fold_sql,
+    let_sql,
     lit,
     remove_blanks_sql,
 )
@@ -83,26 +86,37 @@ def _invalid(text: str, value: str) -> str:
     return f"CASE WHEN {text} IS NOT NULL AND ({value}) IS NULL THEN {text} END"
 
 
+def _bound(raw: str, value_of: Callable[[str], str]) -> tuple[str, str]:
+    """(value, invalid) with the cleaned input and the value each computed once."""
+    value = let_sql(clean_id_sql(raw), "zb_t", value_of("zb_t"))
+    invalid = let_sql(clean_id_sql(raw), "zb_t", let_sql(value_of("zb_t"), "zb_v",
+                                                        _invalid("zb_t", "zb_v")))
+    return value, invalid
+
+
+def _person_value(text: str) -> str:
+    upgraded = upgrade_15_sql(text)
+    return let_sql(upgraded, "zb_u", f"CASE WHEN regexp_full_match({text}, '{ID15}') "
+                   f"THEN CASE WHEN {person_valid_sql('zb_u')} THEN zb_u END "
+                   f"WHEN {person_valid_sql(text)} THEN {text} END")
+
+
 def person_id_sql(raw: str) -> tuple[str, str]:
-    text = clean_id_sql(raw)
-    value = person_value_sql(text)
-    return value, _invalid(text, value)
+    return _bound(raw, _person_value)
 
 
 def uscc_sql(raw: str) -> tuple[str, str]:
-    text = clean_id_sql(raw)
-    value = f"CASE WHEN {uscc_valid_sql(text)} THEN {text} END"
-    return value, _invalid(text, value)
+    return _bound(raw, lambda text: f"CASE WHEN {uscc_valid_sql(text)} THEN {text} END")
 
 
-def party_id_sql(raw: str) -> tuple[str, str]:
-    text = clean_id_sql(raw)
-    person = person_value_sql(text)
-    value = (
-        f"CASE WHEN ({person}) IS NOT NULL THEN {person} "
+def _party_value(text: str) -> str:
+    return let_sql(_person_value(text), "zb_p", (
+        f"CASE WHEN zb_p IS NOT NULL THEN zb_p "
         f"WHEN {uscc_valid_sql(text)} THEN {text} "
         f"WHEN regexp_full_match({text}, '{ID18}|{ID15}|{USCC18}') THEN NULL "
         f"WHEN length({text}) = 18 AND regexp_full_match({text}, {lit(MASKED)}) THEN NULL "
-        f"ELSE {text} END"
-    )
-    return value, _invalid(text, value)
+        f"ELSE {text} END"))
+
+
+def party_id_sql(raw: str) -> tuple[str, str]:
+    return _bound(raw, _party_value)

@@ -26,6 +26,16 @@ def lit(text: str) -> str:
     return "'" + text.replace("'", "''") + "'"
 
 
+def let_sql(expr: str, name: str, body: str) -> str:
+    """``body`` with ``name`` bound to the value of ``expr``, computed once.
+
+    Builders reference their input many times (a checksum reads 17 characters); substituting a
+    large input expression into each reference makes the SQL grow exponentially. A one-element
+    lambda binds it once instead.
+    """
+    return f"list_transform([{expr}], lambda {name}: {body})[1]"
+
+
 def fold_sql(raw: str) -> str:
     """Full-width ASCII and U+3000 to ASCII; the translate only runs where one is present."""
     return (
