@@ -13,14 +13,23 @@ import pyarrow as pa
 
 FIRST_DAY = dt.date(2000, 1, 1)
 LAST_DAY = dt.date(2035, 12, 31)
+EPOCH = dt.date(1970, 1, 1)
 COLUMNS = (("day", "DATE"), ("is_workday", "BOOLEAN"), ("workday_index", "INTEGER"))
 
 
+_HOLIDAYS: frozenset[dt.date] = frozenset(chinese_calendar.holidays)
+_MAKEUP_WORKDAYS: frozenset[dt.date] = frozenset(chinese_calendar.workdays)
+_COVERED = range(min(_HOLIDAYS).year, max(_HOLIDAYS).year + 1)
+
+
 def is_workday(day: dt.date) -> bool:
-    try:
-        return bool(chinese_calendar.is_workday(day))
-    except NotImplementedError:
+    """As ``chinese_calendar.is_workday`` (read from its tables for speed); Monday–Friday
+    outside the years the package covers."""
+    if day.year not in _COVERED:
         return day.weekday() < 5
+    if day in _MAKEUP_WORKDAYS:
+        return True
+    return day.weekday() < 5 and day not in _HOLIDAYS
 
 
 def calendar_table(first: dt.date = FIRST_DAY, last: dt.date = LAST_DAY) -> pa.Table:
@@ -37,7 +46,8 @@ def calendar_table(first: dt.date = FIRST_DAY, last: dt.date = LAST_DAY) -> pa.T
         day += dt.timedelta(days=1)
     return pa.table(
         {
-            "day": pa.array(days, pa.date32()),
+            # from epoch day numbers: pyarrow converts date objects very slowly
+            "day": pa.array([(d - EPOCH).days for d in days], pa.int32()).cast(pa.date32()),
             "is_workday": pa.array(flags, pa.bool_()),
             "workday_index": pa.array(index, pa.int32()),
         }

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
 from pathlib import Path
 
 import yaml
@@ -16,7 +17,22 @@ LIBRARY = Path(__file__).parent / "library"
 
 
 def load_library(root: Path = LIBRARY, validate: bool = True) -> dict[str, Rule]:
-    """Every rule under ``root`` by id, validated; raises RuleError listing all problems."""
+    """Every rule under ``root`` by id, validated; raises RuleError listing all problems.
+
+    Cached per process while no rule file under ``root`` changes."""
+    return dict(_load_cached(root, validate, _signature(root)))
+
+
+def _signature(root: Path) -> tuple[tuple[str, int, int], ...]:
+    stats = ((p, p.stat()) for p in sorted(root.glob("*/*.sql")))
+    return tuple((str(p), s.st_mtime_ns, s.st_size) for p, s in stats)
+
+
+@lru_cache(maxsize=8)
+def _load_cached(
+    root: Path, validate: bool, signature: tuple[tuple[str, int, int], ...]
+) -> dict[str, Rule]:
+    del signature  # part of the cache key only
     rules: dict[str, Rule] = {}
     problems: list[Problem] = []
     for path in sorted(root.glob("*/*.sql")):

@@ -29,8 +29,10 @@ _AGE = (
     "YEAR(__a1) - YEAR(__a0) - CASE WHEN MONTH(__a1) * 100 + DAY(__a1)"
     " < MONTH(__a0) * 100 + DAY(__a0) THEN 1 ELSE 0 END"
 )
+# TRY_CAST inside the helper only: DuckDB's CAST raises on an impossible date, Spark's returns null
 _BIRTH = (
-    "CAST(CONCAT(SUBSTR(__a0, 7, 4), '-', SUBSTR(__a0, 11, 2), '-', SUBSTR(__a0, 13, 2)) AS DATE)"
+    "CASE WHEN LENGTH(__a0) = 18 THEN TRY_CAST(CONCAT(SUBSTR(__a0, 7, 4), '-',"
+    " SUBSTR(__a0, 11, 2), '-', SUBSTR(__a0, 13, 2)) AS DATE) END"
 )
 _WORKDAYS = (
     "(SELECT MIN(__w.day) FROM zb_calendar AS __s JOIN zb_calendar AS __w"
@@ -83,7 +85,7 @@ MACROS: dict[str, Macro] = {
         Macro(
             "zb_id_birth",
             ("身份证号",),
-            "18 位身份证号中的出生日期",
+            "18 位身份证号中的出生日期（不是日期时为空）",
             {"duckdb": _BIRTH, "spark": _BIRTH},
         ),
         Macro(

@@ -197,10 +197,11 @@ def _check_column(checker: _Checker, scope: Scope, column: exp.Column) -> None:
         elif table:
             _check_known(checker, column, table)
         return
-    tables = [s for s in scope.sources.values() if isinstance(s, exp.Table)]
-    if len(scope.sources) == 1 and len(tables) == 1 and tables[0].name in TABLES:
+    selected = [source for _node, source in scope.selected_sources.values()]
+    tables = [s for s in selected if isinstance(s, exp.Table)]
+    if len(selected) == 1 and len(tables) == 1 and tables[0].name in TABLES:
         _check_known(checker, column, tables[0].name)
-    elif len(scope.sources) > 1 and column.name not in _projection_names(scope):
+    elif len(selected) > 1 and column.name not in _projection_names(scope):
         checker.add(column, f"多表查询中的列 {column.name} 须写明表别名")
 
 

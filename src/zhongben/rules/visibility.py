@@ -8,6 +8,7 @@ yet: a case closed after as_of is open on as_of). Tables without an entry are se
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 import sqlglot
 from sqlglot import exp
@@ -72,6 +73,17 @@ VISIBILITY: dict[str, Visibility] = {
 
 def visible_table(name: str, as_of: exp.Expr) -> exp.Expr | None:
     """``(SELECT … FROM name WHERE …)`` as of the date, or None when the table is seen whole."""
+    template = _template(name)
+    if template is None:
+        return None
+    tree = template.copy()
+    for placeholder in list(tree.find_all(exp.Placeholder)):
+        placeholder.replace(as_of.copy())
+    return tree
+
+
+@lru_cache(maxsize=64)
+def _template(name: str) -> exp.Expr | None:
     rule = VISIBILITY.get(name)
     if rule is None or name not in TABLES:
         return None
@@ -87,7 +99,4 @@ def visible_table(name: str, as_of: exp.Expr) -> exp.Expr | None:
     sql = f"SELECT {', '.join(columns)} FROM {name}"
     if rule.row_filter:
         sql += f" WHERE {rule.row_filter}"
-    tree = sqlglot.parse_one(sql, read="duckdb")
-    for placeholder in list(tree.find_all(exp.Placeholder)):
-        placeholder.replace(as_of.copy())
-    return tree
+    return sqlglot.parse_one(sql, read="duckdb")
