@@ -36,8 +36,16 @@ def law_name(title: str) -> str:
     return title
 
 
+INNER_TITLE_RE = re.compile(r"(?<=适用)[(（〈<《]([^()（）〈〉<>《》]{2,30})[)）〉>》](?=的)")
+
+
+def _inner_brackets(text: str) -> str:
+    """适用(中华人民共和国民事诉讼法》的解释 as OCR reads 〈…〉 → 适用〈…〉的解释 (same length)."""
+    return INNER_TITLE_RE.sub(lambda m: "〈" + m.group(1) + "〉", text)
+
+
 def cited_articles(clean: CleanText) -> Field | None:
-    text = clean.body
+    text = _inner_brackets(clean.body)
     cited: list[str] = []
     first = last = None
     for law in LAW_RE.finditer(text):

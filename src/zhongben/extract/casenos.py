@@ -36,7 +36,9 @@ class CaseNo:
 
 
 def _found(match: re.Match[str]) -> CaseNo | None:
-    text = BLANKS_RE.sub("", match.group())
+    parts = match.group("year", "body", "zi", "num", "suffix")
+    year, body, zi, num, suffix = (BLANKS_RE.sub("", p or "") for p in parts)
+    text = f"({year}){body}{zi}{num}号{suffix}"
     parsed = ids.case_no(text)
     if parsed is None:
         return None

@@ -96,18 +96,23 @@ def _content_lines(raw: RawDocument) -> tuple[list[Line], int]:
     return out, dropped
 
 
-def _wrap_width(lines: list[Line]) -> int:
-    lengths = sorted(len(line.text) for line in lines)
-    return lengths[int(len(lengths) * 0.9)] if lengths else 0
+def display_width(text: str) -> float:
+    """Printed width in ideograph widths: ASCII (digits, Latin) counts as half."""
+    return sum(0.5 if ord(ch) < 0x2E80 else 1.0 for ch in text)
 
 
-def _is_soft_break(prev: str, nxt: str, width: int) -> bool:
+def _wrap_width(lines: list[Line]) -> float:
+    widths = sorted(display_width(line.text) for line in lines)
+    return widths[int(len(widths) * 0.9)] if widths else 0.0
+
+
+def _is_soft_break(prev: str, nxt: str, width: float) -> bool:
     """A line that fills the measure and does not end a sentence continues on the next line."""
     if not prev or prev[-1] in SENTENCE_END or width < 12:
         return False
     if ROLE_START_RE.match(nxt) or SIGNATURE_RE.match(nxt) or APPENDIX_RE.match(nxt):
         return False
-    return len(prev) >= 0.85 * width
+    return display_width(prev) >= 0.8 * width
 
 
 def clean(raw: RawDocument) -> CleanText:
