@@ -1,3 +1,4 @@
+# ruff: noqa: E501  (Chinese template text: full-width characters count double)
 """Synthetic enforcement documents with their truth, for the extraction test set.
 
 Each document is built from a random case (deterministic per seed) and a kind; the text carries

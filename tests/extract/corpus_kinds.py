@@ -1,3 +1,4 @@
+# ruff: noqa: E501  (Chinese template text: full-width characters count double)
 """Document templates of the extraction test set, one function per kind, each returning a ``Doc``
 whose ``truth`` is what the text states."""
 
@@ -197,7 +198,7 @@ def seizure(case: Case, rng: random.Random) -> Doc:
             f"依照《中华人民共和国民事诉讼法》第{ARTICLE_CN[cpl]}条、《最高人民法院关于人民法院民事执行中查封、扣押、"
             "冻结财产的规定》第一条之规定，裁定如下："]
     items, measures = seizure_items(rng, debtor)
-    body += items + ["本裁定立即开始执行。"]
+    body += [*items, "本裁定立即开始执行。"]
     truth["measures"] = measures
     return Doc("seizure", "执行裁定书", lines, body, signature(case, ruled, rng), [], truth)
 
@@ -262,7 +263,7 @@ def notice(case: Case, rng: random.Random) -> Doc:
     claim = amount_text(case.claim, rng)
     truth.update(cause=case.cause, basis_no=case.basis_no, filed_on=case.filed.isoformat(),
                  claim_amount=case.claim, cited_articles=[f"民事诉讼法第{cpl}条"],
-                 party_ids=sorted(f"{p.name}={p.id_no}" for p in case.applicants + [debtor]
+                 party_ids=sorted(f"{p.name}={p.id_no}" for p in [*case.applicants, debtor]
                                   if p.id_no and p.line in lines),
                  masked_ids=[])
     truth["party_ids"] = []

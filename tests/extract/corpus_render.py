@@ -1,3 +1,4 @@
+# ruff: noqa: E501  (Chinese template text: full-width characters count double)
 """Rendering a ``Doc`` into the file formats extraction reads: text PDF (reportlab, embedded
 subset of a CJK TrueType font), scanned pages (PIL images with skew, blur, speckle and JPEG
 artefacts; as PNG/JPEG/TIFF or an image-only PDF), .docx, .txt (UTF-8 or GBK) and saved .html."""

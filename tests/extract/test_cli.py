@@ -44,7 +44,8 @@ def test_extract_ingest_and_screen(
     for name in ("cases", "parties", "actions", "documents"):
         with (out / f"{name}.csv").open(encoding="utf-8") as handle:
             assert tuple(next(csv.reader(handle))) == table(name).column_names
-    records = [json.loads(line) for line in (out / "documents.jsonl").read_text("utf-8").splitlines()]
+    jsonl = (out / "documents.jsonl").read_text("utf-8")
+    records = [json.loads(line) for line in jsonl.splitlines()]
     assert len(records) == len(files)
     case_field = records[0]["fields"]["case_no"]
     assert records[0]["text"][case_field["span"][0]:case_field["span"][1]].replace("\n", "")

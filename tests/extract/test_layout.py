@@ -12,13 +12,15 @@ def raw(*lines: str) -> RawDocument:
 
 
 def test_letter_spacing_private_use_and_radicals_are_cleaned() -> None:
-    text = clean(raw("执 行 裁 定 书", "浙江省桐乡市⼈⺠法院\ue01a", "（２０２３）浙０４８３执１号")).text
+    lines = ("执 行 裁 定 书", "浙江省桐乡市⼈⺠法院\ue01a", "（２０２３）浙０４８３执１号")
+    text = clean(raw(*lines)).text
     assert text.splitlines() == ["执行裁定书", "浙江省桐乡市人民法院", "(2023)浙0483执1号"]
 
 
 def test_wrapped_lines_are_rejoined_but_headings_are_not() -> None:
     body = "本院依法向被执行人发出执行通知书、报告财产令，通过网络执行查控系统查询了"
-    cleaned = clean(raw("执行裁定书", body, "被执行人名下的存款、车辆，未发现可供执行的财产。", "终结本次执行程序。"))
+    rest = "被执行人名下的存款、车辆，未发现可供执行的财产。"
+    cleaned = clean(raw("执行裁定书", body, rest, "终结本次执行程序。"))
     assert cleaned.text.splitlines()[1].endswith("未发现可供执行的财产。")
     assert cleaned.text.splitlines()[0] == "执行裁定书"
 
@@ -31,8 +33,9 @@ def test_statute_text_after_the_signature_is_not_body() -> None:
         "依照《最高人民法院关于适用〈中华人民共和国民事诉讼法〉的解释》第五百一十七条规定，裁定如下：",
         "终结本次执行程序。", "审判员　王五", "二〇二三年六月一日", "书记员　赵六",
         "附：相关法律条文",
-        "《最高人民法院关于适用〈中华人民共和国民事诉讼法〉的解释》第五百一十七条　经过财产调查未发现可供执行的财产"
-        "……申请执行人发现被执行人有可供执行财产的，可以再次申请执行。",
+        "《最高人民法院关于适用〈中华人民共和国民事诉讼法〉的解释》第五百一十七条　"
+        "经过财产调查未发现可供执行的财产……申请执行人发现被执行人有可供执行财产的，"
+        "可以再次申请执行。",
     ))
     assert doc.kind.value == "终结本次执行程序裁定书"
     assert doc.value("informs_resume_right") is False
@@ -42,9 +45,10 @@ def test_statute_text_after_the_signature_is_not_body() -> None:
 
 
 def test_clerk_line_before_the_court_and_court_from_code_only() -> None:
-    doc = extract_document(raw("书记员　王某", "执行裁定书", "(2023)浙0683执7号", "申请执行人：张三。"))
+    head = ("书记员　王某", "执行裁定书", "(2023)浙0683执7号")
+    doc = extract_document(raw(*head, "申请执行人：张三。"))
     assert doc.value("court") == "嵊州市人民法院"
-    named = extract_document(raw("书记员　王某", "浙江省嵊州市人民法院", "执行裁定书", "(2023)浙0683执7号"))
+    named = extract_document(raw(head[0], "浙江省嵊州市人民法院", *head[1:]))
     assert named.value("court") == "嵊州市人民法院"
 
 

@@ -11,11 +11,13 @@ from rich.console import Console
 from zhongben.extract import ExtractReport, extract_paths
 from zhongben.extract.readers import UnreadableFile
 
+HELP = ("从法律文书（PDF、扫描件图片、Word、文本、网页）中识别文书类型，"
+        "提取案号、当事人、金额、日期、财产调查等字段，"
+        "输出可直接导入的 cases/parties/actions/documents 表及 documents.jsonl。")
+
 
 def register(app: typer.Typer) -> None:
-    app.command("extract", help="从法律文书（PDF、扫描件图片、Word、文本、网页）中识别文书类型并提取"
-                "案号、当事人、金额、日期、财产调查等字段，输出可直接导入的 cases/parties/actions/"
-                "documents 表及 documents.jsonl。")(extract)
+    app.command("extract", help=HELP)(extract)
 
 
 def extract(

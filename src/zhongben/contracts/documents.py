@@ -6,7 +6,8 @@ from __future__ import annotations
 from zhongben.contracts.model import Column, Kind, Table, col
 
 DOCUMENT_KINDS = (
-    "终结本次执行程序裁定书", "终结执行裁定书", "查封冻结扣划裁定书", "恢复执行裁定书", "执行裁定书",
+    "终结本次执行程序裁定书", "终结执行裁定书", "查封冻结扣划裁定书", "恢复执行裁定书",
+    "执行裁定书",
     "执行通知书", "结案通知书", "恢复执行通知书", "限制消费令", "报告财产令", "失信决定书", "其他",
 )
 YES_NO = ("是", "否")

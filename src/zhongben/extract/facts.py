@@ -1,5 +1,6 @@
 """Field extractors that read one fact each from the cleaned text: court, dates, amounts, the
-execution basis, the judge. Each returns a ``Field`` (value, source span, confidence) or ``None``."""
+execution basis, the judge. Each returns a ``Field`` (value, source span, confidence) or
+``None``."""
 
 from __future__ import annotations
 
@@ -18,17 +19,21 @@ COURT_RE = re.compile(r"[\u4e00-\u9fff]{2,24}?人民法院")
 COURT_LINE_RE = re.compile(r"^\s*([\u4e00-\u9fff]{2,24}人民法院)\s*$", re.M)
 FILED_RE = re.compile(r"(立案|受理|立案执行|立案受理)")
 FILED_LABEL_RE = re.compile(r"立案(?:日期|时间)\s*[:：]?\s*$")
-CLAIM_RE = re.compile(r"(申请执行标的(?:额|金额)?|执行标的(?:额|金额)?|标的(?:额|金额)|申请执行金额|"
+CLAIM_RE = re.compile(r"(申请执行标的(?:额|金额)?|执行标的(?:额|金额)?|标的(?:额|金额)|"
+                      r"申请执行金额|"
                       r"应(?:当)?(?:给付|支付|履行)(?:的)?(?:金额|款项|义务)?|(?:给付|支付|偿还)申请执行人)")
-PAID_RE = re.compile(r"(执行到位(?:金额|款项|款)?|已执行(?:到位)?|实际执行到位(?:金额)?|已(?:履行|给付|支付)"
+PAID_RE = re.compile(r"(执行到位(?:金额|款项|款)?|已执行(?:到位)?|实际执行到位(?:金额)?|"
+                     r"已(?:履行|给付|支付)"
                      r"(?:了)?|到位(?:金额|款))")
 OUTSTANDING_RE = re.compile(r"(尚欠|未履行(?:金额|部分|款项)?|剩余(?:未履行)?(?:金额|款项)?|"
                             r"未执行到位(?:金额|款项)?|尚余|仍欠)")
 OUTSTANDING_AFTER_RE = re.compile(r"尚有\s*(?:人民币)?\s*$")
-NO_PAYMENT_RE = re.compile(r"(未执行到位任何|分文未|未履行任何|均未履行|执行到位金额?为?0元|未到位任何)")
+NO_PAYMENT_RE = re.compile(r"(未执行到位任何|分文未|未履行任何|均未履行|执行到位金额?为?0元|"
+                           r"未到位任何)")
 BASIS_RE = re.compile(r"(执行依据|发生法律效力的|生效的|依据)")
-JUDGE_RE = re.compile(r"^(审判长|审判员|执行员|代理审判员|执行长)\s*[:：]?\s*(?P<name>[\u4e00-\u9fff×*]{2,4})$",
-                      re.M)
+JUDGE_RE = re.compile(r"^(审判长|审判员|执行员|代理审判员|执行长)\s*[:：]?\s*"
+                      r"(?P<name>[\u4e00-\u9fff×*]{2,4})$", re.M)
+SEAL_RE = re.compile(r"\s|[(（]?(?:院印|印章|盖章)[)）]?")
 WINDOW = 40
 
 
@@ -38,12 +43,13 @@ def court(clean: CleanText, own: CaseNo | None) -> Field | None:
     head = clean.body[:400]
     line = COURT_LINE_RE.search(head)
     if line:
-        return Field("court", canonical_court(line.group(1)), line.start(1), line.end(1), line.group(1),
+        name = canonical_court(line.group(1))
+        return Field("court", name, line.start(1), line.end(1), line.group(1),
                      0.97 * clean.score(line.start(1), line.end(1)))
     if own is not None and own.court_code:
-        name = ids.court_name(own.court_code)
-        if name:
-            return Field("court", name, own.start, own.end, clean.text[own.start : own.end], 0.9)
+        coded = ids.court_name(own.court_code)
+        if coded:
+            return Field("court", coded, own.start, own.end, clean.text[own.start : own.end], 0.9)
     match = COURT_RE.search(clean.body)
     if match and "本院" not in match.group():
         return Field("court", match.group(), match.start(), match.end(), match.group(), 0.6)
@@ -78,7 +84,8 @@ def filed_on(clean: CleanText) -> Field | None:
         after = text[end : end + 14]
         before = text[max(0, start - 10) : start]
         if (FILED_RE.search(after) and "结案" not in after[:6]) or FILED_LABEL_RE.search(before):
-            return Field("filed_on", value, start, end, text[start:end], 0.95 * clean.score(start, end))
+            return Field("filed_on", value, start, end, text[start:end],
+                         0.95 * clean.score(start, end))
     return None
 
 
@@ -90,7 +97,7 @@ def ruled_on(clean: CleanText) -> Field | None:
         line_start = text.rfind("\n", 0, start) + 1
         line_end = text.find("\n", end)
         line_end = len(text) if line_end < 0 else line_end
-        if not text[line_start:start].strip() and not text[end:line_end].strip(" (印章)()"):
+        if not text[line_start:start].strip() and not SEAL_RE.sub("", text[end:line_end]):
             best = (value, start, end)
     if best is None:
         return None
@@ -106,7 +113,8 @@ def closed_on_notice(clean: CleanText) -> Field | None:
         closing = after.find("结案")
         if (closing >= 0 and not DATE_RE.search(after[:closing])) or \
                 "结案日期" in text[max(0, start - 8) : start]:
-            return Field("closed_on", value, start, end, text[start:end], 0.93 * clean.score(start, end))
+            return Field("closed_on", value, start, end, text[start:end],
+                         0.93 * clean.score(start, end))
     return None
 
 
@@ -161,7 +169,8 @@ def basis_no(clean: CleanText, own: CaseNo | None) -> Field | None:
     for number in numbers:
         if BASIS_RE.search(text[max(0, number.start - 40) : number.start]):
             return Field("basis_no", number.case_no, number.start, number.end,
-                         text[number.start : number.end], 0.95 * clean.score(number.start, number.end))
+                         text[number.start : number.end],
+                         0.95 * clean.score(number.start, number.end))
     if numbers:
         first = numbers[0]
         return Field("basis_no", first.case_no, first.start, first.end,

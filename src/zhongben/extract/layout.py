@@ -15,17 +15,19 @@ from zhongben.extract.model import Line, RawDocument
 # map them; the Kangxi radicals U+2F00… it does).
 RADICALS = str.maketrans({"⺠": "民", "⻓": "长", "⻔": "门", "⻋": "车", "⻛": "风", "⻅": "见",
                           "⻚": "页", "⻢": "马", "⻄": "西", "⻘": "青", "⻝": "食", "⻩": "黄",
-                          "⻰": "龙", "⻬": "齐", "⻆": "角", "⻓": "长", "⺟": "母", "⻣": "骨"})
+                          "⻰": "龙", "⻬": "齐", "⻆": "角", "⺟": "母", "⻣": "骨"})
 CJK = "\u3400-\u4dbf\u4e00-\u9fff"
 SPACED_RE = re.compile(f"(?<=[{CJK}〇○])[ \t\u3000]+(?=[{CJK}〇○])")
 SPACES_RE = re.compile(r"[ \t]{2,}")
 PAGE_FURNITURE_RE = re.compile(r"^(第\s*\d+\s*页\s*(,?\s*共\s*\d+\s*页)?|-\s*\d+\s*-|\d+\s*/\s*\d+|"
                                r"共\s*\d+\s*页\s*第\s*\d+\s*页|\d{1,3})$")
 SENTENCE_END = "。:;!?」』》)"
-ROLE_START_RE = re.compile(r"^(申请执行人|被执行人|申请人|被申请人|法定代表人|负责人|委托诉讼代理人|"
+ROLE_START_RE = re.compile(r"^(申请执行人|被执行人|申请人|被申请人|法定代表人|负责人|"
+                           r"委托诉讼代理人|"
                            r"委托代理人|经营者|案外人|第三人|原告|被告|代理人)\s*[:：]")
 SIGNATURE_RE = re.compile(r"^(审判长|审判员|执行员|执行长|人民陪审员|法官助理|书记员|代理审判员)")
-APPENDIX_RE = re.compile(r"^(附[:：]?.{0,12}(法律|条文|法条|规定)|附[:：]?$|(本案)?(相关|所?适用的?)"
+APPENDIX_RE = re.compile(r"^(附[:：]?.{0,12}(法律|条文|法条|规定)|附[:：]?$|"
+                         r"(本案)?(相关|所?适用的?)"
                          r"(法律)?(条文|法条)|附录)")
 
 

@@ -9,7 +9,8 @@ from zhongben.extract.layout import CleanText
 from zhongben.extract.model import Measure
 from zhongben.extract.numerals import AMOUNT_RE, DATE_RE, parse_amount_match, parse_date_match
 
-VERB_RE = re.compile(r"续行查封|续行冻结|解除查封|解除冻结|解除扣押|查封|冻结|扣划|划拨|扣押|提取|扣留")
+VERB_RE = re.compile(r"续行查封|续行冻结|解除查封|解除冻结|解除扣押|"
+                     r"查封|冻结|扣划|划拨|扣押|提取|扣留")
 VERB_ACTION = {"续行冻结": "续行查封", "解除冻结": "解除查封", "解除扣押": "解除查封",
                "划拨": "扣划", "提取": "扣划", "扣留": "扣押"}
 TARGETS: tuple[tuple[str, tuple[str, ...]], ...] = (
@@ -22,7 +23,8 @@ TARGETS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("网络资金", ("支付宝", "微信", "财付通")),
     ("存款", ("存款", "银行", "账户", "账号")),
 )
-PLATE_RE = re.compile(r"[京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼]\s*[A-Z]\s*[A-Z0-9]{5,6}")
+PROVINCES = "京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼"
+PLATE_RE = re.compile(rf"[{PROVINCES}]\s*[A-Z]\s*[A-Z0-9]{{5,6}}")
 UNIT_RE = re.compile(r"(?:不动产单元号|单元号)\s*[:：为]?\s*([0-9A-Z]{19,28})")
 ACCOUNT_RE = re.compile(r"(?:账号|账户|卡号)\s*[:：为]?\s*([0-9]{8,25})")
 POLICY_RE = re.compile(r"保单号\s*[:：为]?\s*([0-9A-Z]{6,30})")
@@ -45,7 +47,8 @@ def _target(text: str) -> tuple[str | None, str | None]:
 
 def _expires(text: str) -> str | None:
     for match in DATE_RE.finditer(text):
-        if EXPIRES_RE.search(text[: match.start()][-4:]) and "止" in text[match.end(): match.end() + 3]:
+        after = text[match.end() : match.end() + 3]
+        if EXPIRES_RE.search(text[: match.start()][-4:]) and "止" in after:
             return parse_date_match(match)
     return None
 
@@ -57,7 +60,7 @@ def ordered_measures(clean: CleanText, acted_on: str | None) -> list[Measure]:
     if decision is None:
         return []
     start = decision.end()
-    measures = []
+    measures: list[Measure] = []
     for piece in _pieces(body, start):
         text = body[piece[0] : piece[1]]
         verb = VERB_RE.search(text)

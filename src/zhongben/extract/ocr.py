@@ -6,6 +6,7 @@ belong to one line; a wide horizontal gap becomes a space.
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -51,7 +52,8 @@ def prepare(image: Image.Image) -> np.ndarray:
     longest = max(img.size)
     if longest > MAX_SIDE:
         ratio = MAX_SIDE / longest
-        img = img.resize((round(img.width * ratio), round(img.height * ratio)), Image.BILINEAR)
+        size = (round(img.width * ratio), round(img.height * ratio))
+        img = img.resize(size, Image.Resampling.BILINEAR)
     return np.asarray(img)
 
 
@@ -86,7 +88,7 @@ def _row_middle(row: list[Box]) -> float:
 
 def _join(row: list[Box]) -> Line:
     parts = [row[0].text]
-    for prev, box in zip(row, row[1:], strict=False):
+    for prev, box in itertools.pairwise(row):
         gap = box.left - prev.right
         parts.append(" " if gap > 1.5 * max(box.height, 1.0) else "")
         parts.append(box.text)

@@ -1,5 +1,6 @@
 """The parties: the formal list at the head of the document (role, name, ID, address), else the
-names in the opening sentence (申请执行人甲与被执行人乙…一案). Masked names and IDs are recognised."""
+names in the opening sentence (申请执行人甲与被执行人乙…一案) and the addressee of a notice.
+Masked names and IDs are recognised as masked."""
 
 from __future__ import annotations
 
@@ -20,14 +21,17 @@ BODY_START_RE = re.compile(r"一案|^本院|^本案|^经查|^你|^在执行")
 MASK_CHARS = "*×＊Xx"
 PERSON_ID_RE = re.compile(r"(?<![0-9A-Za-z])([0-9]{6}[0-9*×＊]{8,11}[0-9Xx*×＊]|[0-9]{15})"
                           r"(?![0-9A-Za-z])")
-MASKED_ONLY_RE = re.compile(r"(?:身份证|身份号码|证件号码|身份证号码|公民身份号码)[^,，。;；0-9]{0,4}?"
+MASKED_ONLY_RE = re.compile(r"(?:身份证|身份号码|证件号码|身份证号码|公民身份号码)"
+                            r"[^,，。;；0-9]{0,4}?"
                             r"[:：]?\s*([*×＊xX]{3,}|[0-9]{0,6}[*×＊]{4,}[0-9Xx]{0,4})")
 USCC_RE = re.compile(r"(?:统一社会信用代码|信用代码|社会信用代码)\s*[:：为]?\s*([0-9A-Z*×＊]{18})")
 ADDRESS_RE = re.compile(r"(?:住所地|住所|住址|地址|住)\s*[:：]?\s*(?P<addr>[^,，。;；\n]{4,60})")
-ORG_RE = re.compile(r"(公司|银行|支行|分行|合作社|集团|研究院|学校|医院|委员会|中心|事务所|协会|厂)$")
+ORG_RE = re.compile(r"(公司|银行|支行|分行|合作社|集团|研究院|学校|医院|委员会|中心|"
+                    r"事务所|协会|厂)$")
 UNINCORPORATED_RE = re.compile(r"(经营部|商行|个体工商户|门市部|店|合伙企业|工作室|农家乐|超市)$")
 PERSON_HINT_RE = re.compile(r"[男女],|出生|族,|民族")
-OPENING_RE = re.compile(r"申请执行人(?P<app>[^,，。;；与]{2,60}?)与(?:被执行人)?(?P<debt>[^,，。;；]{1,100}?)"
+OPENING_RE = re.compile(r"申请执行人(?P<app>[^,，。;；与]{2,60}?)与(?:被执行人)?"
+                        r"(?P<debt>[^,，。;；]{1,100}?)"
                         r"一案")
 
 
@@ -99,7 +103,10 @@ def _finish(party: Party, text: str) -> Party:
     return party
 
 
-def opening(text: str, known: list[str]) -> tuple[re.Match[str] | None, list[str], str | None, float]:
+Opening = tuple[re.Match[str] | None, list[str], str | None, float]
+
+
+def opening(text: str, known: list[str]) -> Opening:
     """The opening sentence: (match, debtor names, cause, confidence of the split)."""
     match = OPENING_RE.search(text)
     if match is None:

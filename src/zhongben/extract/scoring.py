@@ -3,7 +3,8 @@ object per file with the expected value of each field; null = the document does 
 
 Scalars count one true positive when equal, a false positive when a wrong or unexpected value is
 given, a false negative when the expected value is missing or wrong. Lists count per element.
-Flags count like a detector: a true ``True`` is a hit; ``False`` expected and given counts nothing."""
+Flags count like a detector: a true ``True`` is a hit; ``False`` expected and given counts
+nothing."""
 
 from __future__ import annotations
 
@@ -117,7 +118,8 @@ def score_one(score: Score, truth: dict[str, Any], doc: Document) -> None:
             counts.fn += 1
             counts.fp += value is not None
         if (counts.tp, counts.fp, counts.fn) != before and (counts.fp, counts.fn) != before[1:]:
-            score.errors.append(f"{truth.get('file')}: {name}: expected {expected!r}, got {value!r}")
+            score.errors.append(
+                f"{truth.get('file')}: {name}: expected {expected!r}, got {value!r}")
 
 
 def report_lines(score: Score) -> list[str]:
@@ -129,6 +131,7 @@ def report_lines(score: Score) -> list[str]:
     t = score.total
     lines.append(f"{'ALL (micro)':<24}{t.precision:>10.3f}{t.recall:>10.3f}{t.f1:>8.3f}"
                  f"{t.tp:>6}{t.fp:>5}{t.fn:>5}")
-    lines.append(f"案号 exact match (doc_no, with 之一 suffix): {score.doc_no_exact}/{score.documents}"
+    lines.append("案号 exact match (doc_no, with 之一 suffix): "
+                 f"{score.doc_no_exact}/{score.documents}"
                  f" = {score.doc_no_rate:.3f}")
     return lines

@@ -25,7 +25,9 @@ CATEGORIES: dict[str, tuple[str, ...]] = {
     "现场调查": ("现场调查", "实地调查", "到被执行人住所", "到被执行人住处", "走访", "现场查看",
              "住所地进行调查", "实地查看", "实地走访"),
 }
-NEGATION_RE = re.compile(r"(未|没有|尚未|不予|无需|暂不|不)(?:对其|对被执行人)?(?:采取|作出|纳入|决定|依法)?$")
+NEGATION_RE = re.compile(r"(未|没有|尚未|不予|无需|暂不|不)(?:对其|对被执行人)?"
+                         r"(?:采取|作出|纳入|决定|依法)?$")
+NEGATED_BEFORE_RE = re.compile(r"(未|没有|尚未)\S{0,8}$")
 APPLICANT_SAYS_RE = re.compile(r"\s*申请执行人.{0,40}?(无异议|提供|认可|同意|称)")
 CONDITIONAL_RE = re.compile(r"如|若|否则|逾期|拒不|不履行的|未履行的|可以?将|可依法")
 CONSUMPTION_RE = re.compile(r"限制(?:其)?(?:高)?消费|限制高消费|限高")
@@ -75,8 +77,7 @@ def _imposed(clean: CleanText, name: str, pattern: re.Pattern[str]) -> Field:
         if match is None:
             continue
         before = text[: match.start()]
-        negated = bool(NEGATION_RE.search(before[-12:])) or bool(re.search(r"(未|没有|尚未)\S{0,8}$",
-                                                                           before))
+        negated = bool(NEGATION_RE.search(before[-12:]) or NEGATED_BEFORE_RE.search(before))
         if CONDITIONAL_RE.search(before):
             continue  # a warning (逾期不履行的…将纳入失信), not a measure taken
         start = sentence.start()

@@ -16,13 +16,15 @@ from zhongben.extract.model import Document
 
 Row = dict[str, Any]
 CLOSE_METHOD = {kinds.ZHONGBEN: "终结本次执行程序", kinds.TERMINATION: "终结执行"}
-CLOSE_WORDS = ("终结本次执行程序", "执行完毕", "终结执行", "不予执行", "驳回申请", "销案", "和解长期履行")
+CLOSE_WORDS = ("终结本次执行程序", "执行完毕", "终结执行", "不予执行", "驳回申请", "销案",
+               "和解长期履行")
 CASE_FIELDS = ("court", "filed_on", "original_case_no", "basis_no", "cause", "claim_amount",
                "paid_amount", "judge")
 NO_PROPERTY_RE = re.compile(r"(未发现|未查询到|未查到|无)[^。;；]{0,12}(可供执行|财产|存款|登记)")
 SEARCH_TARGETS = ("存款", "车辆", "不动产", "证券", "股权", "公积金", "保险", "网络资金")
 DOC_ACTIONS = {kinds.NOTICE: "执行通知", kinds.REPORT_ORDER: "报告财产令",
                kinds.RESUME_NOTICE: "恢复执行", kinds.RESUME_RULING: "恢复执行"}
+RESTRICTION_ACTIONS = (("restricts_consumption", "限制消费"), ("lists_dishonest", "纳入失信"))
 RANK = {kinds.ZHONGBEN: 0, kinds.TERMINATION: 1, kinds.CLOSING: 2, kinds.SEIZURE: 3,
         kinds.NOTICE: 4}
 
@@ -98,7 +100,7 @@ def action_rows(documents: Iterable[Document]) -> list[Row]:
         if not case_no or not ruled:
             continue
         rows.extend(_search_actions(doc, case_no, ruled))
-        for name, action in (("restricts_consumption", "限制消费"), ("lists_dishonest", "纳入失信")):
+        for name, action in RESTRICTION_ACTIONS:
             if doc.value(name):
                 acted = _sentence_date(doc, name) or ruled
                 rows.append({"case_no": case_no, "action": action, "acted_on": acted})
