@@ -2,8 +2,10 @@
 
 ``column_sql(column, raw)`` gives, for a raw VARCHAR expression, the typed value, the Chinese error
 reason (NULL when fine; set = quarantine the row) and, for ID columns, the value kept as written
-when it failed its check. The expressions equal the Python reference (``reference.normalise``) on
-every input; ``tests/ingest/normalise`` checks it. Call ``register(con)`` once per connection.
+when it failed its check. Common, already-clean forms are read by SQL tiers (``sql_tiers``); the
+rest by the Python reference run as vectorised UDFs (``udfs``), so the result equals
+``reference.normalise`` on every input (``tests/ingest/normalise`` checks it on generated data).
+Call ``register(con)`` once per connection before running the expressions.
 """
 
 from __future__ import annotations
@@ -14,14 +16,14 @@ import duckdb
 
 from zhongben.contracts.model import Column, Kind
 from zhongben.identifiers.courts import zhejiang_courts
-from zhongben.ingest.normalise import sql_dates, sql_ids, sql_numbers
+from zhongben.ingest.normalise import sql_tiers as t
+from zhongben.ingest.normalise import udfs
 from zhongben.ingest.normalise.enums import enum_lookup
-from zhongben.ingest.normalise.sql_case_no import case_no_parts_sql, case_no_sql
-from zhongben.ingest.normalise.sql_text import clean_sql, code_sql, lit
 
 __all__ = ["ColumnSQL", "case_no_parts_sql", "column_sql", "register"]
 
 COURTS_TABLE = "zb_courts"
+NO_ERROR = "CAST(NULL AS VARCHAR)"
 
 
 @dataclass(frozen=True)
@@ -31,71 +33,113 @@ class ColumnSQL:
     invalid: str | None  # ID kinds: the value as written when it failed its check, else NULL
 
 
-_DATE_KINDS = {
-    Kind.DATE: (sql_dates.date_sql, "date"),
-    Kind.TIMESTAMP: (sql_dates.timestamp_sql, "timestamp"),
-    Kind.MONTH: (sql_dates.month_sql, "month"),
-}
-_NUMBER_KINDS = {
-    Kind.AMOUNT: (sql_numbers.amount_sql, "无法识别的金额："),
-    Kind.NUMBER: (sql_numbers.number_sql, "无法识别的数值："),
-    Kind.INTEGER: (sql_numbers.integer_sql, "无法识别的整数："),
-}
-_ID_KINDS = {
-    Kind.PERSON_ID: sql_ids.person_id_sql,
-    Kind.USCC: sql_ids.uscc_sql,
-    Kind.PARTY_ID: sql_ids.party_id_sql,
+_TIERS = {
+    Kind.DATE: t.date_tiers,
+    Kind.TIMESTAMP: t.timestamp_tiers,
+    Kind.MONTH: t.month_tiers,
+    Kind.AMOUNT: t.amount_tiers,
+    Kind.NUMBER: t.number_tiers,
+    Kind.INTEGER: t.integer_tiers,
 }
 
 
-def column_sql(column: Column, raw: str) -> ColumnSQL:
-    """SQL expressions normalising the raw VARCHAR expression ``raw`` for ``column``."""
-    kind = column.kind
-    if kind in _DATE_KINDS:
-        build, name = _DATE_KINDS[kind]
-        value = build(raw)
-        return ColumnSQL(value, sql_dates.error_sql(raw, value, name), None)
-    if kind in _NUMBER_KINDS:
-        build, reason = _NUMBER_KINDS[kind]
-        value = build(raw)
-        return ColumnSQL(value, sql_numbers.error_sql(raw, value, reason), None)
-    if kind in _ID_KINDS:
-        value, invalid = _ID_KINDS[kind](raw)
-        return ColumnSQL(value, "CAST(NULL AS VARCHAR)", invalid)
-    if kind is Kind.ENUM:
-        return enum_sql(column, raw)
-    if kind is Kind.CASE_NO:
-        return ColumnSQL(case_no_sql(raw), "CAST(NULL AS VARCHAR)", None)
-    if kind is Kind.CODE:
-        return ColumnSQL(code_sql(raw), "CAST(NULL AS VARCHAR)", None)
-    return ColumnSQL(clean_sql(raw), "CAST(NULL AS VARCHAR)", None)
+def _empty(raw: str) -> str:
+    return f"({raw} IS NULL OR {raw} = '')"
+
+
+def typed_sql(kind: Kind, raw: str) -> ColumnSQL:
+    value = t.chain(raw, _TIERS[kind](raw), f"{udfs.value_udf(kind)}({raw})", retry=True)
+    error = (
+        f"CASE WHEN {_empty(raw)} OR ({value}) IS NOT NULL THEN {NO_ERROR} "
+        f"ELSE {udfs.error_udf(kind)}({raw}) END"
+    )
+    return ColumnSQL(value, error, None)
+
+
+def id_sql(kind: Kind, raw: str) -> ColumnSQL:
+    """A cell shaped like a clean ID is checked in SQL; anything else goes to the reference."""
+    id18, uscc18 = t.full_match(raw, t.ID18), t.full_match(raw, t.USCC18)
+    if kind is Kind.PERSON_ID:
+        tiers = [(id18, f"CASE WHEN {t.person_valid(raw)} THEN {raw} END")]
+    elif kind is Kind.USCC:
+        tiers = [(uscc18, f"CASE WHEN {t.uscc_valid(raw)} THEN {raw} END")]
+    else:
+        tiers = [
+            (f"{id18} AND {t.person_valid(raw)}", raw),
+            (f"{uscc18} AND {t.uscc_valid(raw)}", raw),
+            (f"({id18} OR {uscc18})", "CAST(NULL AS VARCHAR)"),
+        ]
+    value = t.chain(raw, tiers, f"{udfs.value_udf(kind)}({raw})")
+    shaped = (
+        id18 if kind is Kind.PERSON_ID else uscc18 if kind is Kind.USCC else f"({id18} OR {uscc18})"
+    )
+    invalid = (
+        f"CASE WHEN {_empty(raw)} OR ({value}) IS NOT NULL THEN CAST(NULL AS VARCHAR) "
+        f"WHEN {shaped} THEN {raw} ELSE {udfs.invalid_udf(kind)}({raw}) END"
+    )
+    return ColumnSQL(value, NO_ERROR, invalid)
+
+
+def enum_sql(column: Column, raw: str) -> ColumnSQL:
+    """Lookup of the cleaned value upper-cased in a MAP (the keys have no non-ASCII cased letter,
+    so ``upper`` and the reference's ASCII-only upper-casing agree on every match)."""
+    text = f"{udfs.CLEAN}({raw})"
+    lookup = enum_lookup(column)
+    if not all(_uncased(key) for key in lookup):
+        raise ValueError(f"{column.name}: 取值同义词含有非ASCII大小写字母")
+    entries = ", ".join(f"{t.lit(k)}: {t.lit(v)}" for k, v in lookup.items())
+    found = f"MAP {{{entries}}}[upper({text})]" if lookup else "CAST(NULL AS VARCHAR)"
+    value = f"coalesce({found}, {text})" if column.open_values else found
+    reason = t.lit("不在允许取值之内：")
+    error = f"CASE WHEN ({value}) IS NULL AND {text} IS NOT NULL THEN {reason} || {text} END"
+    return ColumnSQL(value, error, None)
 
 
 def _uncased(key: str) -> bool:
     return all(c.isascii() or (c.upper() == c and c.lower() == c) for c in key)
 
 
-def enum_sql(column: Column, raw: str) -> ColumnSQL:
-    """Lookup through a CASE on the cleaned value upper-cased (the keys have no non-ASCII cased
-    letter, so ``upper`` and the reference's ASCII-only upper-casing agree on every match)."""
-    text = clean_sql(raw)
-    lookup = enum_lookup(column)
-    if not all(_uncased(key) for key in lookup):
-        raise ValueError(f"{column.name}: 取值同义词含有非ASCII大小写字母")
-    arms = " ".join(f"WHEN {lit(key)} THEN {lit(value)}" for key, value in lookup.items())
-    otherwise = text if column.open_values else "NULL"
-    value = f"CASE upper({text}) {arms} ELSE {otherwise} END" if arms else otherwise
-    error = (
-        f"CASE WHEN ({value}) IS NULL AND {text} IS NOT NULL "
-        f"THEN '不在允许取值之内：' || {text} END"
-    )
-    return ColumnSQL(value, error, None)
+def column_sql(column: Column, raw: str) -> ColumnSQL:
+    """SQL expressions normalising the raw VARCHAR expression ``raw`` for ``column``."""
+    kind = column.kind
+    if kind in _TIERS:
+        return typed_sql(kind, raw)
+    if kind in (Kind.PERSON_ID, Kind.USCC, Kind.PARTY_ID):
+        return id_sql(kind, raw)
+    if kind is Kind.ENUM:
+        return enum_sql(column, raw)
+    if kind is Kind.CASE_NO:
+        tiers = [(t.full_match(raw, t.CANONICAL_NEW_NO_ZERO), raw)]
+        return ColumnSQL(t.chain(raw, tiers, f"{udfs.CASE_NO}({raw})"), NO_ERROR, None)
+    if kind is Kind.CODE:
+        tiers = [(t.full_match(raw, "[0-9A-Z]+"), raw)]
+        return ColumnSQL(t.chain(raw, tiers, f"{udfs.CLEAN_CODE}({raw})"), NO_ERROR, None)
+    return ColumnSQL(f"{udfs.CLEAN}({raw})", NO_ERROR, None)
+
+
+def case_no_parts_sql(canonical: str) -> dict[str, str]:
+    """court_code, case_year (INTEGER) and case_type from a canonical case_no expression; NULL for
+    a case number kept as text because it did not parse."""
+    groups = "['y', 'court', 'type', 'seq', 'suffix']"
+    new = f"regexp_extract({canonical}, {t.lit('^' + t.CANONICAL_NEW + '$')}, {groups})"
+    old = f"regexp_extract({canonical}, {t.lit('^' + t.CANONICAL_LEGACY + '$')}, {groups})"
+
+    def pick(group: str) -> str:
+        return (
+            f"CASE WHEN {new}.y <> '' THEN {new}.{group} WHEN {old}.y <> '' THEN {old}.{group} END"
+        )
+
+    return {
+        "court_code": pick("court"),
+        "case_year": f"CAST({pick('y')} AS INTEGER)",
+        "case_type": pick("type"),
+    }
 
 
 def register(con: duckdb.DuckDBPyConnection) -> None:
-    """Python fallback UDFs (Chinese-numeral dates) and the ``zb_courts`` lookup table
-    (code, name, kind, division, current) of the Zhejiang courts."""
-    sql_dates.register_udfs(con)
+    """The reference UDFs the expressions call, and the ``zb_courts`` lookup table (code, name,
+    kind, division, current) of the Zhejiang courts."""
+    udfs.register_udfs(con)
     con.execute(
         f"CREATE OR REPLACE TEMP TABLE {COURTS_TABLE} "
         "(code VARCHAR PRIMARY KEY, name VARCHAR, kind VARCHAR, division VARCHAR, current BOOLEAN)"

@@ -1,0 +1,162 @@
+"""The SQL tiers of the fast path: for each common, already-clean form of a raw cell, an exact
+guard on the raw text and the DuckDB cast that reads it as the reference does. A cell that no tier
+guards falls through to the reference, run as a UDF (``udfs``)."""
+
+from __future__ import annotations
+
+from zhongben.identifiers import case_no, id_card, uscc
+from zhongben.ingest.normalise import dates
+
+Tier = tuple[str, str]  # (guard, value) SQL expressions
+
+
+def lit(text: str) -> str:
+    """A SQL string literal."""
+    return "'" + text.replace("'", "''") + "'"
+
+
+def full_match(raw: str, pattern: str) -> str:
+    return f"regexp_full_match({raw}, {lit(pattern)})"
+
+
+def chain(raw: str, tiers: list[Tier], fallback: str, retry: bool = False) -> str:
+    """CASE over the tiers in order, else the fallback; NULL for an empty cell. With ``retry`` a
+    tier whose cast gives NULL hands the cell to the fallback too (the reference may read what
+    DuckDB's cast refuses, e.g. a trailing non-ASCII blank)."""
+    arms = " ".join(
+        f"WHEN {guard} THEN {f'coalesce({value}, {fallback})' if retry else value}"
+        for guard, value in tiers
+    )
+    return f"CASE WHEN {raw} IS NULL OR {raw} = '' THEN NULL {arms} ELSE {fallback} END"
+
+
+# --- dates -----------------------------------------------------------------------------------
+SEP_DATE = r"[1-9][0-9]{3}[-/.][0-9]{1,2}[-/.][0-9]{1,2}"
+TIME = r"([01][0-9]|2[0-3]):[0-5][0-9](:[0-5][0-9](\.[0-9]{1,6})?)?"
+DASH_SLASH_DATE_TIME = rf"[1-9][0-9]{{3}}[-/][0-9]{{1,2}}[-/][0-9]{{1,2}}[ T]{TIME}"
+CN_DATE = r"[1-9][0-9]{3}年[0-9]{1,2}月[0-9]{1,2}[日号]?"
+
+
+def _iso_guard(raw: str) -> str:
+    return (
+        f"({raw} LIKE '____-__-__' AND substr({raw}, 1, 1) BETWEEN '1' AND '9' "
+        f"AND substr({raw}, 10, 1) BETWEEN '0' AND '9')"
+    )
+
+
+def _dashed(raw: str) -> str:
+    return f"replace(replace({raw}, '/', '-'), '.', '-')"
+
+
+def _cn_dashed(raw: str) -> str:
+    return f"replace(replace(replace(replace({raw}, '年', '-'), '月', '-'), '日', ''), '号', '')"
+
+
+def _serial_guard(raw: str) -> str:
+    return (
+        f"({full_match(raw, dates.SERIAL_PATTERN)} AND CAST(substr({raw}, 1, 5) AS INTEGER) "
+        f"BETWEEN {dates.SERIAL_MIN} AND {dates.SERIAL_MAX})"
+    )
+
+
+def serial_timestamp(raw: str) -> str:
+    seconds = f"CAST(floor(CAST({raw} AS DOUBLE) * 86400 + 0.5) AS BIGINT)"
+    return f"(TIMESTAMP '1899-12-30' + to_seconds({seconds}))"
+
+
+def date_tiers(raw: str) -> list[Tier]:
+    """DATE tiers; each value is a DATE."""
+    compact = f"substr({raw}, 1, 4) || '-' || substr({raw}, 5, 2) || '-' || substr({raw}, 7, 2)"
+    ts_date = f"replace(split_part(replace({raw}, 'T', ' '), ' ', 1), '/', '-')"
+    return [
+        (_iso_guard(raw), f"try_cast({raw} AS DATE)"),
+        (full_match(raw, SEP_DATE), f"try_cast({_dashed(raw)} AS DATE)"),
+        (full_match(raw, DASH_SLASH_DATE_TIME), f"try_cast({ts_date} AS DATE)"),
+        (full_match(raw, "[1-9][0-9]{7}"), f"try_cast({compact} AS DATE)"),
+        (full_match(raw, CN_DATE), f"try_cast({_cn_dashed(raw)} AS DATE)"),
+        (_serial_guard(raw), f"CAST({serial_timestamp(raw)} AS DATE)"),
+    ]
+
+
+def timestamp_tiers(raw: str) -> list[Tier]:
+    """TIMESTAMP tiers: the DATE tiers at midnight, with the time where one is written."""
+    stamp = f"try_cast(replace(replace({raw}, 'T', ' '), '/', '-') AS TIMESTAMP)"
+    tiers = [(guard, f"CAST({value} AS TIMESTAMP)") for guard, value in date_tiers(raw)]
+    tiers[2] = (tiers[2][0], stamp)
+    tiers[5] = (tiers[5][0], serial_timestamp(raw))
+    return tiers
+
+
+def month_tiers(raw: str) -> list[Tier]:
+    """MONTH tiers (first day of the month)."""
+    yyyymm = f"substr({raw}, 1, 4) || '-' || substr({raw}, 5, 2) || '-01'"
+    return [
+        (
+            full_match(raw, r"[1-9][0-9]{3}[-/.][0-9]{1,2}"),
+            f"try_cast({_dashed(raw)} || '-01' AS DATE)",
+        ),
+        (full_match(raw, "[1-9][0-9]{5}"), f"try_cast({yyyymm} AS DATE)"),
+        (_iso_guard(raw), f"CAST(date_trunc('month', try_cast({raw} AS DATE)) AS DATE)"),
+    ]
+
+
+# --- numbers -----------------------------------------------------------------------------------
+def amount_tiers(raw: str) -> list[Tier]:
+    return [
+        (full_match(raw, r"-?[0-9]{1,15}(\.[0-9]+)?"), f"try_cast({raw} AS DECIMAL(18,2))"),
+        (
+            full_match(raw, r"-?[0-9]{1,3}(,[0-9]{3}){1,4}(\.[0-9]+)?"),
+            f"try_cast(replace({raw}, ',', '') AS DECIMAL(18,2))",
+        ),
+    ]
+
+
+def number_tiers(raw: str) -> list[Tier]:
+    return [(full_match(raw, r"-?[0-9]{1,15}(\.[0-9]{1,15})?"), f"CAST({raw} AS DOUBLE)")]
+
+
+def integer_tiers(raw: str) -> list[Tier]:
+    return [(full_match(raw, "-?[0-9]{1,9}"), f"CAST({raw} AS INTEGER)")]
+
+
+# --- IDs ---------------------------------------------------------------------------------------
+ID18 = "[0-9]{17}[0-9X]"
+USCC18 = f"[{uscc.CHARSET}]{{18}}"
+
+
+def _digit(raw: str, pos: int) -> str:
+    return f"(ascii(substr({raw}, {pos}, 1)) - 48)"
+
+
+def person_valid(raw: str) -> str:
+    """``id_card.is_valid`` for a raw cell already matching ID18."""
+    terms = " + ".join(f"{_digit(raw, i + 1)} * {w}" for i, w in enumerate(id_card.WEIGHTS))
+    check = f"substr({lit(id_card.CHECK_CHARS)}, ({terms}) % 11 + 1, 1)"
+    born = f"substr({raw}, 7, 4) || '-' || substr({raw}, 11, 2) || '-' || substr({raw}, 13, 2)"
+    return (
+        f"({check} = substr({raw}, 18, 1) AND substr({raw}, 7, 4) >= '{id_card.MIN_BIRTH_YEAR}' "
+        f"AND try_cast({born} AS DATE) IS NOT NULL)"
+    )
+
+
+def uscc_valid(raw: str) -> str:
+    """``uscc.is_valid`` for a raw cell already matching USCC18."""
+    charset = lit(uscc.CHARSET)
+    terms = " + ".join(
+        f"(strpos({charset}, substr({raw}, {i + 1}, 1)) - 1) * {w}"
+        for i, w in enumerate(uscc.WEIGHTS)
+    )
+    return f"(substr({charset}, (31 - ({terms}) % 31) % 31 + 1, 1) = substr({raw}, 18, 1))"
+
+
+# --- case numbers ------------------------------------------------------------------------------
+CANONICAL_NEW = (
+    case_no.NEW_PATTERN.replace(r"\(?", r"\(", 1).replace(r"\)?", r"\)", 1).replace("号?", "号", 1)
+)
+CANONICAL_LEGACY = (
+    case_no.LEGACY_PATTERN.replace(r"\(?", r"\(", 1)
+    .replace(r"\)?", r"\)", 1)
+    .replace("字第?", "字第", 1)
+    .replace("号?", "号", 1)
+)
+CANONICAL_NEW_NO_ZERO = CANONICAL_NEW.replace("([0-9]+)", "([1-9][0-9]*)", 1)
