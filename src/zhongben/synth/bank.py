@@ -40,22 +40,32 @@ def accounts_frame(factory: Factory, holders: Frame, kinds: np.ndarray) -> Frame
     }
 
 
-def write_transactions(factory: Factory, out: Path, config: SynthConfig) -> int:
-    """Generate statements for every background account and write ``transactions.csv``."""
+def write_transactions(factory: Factory, out: Path, config: SynthConfig,
+                       chinese: bool = False) -> int:
+    """Generate statements for every background account and write ``transactions.csv``
+    (``银行交易流水.csv`` with the Chinese column names when ``chinese``)."""
     accts = factory.bank_accounts
     n = len(accts["account_no"])
     total = 0
     schema = to_arrow("transactions", _empty()).schema
-    with pacsv.CSVWriter(str(out / "transactions.csv"), schema, write_options=CSV_OPTIONS) as w:
+    options = CSV_OPTIONS
+    if chinese:
+        from zhongben.contracts import TABLES
+
+        table = TABLES["transactions"]
+        schema = pa.schema([pa.field(c.zh, f.type) for c, f in zip(table.columns, schema,
+                                                                    strict=True)])
+    path = out / ("银行交易流水.csv" if chinese else "transactions.csv")
+    with pacsv.CSVWriter(str(path), schema, write_options=options) as w:
         for chunk, start in enumerate(range(0, n, CHUNK_ACCOUNTS)):
             rng = stream(config.seed, f"transactions-{chunk}")
             sel = np.arange(start, min(n, start + CHUNK_ACCOUNTS))
             frame = _statements(factory, rng, accts, sel, config.scale.txn_per_account_year)
-            table = to_arrow("transactions", frame)
+            table = to_arrow("transactions", frame).rename_columns(schema.names)
             w.write_table(table)
             total += table.num_rows
         for extra in factory.world.tables.get("transactions", []):
-            table = to_arrow("transactions", _fill(extra))
+            table = to_arrow("transactions", _fill(extra)).rename_columns(schema.names)
             w.write_table(table)
             total += table.num_rows
     return total

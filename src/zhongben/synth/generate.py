@@ -10,8 +10,8 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from zhongben.synth.bank import setup_accounts, write_transactions
 from zhongben.synth.background import background_cases
+from zhongben.synth.bank import setup_accounts, write_transactions
 from zhongben.synth.config import DEFAULT_AS_OF, SCALES, SynthConfig
 from zhongben.synth.factory import Factory
 from zhongben.synth.judges import assign_judges

@@ -16,7 +16,6 @@ from zhongben.synth.plants.base import (
     terminated,
     vehicle_row,
 )
-from zhongben.synth.registries import sightings
 
 
 def plant(f: Factory) -> None:
