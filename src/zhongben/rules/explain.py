@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 import string
 from decimal import Decimal
 from typing import Any
 
 MISSING = "（无）"
+# YAML folds a multi-line template with spaces; Chinese text has none between characters
+_FOLD = re.compile(r"(?<=[\u3000-\u9fff\uff00-\uffef}])\s+(?=[\u3000-\u9fff\uff00-\uffef{])")
 
 
 def show(value: Any) -> str:
@@ -37,4 +40,4 @@ class _Facts(dict[str, Any]):
 def render(template: str, facts: dict[str, Any]) -> str:
     """``template`` with each ``{name}`` replaced by the shown value of that fact."""
     shown = _Facts({name: show(value) for name, value in facts.items()})
-    return string.Formatter().vformat(template, (), shown)
+    return string.Formatter().vformat(_FOLD.sub("", template), (), shown)

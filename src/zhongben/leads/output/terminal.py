@@ -14,15 +14,17 @@ EXPLANATION_WIDTH = 60
 
 def leads_table(leads: Sequence[Lead], limit: int | None = None) -> Table:
     table = Table(title=f"线索 {len(leads)} 条（按评分排序）", show_lines=False)
-    for title, justify in (("评分", "right"), ("规则", "left"), ("名称", "left"),
-                           ("严重", "center"), ("案号", "left"), ("当事人", "left"),
-                           ("法院", "left"), ("说明", "left")):  # fmt: skip
-        table.add_column(title, justify=justify, overflow="fold")  # type: ignore[arg-type]
+    table.add_column("评分", justify="right", no_wrap=True)
+    table.add_column("规则", no_wrap=True)
+    table.add_column("严重", justify="center", no_wrap=True)
+    table.add_column("案号", no_wrap=True)
+    table.add_column("当事人", overflow="fold")
+    table.add_column("法院", overflow="fold")
+    table.add_column("说明", overflow="fold", ratio=1)
     for lead in leads[:limit] if limit else leads:
         table.add_row(
             f"{lead.score:.2f}",
             lead.rule_id,
-            lead.rule_name,
             SEVERITY_ZH.get(lead.severity, lead.severity),
             lead.case_no or "—",
             lead.subject_name or lead.subject_id or "—",
