@@ -101,6 +101,22 @@ class Workspace:
         library = load_library()
         return {rule_id: run_tests(library[rule_id]) for rule_id in (ids or library)}
 
+    def flow_report(
+        self, debtor_id: str, out_dir: str | Path, as_of: dt.date | None = None,
+        hops: int = 3, window_days: int = 30, min_amount: float = 10_000,
+    ) -> list[Path]:
+        """Trace a debtor's outgoing money and write paths.csv, flows.png and flows.html
+        (see ``zhongben.graph.report``); the files written."""
+        import datetime as dt_
+
+        from zhongben.graph.report import write_flow_report
+        from zhongben.graph.trace import TraceParams
+
+        params = TraceParams(hops=hops, window_days=window_days, min_amount=min_amount)
+        with self.connect() as con:
+            return write_flow_report(con, debtor_id, Path(out_dir), as_of or dt_.date.today(),
+                                     params)
+
 
 def ensure_schema(con: duckdb.DuckDBPyConnection) -> None:
     """Create every contract table in its stored form, if missing."""

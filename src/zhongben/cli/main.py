@@ -22,6 +22,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "synth",
     "screen",
     "evaluate",
+    "flows",
     "rules",
     "serve",
     "users",

@@ -1,0 +1,221 @@
+"""Drawing the flow report: a layered flow graph (hop by hop, left to right) as PNG (matplotlib)
+and as an offline interactive page (ECharts, vendored; no network needed)."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from collections import defaultdict
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import jinja2
+
+from zhongben.graph.report import FlowReport
+from zhongben.graph.trace import END_KINDS
+
+if TYPE_CHECKING:
+    from matplotlib.axes import Axes
+
+COLORS = {
+    "own": "#c0392b",
+    "linked": "#e67e22",
+    "other": "#2e86c1",
+    "not_obtained": "#7f8c8d",
+    "end": "#34495e",
+}
+KIND_NAMES = {
+    "own": "被执行人本人账户",
+    "linked": "亲属/关联方账户",
+    "other": "其他账户（已调取流水）",
+    "not_obtained": "未调取流水的账户",
+    "end": "取现/无对方账号",
+}
+ECHARTS = Path(__file__).resolve().parents[1] / "web" / "static" / "echarts.min.js"
+
+
+@dataclass(frozen=True)
+class Node:
+    key: str
+    label: str
+    kind: str
+    layer: int
+    row: int
+
+
+@dataclass(frozen=True)
+class Link:
+    source: str
+    target: str
+    amount: float
+    count: int
+    first: str
+    last: str
+
+
+def layout(report: FlowReport) -> tuple[list[Node], list[Link]]:
+    """Nodes in layers (own accounts first, then by the earliest hop that reaches them) and the
+    edges between them with amounts summed over the traced hops."""
+    layer: dict[str, int] = {a: 0 for a in report.own_accounts}
+    sums: dict[tuple[str, str], list] = defaultdict(lambda: [0.0, 0, None, None])
+    for number, path in enumerate(report.paths):
+        for level, hop in enumerate(path.hops, start=1):
+            src = hop.from_account or "?"
+            dst = hop.to_account or f"end:{number}"
+            layer[dst] = min(layer.get(dst, level), level)
+            entry = sums[(src, dst)]
+            entry[0] += hop.amount
+            entry[1] += 1
+            day = f"{hop.txn_at:%Y-%m-%d}"
+            entry[2] = min(entry[2] or day, day)
+            entry[3] = max(entry[3] or day, day)
+    rows: dict[int, int] = defaultdict(int)
+    nodes = []
+    for key in sorted(layer, key=lambda k: (layer[k], k)):
+        kind, label = _describe(report, key)
+        nodes.append(Node(key, label, kind, layer[key], rows[layer[key]]))
+        rows[layer[key]] += 1
+    links = [Link(s, t, v[0], v[1], v[2], v[3]) for (s, t), v in sums.items()]
+    return nodes, links
+
+
+def _describe(report: FlowReport, key: str) -> tuple[str, str]:
+    if key.startswith("end:"):
+        path = report.paths[int(key[4:])]
+        return "end", "取现" if path.end_kind == "cash" else "无对方账号"
+    return report.kinds.get(key, "other"), f"{report.labels.get(key, '户名未知')}\n{key}"
+
+
+def wan(amount: float) -> str:
+    return f"{amount / 10_000:,.1f}万"
+
+
+def write_png(report: FlowReport, path: Path) -> None:
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    _chinese_font()
+    nodes, links = layout(report)
+    layers = max((n.layer for n in nodes), default=0) + 1
+    height = max((n.row for n in nodes), default=0) + 1
+    fig, ax = plt.subplots(figsize=(4 + 3.6 * layers, 2 + 1.1 * height), dpi=110)
+    where = {n.key: (n.layer * 3.6, -n.row * 1.1) for n in nodes}
+    for link in links:
+        if link.source in where and link.target in where:
+            _arrow(ax, where[link.source], where[link.target], link)
+    for node in nodes:
+        x, y = where[node.key]
+        ax.text(
+            x,
+            y,
+            node.label,
+            ha="center",
+            va="center",
+            fontsize=8,
+            color="white",
+            bbox={"boxstyle": "round,pad=0.4", "fc": COLORS[node.kind], "ec": "none"},
+        )
+    ax.set_title(
+        f"被执行人 {report.debtor_name}（{report.debtor_id}）资金流向"
+        f"（每笔≥{report.params.min_amount:,.0f}元，{report.params.hops}层，"
+        f"相邻间隔≤{report.params.window_days}天）",
+        fontsize=11,
+    )
+    handles = [
+        plt.Line2D([], [], marker="s", linestyle="", color=c, label=KIND_NAMES[k])
+        for k, c in COLORS.items()
+    ]
+    ax.legend(handles=handles, loc="lower left", fontsize=8, frameon=False)
+    ax.set_xlim(-2.0, (layers - 1) * 3.6 + 2.0)
+    ax.set_ylim(-(height - 1) * 1.1 - 0.9, 0.9)
+    ax.axis("off")
+    fig.savefig(path, bbox_inches="tight")
+    plt.close(fig)
+
+
+def _arrow(ax: Axes, start: tuple[float, float], end: tuple[float, float], link: Link) -> None:
+    ax.annotate(
+        "",
+        xy=end,
+        xytext=start,
+        arrowprops={
+            "arrowstyle": "-|>",
+            "color": "#555",
+            "lw": 1,
+            "shrinkA": 28,
+            "shrinkB": 28,
+            "connectionstyle": "arc3,rad=0.08",
+        },
+    )
+    mid = ((start[0] + end[0]) / 2, (start[1] + end[1]) / 2 + 0.12)
+    ax.text(
+        *mid,
+        f"{wan(link.amount)}·{link.count}笔",
+        fontsize=7,
+        ha="center",
+        color="#333",
+    )
+
+
+def _chinese_font() -> None:
+    import matplotlib
+    from matplotlib import font_manager
+
+    wanted = ("Noto Sans CJK SC", "Noto Serif CJK SC", "WenQuanYi Zen Hei", "SimHei")
+    available = {f.name for f in font_manager.fontManager.ttflist}
+    for name in wanted:
+        if name in available:
+            matplotlib.rcParams["font.family"] = name
+            break
+    matplotlib.rcParams["axes.unicode_minus"] = False
+
+
+def chart_data(report: FlowReport) -> dict[str, object]:
+    nodes, links = layout(report)
+    kinds = list(COLORS)
+    return {
+        "categories": [{"name": KIND_NAMES[k], "itemStyle": {"color": COLORS[k]}} for k in kinds],
+        "nodes": [
+            {
+                "id": n.key,
+                "name": n.label.replace("\n", " "),
+                "x": n.layer * 320,
+                "y": n.row * 90,
+                "category": kinds.index(n.kind),
+            }
+            for n in nodes
+        ],
+        "links": [
+            {
+                "source": link.source,
+                "target": link.target,
+                "value": f"{wan(link.amount)}（{link.count}笔，{link.first}"
+                f"{'' if link.first == link.last else '至' + link.last}）",
+            }
+            for link in links
+        ],
+    }
+
+
+def write_html(report: FlowReport, path: Path) -> list[Path]:
+    """The interactive page, plus ECharts copied beside it (offline use)."""
+    written = [path]
+    has_chart = ECHARTS.exists()
+    if has_chart:
+        shutil.copyfile(ECHARTS, path.parent / "echarts.min.js")
+        written.append(path.parent / "echarts.min.js")
+    env = jinja2.Environment(
+        autoescape=True, loader=jinja2.PackageLoader("zhongben.graph", "templates")
+    )
+    html = env.get_template("flows.html").render(
+        r=report,
+        end_kinds=END_KINDS,
+        has_chart=has_chart,
+        chart=json.dumps(chart_data(report), ensure_ascii=False),
+        wan=wan,
+    )
+    path.write_text(html, encoding="utf-8")
+    return written

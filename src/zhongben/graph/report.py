@@ -1,0 +1,237 @@
+"""The per-debtor flow report: where the money leaving a debtor's accounts went, hop by hop, and
+where each chain ends — as a table of traced paths (CSV), a picture (PNG) and an interactive page
+(HTML, offline). Everything shown is read from the statements; nothing is inferred."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import duckdb
+import rustworkx as rx
+
+from zhongben.graph.links import debtor_links
+from zhongben.graph.moves import MOVES_TABLE, build_moves
+from zhongben.graph.trace import (
+    TARGETS_TABLE,
+    Seed,
+    TracedPath,
+    TraceParams,
+    register_seeds,
+    trace,
+    traced_paths,
+)
+
+REPORT_PARAMS = TraceParams(hops=3, window_days=30, min_amount=10_000)
+LOOKBACK_DAYS = 365
+MAX_CYCLES = 20
+
+
+@dataclass
+class FlowReport:
+    debtor_id: str
+    debtor_name: str
+    as_of: dt.date
+    params: TraceParams
+    since: dt.datetime | None
+    own_accounts: list[str]
+    labels: dict[str, str]  # account → 户名（与被执行人关系）
+    kinds: dict[str, str]  # account → own / linked / other / not_obtained
+    paths: list[TracedPath] = field(default_factory=list)
+    counts: dict[str, int] = field(default_factory=dict)
+    cycles: list[list[str]] = field(default_factory=list)
+
+    def label(self, account: str | None) -> str:
+        if account is None:
+            return "（无对方账号）"
+        return f"{self.labels.get(account, '户名未知')}（{account}）"
+
+
+def build_flow_report(
+    con: duckdb.DuckDBPyConnection,
+    debtor_id: str,
+    as_of: dt.date,
+    params: TraceParams = REPORT_PARAMS,
+    lookback_days: int = LOOKBACK_DAYS,
+) -> FlowReport:
+    """Trace from every account the debtor holds and collect what the report shows."""
+    name, filed_on = _debtor(con, debtor_id, as_of)
+    since = (
+        dt.datetime.combine(filed_on - dt.timedelta(days=lookback_days), dt.time())
+        if filed_on
+        else None
+    )
+    own = [
+        a
+        for (a,) in con.execute(
+            "SELECT account_no FROM bank_accounts WHERE holder_id = ? ORDER BY account_no",
+            [debtor_id],
+        ).fetchall()
+    ]
+    build_moves(con, as_of, params.min_amount)
+    register_seeds(con, [Seed(debtor_id, account, since) for account in own])
+    linked = _register_targets(con, debtor_id)
+    report = FlowReport(debtor_id, name, as_of, params, since, own, {}, {})
+    report.counts = trace(con, params)
+    report.paths = sorted(traced_paths(con, debtor_id), key=_path_order)
+    _label_accounts(con, report, linked)
+    report.cycles = find_cycles(con, report)
+    return report
+
+
+def _debtor(
+    con: duckdb.DuckDBPyConnection, debtor_id: str, as_of: dt.date
+) -> tuple[str, dt.date | None]:
+    rows = con.execute(
+        "SELECT MIN(p.name), MIN(c.filed_on) FROM parties AS p "
+        "LEFT JOIN cases AS c ON c.case_no = p.case_no AND c.filed_on <= ? "
+        "WHERE p.id_no = ? AND p.role = '被执行人'",
+        [as_of, debtor_id],
+    ).fetchall()
+    name, filed_on = rows[0] if rows else (None, None)
+    if name is None:
+        holder = con.execute(
+            "SELECT MIN(holder_name) FROM bank_accounts WHERE holder_id = ?", [debtor_id]
+        ).fetchall()
+        name = holder[0][0] if holder and holder[0][0] else "（姓名未知）"
+    return str(name), filed_on
+
+
+def _register_targets(con: duckdb.DuckDBPyConnection, debtor_id: str) -> dict[str, str]:
+    """Accounts of the debtor's relatives and linked companies (the chains' targets)."""
+    links = {
+        linked: link
+        for linked, kind, link in debtor_links(con, debtor_id)
+        if kind in ("kin", "head", "company", "employee")
+    }
+    con.execute(
+        f"CREATE OR REPLACE TEMP TABLE {TARGETS_TABLE} "
+        "(seed_id VARCHAR, account_no VARCHAR, label VARCHAR)"
+    ).fetchall()
+    accounts: dict[str, str] = {}
+    for linked, link in links.items():
+        for account, holder in con.execute(
+            "SELECT account_no, holder_name FROM bank_accounts WHERE holder_id = ?", [linked]
+        ).fetchall():
+            accounts[account] = f"{holder or ''}（{link}）"
+            con.execute(
+                f"INSERT INTO {TARGETS_TABLE} VALUES (?, ?, ?)", [debtor_id, account, link]
+            ).fetchall()
+    return accounts
+
+
+def _label_accounts(
+    con: duckdb.DuckDBPyConnection, report: FlowReport, linked: dict[str, str]
+) -> None:
+    accounts = {h.to_account for p in report.paths for h in p.hops if h.to_account}
+    accounts |= set(report.own_accounts)
+    names = {h.to_account: h.to_name for p in report.paths for h in p.hops if h.to_name}
+    obtained = {
+        a for (a,) in con.execute("SELECT account_no FROM zb_statement_accounts").fetchall()
+    }
+    for account in accounts:
+        rows = con.execute(
+            "SELECT holder_name FROM bank_accounts WHERE account_no = ?", [account]
+        ).fetchall()
+        holder = rows[0][0] if rows and rows[0][0] else names.get(account) or "户名未知"
+        if account in report.own_accounts:
+            report.labels[account], report.kinds[account] = f"{holder}（本人）", "own"
+        elif account in linked:
+            report.labels[account], report.kinds[account] = linked[account], "linked"
+        else:
+            report.labels[account] = holder
+            report.kinds[account] = "other" if account in obtained else "not_obtained"
+
+
+REPORT_ORDER = ("target", "not_obtained", "cash", "no_account", "stayed", "max_hops")
+
+
+def _path_order(path: TracedPath) -> tuple[int, dt.datetime, float]:
+    rank = REPORT_ORDER.index(path.end_kind)
+    return (rank, path.hops[0].txn_at, -path.hops[0].amount)
+
+
+def find_cycles(con: duckdb.DuckDBPyConnection, report: FlowReport) -> list[list[str]]:
+    """Money that comes back: simple cycles (rustworkx) among the accounts the report shows,
+    over every move between them — a hint to look at, not a finding (FL-04 is the rule)."""
+    accounts = sorted(report.labels)
+    if len(accounts) < 2:
+        return []
+    graph: rx.PyDiGraph = rx.PyDiGraph()
+    index = {a: graph.add_node(a) for a in accounts}
+    rows = con.execute(
+        f"SELECT DISTINCT from_account, to_account FROM {MOVES_TABLE} "
+        "WHERE from_account IN (SELECT unnest($a)) AND to_account IN (SELECT unnest($a))",
+        {"a": accounts},
+    ).fetchall()
+    for src, dst in rows:
+        if src != dst:
+            graph.add_edge(index[src], index[dst], None)
+    cycles = []
+    for cycle in rx.simple_cycles(graph):
+        cycles.append([accounts[i] for i in cycle])
+        if len(cycles) >= MAX_CYCLES:
+            break
+    return cycles
+
+
+PATH_COLUMNS = (
+    "序号",
+    "层数",
+    "层次",
+    "转出账户",
+    "转入账户",
+    "交易时间",
+    "金额（元）",
+    "摘要",
+    "来源文件",
+    "行号",
+    "链条终点",
+    "终点说明",
+)
+
+
+def write_paths_csv(report: FlowReport, path: Path) -> None:
+    """The traced paths, one row per hop (UTF-8 with BOM so Excel opens it)."""
+    with path.open("w", newline="", encoding="utf-8-sig") as f:
+        writer = csv.writer(f)
+        writer.writerow(PATH_COLUMNS)
+        for number, traced in enumerate(report.paths, start=1):
+            for level, hop in enumerate(traced.hops, start=1):
+                writer.writerow(
+                    [
+                        number,
+                        len(traced.hops),
+                        level,
+                        report.label(hop.from_account),
+                        report.label(hop.to_account),
+                        f"{hop.txn_at:%Y-%m-%d %H:%M}",
+                        f"{hop.amount:.2f}",
+                        hop.summary or "",
+                        hop.file or "",
+                        hop.row or "",
+                        report.label(traced.hops[-1].to_account),
+                        traced.end_text,
+                    ]
+                )
+
+
+def write_flow_report(
+    con: duckdb.DuckDBPyConnection,
+    debtor_id: str,
+    out_dir: Path,
+    as_of: dt.date,
+    params: TraceParams = REPORT_PARAMS,
+) -> list[Path]:
+    """Write paths.csv, flows.png and flows.html for one debtor into ``out_dir``."""
+    from zhongben.graph.render import write_html, write_png
+
+    report = build_flow_report(con, debtor_id, as_of, params)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    written = [out_dir / "paths.csv", out_dir / "flows.png"]
+    write_paths_csv(report, written[0])
+    write_png(report, written[1])
+    written += write_html(report, out_dir / "flows.html")
+    return written
