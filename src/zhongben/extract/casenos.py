@@ -14,9 +14,11 @@ CLOSE = r"[)\]〕】）]"
 CASE_RE = re.compile(
     rf"{OPEN}\s*(?P<year>(?:19|20)\d\s*\d)\s*{CLOSE}\s*"
     r"(?P<body>[\u4e00-\u9fff][\u4e00-\u9fff\d\s]{0,18}?)\s*(?P<zi>字\s*第?)?\s*"
-    r"(?P<num>\d{1,6})\s*号(?P<suffix>之\s*[一二三四五六七八九十]+)?"
+    r"(?P<num>\d{1,6})\s*号(?P<suffix>之\s*[一二三四五六七八九十—–\-－]+)?"
 )
 BLANKS_RE = re.compile(r"\s+")
+# OCR reads the ideograph 一 as a dash; in a 之一 suffix it can only be 一.
+DASH_AS_ONE = str.maketrans({"—": "一", "–": "一", "-": "一", "－": "一"})
 
 
 @dataclass(frozen=True)
@@ -38,7 +40,7 @@ class CaseNo:
 def _found(match: re.Match[str]) -> CaseNo | None:
     parts = match.group("year", "body", "zi", "num", "suffix")
     year, body, zi, num, suffix = (BLANKS_RE.sub("", p or "") for p in parts)
-    text = f"({year}){body}{zi}{num}号{suffix}"
+    text = f"({year}){body}{zi}{num}号{suffix.translate(DASH_AS_ONE)}"
     parsed = ids.case_no(text)
     if parsed is None:
         return None

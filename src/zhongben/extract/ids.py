@@ -16,7 +16,7 @@ __all__ = ["CaseNo", "amount", "case_no", "court_name", "id_card", "iso_date",
            "normalise_party_id", "uscc"]
 
 # Zero look-alikes OCR and odd fonts produce, read as 〇 before the date parser sees them.
-ZEROS = str.maketrans({"o": "〇", "Ο": "〇", "О": "〇", "0": "〇"})
+ZEROS = str.maketrans({"o": "〇", "Ο": "〇", "О": "〇", "0": "〇", "—": "一"})
 
 
 def case_no(text: str) -> CaseNo | None:

@@ -10,7 +10,7 @@ from zhongben.extract import ids
 
 DIGITS = {"〇": 0, "○": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6,
           "七": 7, "八": 8, "九": 9}
-CN_DIGIT = "〇○Oo0零ΟО一二三四五六七八九"
+CN_DIGIT = "〇○Oo0零ΟО一—二三四五六七八九"
 CN_DATE_RE = re.compile(f"([{CN_DIGIT}]{{4}})\\s*年\\s*([{CN_DIGIT}十]{{1,3}})\\s*月"
                         f"\\s*([{CN_DIGIT}十]{{1,4}})\\s*日")
 AR_DATE_RE = re.compile(r"((?:19|20)\d{2})\s*(?:年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日|"
