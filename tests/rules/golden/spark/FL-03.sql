@@ -561,7 +561,15 @@ WITH debtors AS (
     ) <= 30
     AND b.to_account <> a.from_account
   WHERE
-    3 >= 2 AND 2 <= 2
+    3 >= 2
+    AND 2 <= 2
+    AND NOT EXISTS(
+      SELECT
+        1
+      FROM targets AS t
+      WHERE
+        t.debtor_id = a.debtor_id AND t.account_no = a.to_account
+    )
   UNION ALL
   SELECT
     a.debtor_id,
@@ -615,6 +623,16 @@ WITH debtors AS (
     AND c.to_account <> a.to_account
   WHERE
     3 >= 3
+    AND NOT EXISTS(
+      SELECT
+        1
+      FROM targets AS t
+      WHERE
+        t.debtor_id = a.debtor_id
+        AND (
+          t.account_no = a.to_account OR t.account_no = b.to_account
+        )
+    )
 ), found AS (
   SELECT
     p.debtor_id,

@@ -23,7 +23,7 @@ params:
   window_days: {type: integer, default: 30, label: 相邻两层转账间隔上限, unit: 天}
   min_amount: {type: number, default: 100000, label: 每层转账金额下限, unit: 元}
   lookback_days: {type: integer, default: 365, label: 自执行立案日前追溯天数, unit: 天, policy: true}
-explanation: "被执行人{subject_name}（{subject_id}）账户中的资金经{hop_count}层转账，最终流入与其关联的\
+explanation: "被执行人{subject_name}（{subject_id}）账户中的资金经{hop_count}层转账（中间账户均非其亲属或关联方），最终流入与其关联的\
   {target}的账户：{route}。每层转账不低于{min_amount}元，相邻两层间隔不超过{window_days}天。\
   资金经中间账户辗转流入其亲属或关联企业，涉嫌通过多层转账隐匿、转移财产，\
   建议法院调取路径上各账户流水、查明资金实际归属，依法冻结、提取。"
@@ -174,6 +174,8 @@ paths AS (
    AND zb_days_between(a.txn_at, b.txn_at) <= :window_days
    AND b.to_account <> a.from_account
   WHERE :hops >= 2 AND :min_hops <= 2
+    AND NOT EXISTS (SELECT 1 FROM targets AS t
+                    WHERE t.debtor_id = a.debtor_id AND t.account_no = a.to_account)
   UNION ALL
   SELECT a.debtor_id, 3 AS hop_count, c.to_account AS end_account,
          CONCAT(a._file, '#', CAST(a._row AS VARCHAR), '>', b._file, '#', CAST(b._row AS VARCHAR),
@@ -191,6 +193,9 @@ paths AS (
    AND zb_days_between(b.txn_at, c.txn_at) <= :window_days
    AND c.to_account <> a.from_account AND c.to_account <> a.to_account
   WHERE :hops >= 3
+    AND NOT EXISTS (SELECT 1 FROM targets AS t
+                    WHERE t.debtor_id = a.debtor_id
+                      AND (t.account_no = a.to_account OR t.account_no = b.to_account))
 ),
 found AS (
   SELECT p.debtor_id, p.hop_count, p.path_id, p.route, t.target, p.f1, p.r1, p.f2, p.r2, p.f3,
