@@ -13,9 +13,10 @@ BLANKS = " \t\n\r\x0b\x0c\xa0\u200b\ufeff"
 FULL_WIDTH = "".join(chr(c) for c in range(0xFF01, 0xFF5F)) + "\u3000"
 HALF_WIDTH = "".join(chr(c) for c in range(0x21, 0x7F)) + " "
 _FOLD = str.maketrans(FULL_WIDTH, HALF_WIDTH)
-# Brackets that case numbers use for the year, folded to ASCII parentheses there only.
-CJK_BRACKETS = "〔〕［］【】"
-ASCII_BRACKETS = "()()()"
+# Brackets that case numbers use for the year, folded to ASCII parentheses there only
+# (［］ are folded to [] by ``fold`` first).
+CJK_BRACKETS = "〔〕［］【】[]"
+ASCII_BRACKETS = "()()()()"
 _BRACKETS = str.maketrans(CJK_BRACKETS, ASCII_BRACKETS)
 LOWER = "abcdefghijklmnopqrstuvwxyz"
 UPPER = LOWER.upper()
@@ -29,7 +30,7 @@ def fold(raw: str) -> str:
 
 
 def fold_brackets(text: str) -> str:
-    """〔〕［］【】 to ASCII parentheses (after ``fold``, （） are already ASCII)."""
+    """〔〕［］【】[] to ASCII parentheses (after ``fold``, （） are already ASCII)."""
     return text.translate(_BRACKETS)
 
 
