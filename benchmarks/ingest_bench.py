@@ -22,12 +22,32 @@ import pyarrow.csv as pacsv
 
 from zhongben.workspace import Workspace
 
-HEADER = ["案号", "执行法院", "立案日期", "结案日期", "结案方式", "原案号", "执行依据文号", "案由",
-          "申请执行标的金额(元)", "实际执行到位金额(元)", "承办人", "终本理由", "执行通知书送达日期",
-          "报告财产令送达日期", "告知申请执行人日期"]
+HEADER = [
+    "案号",
+    "执行法院",
+    "立案日期",
+    "结案日期",
+    "结案方式",
+    "原案号",
+    "执行依据文号",
+    "案由",
+    "申请执行标的金额(元)",
+    "实际执行到位金额(元)",
+    "承办人",
+    "终本理由",
+    "执行通知书送达日期",
+    "报告财产令送达日期",
+    "告知申请执行人日期",
+]
 COURTS = ["浙0683", "浙0602", "浙0102", "浙0106", "浙0381", "浙1002", "浙0702", "浙0523"]
 METHODS = ["终结本次执行程序", "执行完毕", "终结执行", "09_05080-5", "和解长期履行", ""]
-CAUSES = ["民间借贷纠纷", "买卖合同纠纷", "金融借款合同纠纷", "追索劳动报酬纠纷", "机动车交通事故责任纠纷"]
+CAUSES = [
+    "民间借贷纠纷",
+    "买卖合同纠纷",
+    "金融借款合同纠纷",
+    "追索劳动报酬纠纷",
+    "机动车交通事故责任纠纷",
+]
 
 
 def make_ledger(n: int, seed: int = 7) -> pa.Table:
@@ -35,20 +55,26 @@ def make_ledger(n: int, seed: int = 7) -> pa.Table:
     year = rng.integers(2018, 2025, n)
     court = np.array(COURTS)[rng.integers(0, len(COURTS), n)]
     seq = np.arange(1, n + 1)
-    case_no = np.char.add(np.char.add(np.char.add(np.char.add("(", year.astype(str)), ")"), court),
-                          np.char.add(np.char.add("执", seq.astype(str)), "号"))
+    case_no = np.char.add(
+        np.char.add(np.char.add(np.char.add("(", year.astype(str)), ")"), court),
+        np.char.add(np.char.add("执", seq.astype(str)), "号"),
+    )
     filed = np.datetime64("2018-01-01") + rng.integers(0, 2500, n).astype("timedelta64[D]")
     closed = filed + rng.integers(90, 700, n).astype("timedelta64[D]")
     amount = np.round(np.exp(rng.normal(11, 1.2, n)), 2)
     cols = {
-        "案号": case_no, "执行法院": np.full(n, ""), "立案日期": _mixed_dates(filed, rng),
+        "案号": case_no,
+        "执行法院": np.full(n, ""),
+        "立案日期": _mixed_dates(filed, rng),
         "结案日期": _mixed_dates(closed, rng),
         "结案方式": np.array(METHODS)[rng.integers(0, len(METHODS), n)],
-        "原案号": np.full(n, ""), "执行依据文号": np.full(n, ""),
+        "原案号": np.full(n, ""),
+        "执行依据文号": np.full(n, ""),
         "案由": np.array(CAUSES)[rng.integers(0, len(CAUSES), n)],
         "申请执行标的金额(元)": np.array([f"{a:,.2f}" for a in amount]),
         "实际执行到位金额(元)": np.round(amount * rng.random(n), 2).astype(str),
-        "承办人": np.full(n, "王法官"), "终本理由": np.full(n, "经网络查控未发现可供执行财产"),
+        "承办人": np.full(n, "王法官"),
+        "终本理由": np.full(n, "经网络查控未发现可供执行财产"),
         "执行通知书送达日期": _mixed_dates(filed + 3, rng),
         "报告财产令送达日期": _mixed_dates(filed + 3, rng),
         "告知申请执行人日期": _mixed_dates(closed - 5, rng),
@@ -60,8 +86,15 @@ def _mixed_dates(days: np.ndarray, rng: np.random.Generator) -> np.ndarray:
     iso = np.datetime_as_string(days, unit="D")
     slash = np.char.replace(iso, "-", "/")
     compact = np.char.replace(iso, "-", "")
-    chinese = np.char.add(np.char.add(np.char.replace(np.char.replace(
-        np.char.replace(iso, "-", "年", count=1), "-", "月"), "年0", "年"), ""), "日")
+    chinese = np.char.add(
+        np.char.add(
+            np.char.replace(
+                np.char.replace(np.char.replace(iso, "-", "年", count=1), "-", "月"), "年0", "年"
+            ),
+            "",
+        ),
+        "日",
+    )
     pick = rng.integers(0, 10, len(days))
     return np.where(pick < 6, iso, np.where(pick < 8, slash, np.where(pick < 9, compact, chinese)))
 
@@ -82,7 +115,13 @@ def pandas_equivalent(path: Path) -> None:
     df["案号"] = df["案号"].str.translate(width).str.strip()
     parts = df["案号"].str.extract(r"^\((\d{4})\)([^\d]+\d*)([^\d]+)(\d+)号$")
     df["case_year"], df["court_code"], df["case_type"] = parts[0], parts[1], parts[2]
-    for col in ["立案日期", "结案日期", "执行通知书送达日期", "报告财产令送达日期", "告知申请执行人日期"]:
+    for col in [
+        "立案日期",
+        "结案日期",
+        "执行通知书送达日期",
+        "报告财产令送达日期",
+        "告知申请执行人日期",
+    ]:
         text = df[col].str.replace(r"[年月/.]", "-", regex=True).str.replace("日", "")
         df[col] = pd.to_datetime(text, errors="coerce", format="mixed")
     for col in ["申请执行标的金额(元)", "实际执行到位金额(元)"]:
@@ -112,21 +151,34 @@ def main() -> None:
         csv_path = work / "执行案件.csv"
         pacsv.write_csv(ledger, csv_path)
         print(f"cases CSV: {args.rows:,} rows, {csv_path.stat().st_size / 1e6:.0f} MB")
-        ours = timed("zhongben ingest (all normalisation)", args.rows,
-                     lambda: _ingest(work / "csv.duckdb", csv_path))
-        floor = timed("DuckDB read_csv (no normalisation)", args.rows,
-                      lambda: duckdb.sql(f"CREATE TABLE t AS FROM read_csv('{csv_path}', "
-                                         "all_varchar=true)"))
-        pandas = timed("pandas read_csv + equivalent normalisation", args.rows,
-                       lambda: pandas_equivalent(csv_path))
-        print(f"  ratio vs DuckDB read_csv: {ours / floor:.2f}× slower; "
-              f"vs pandas: {pandas / ours:.1f}× faster")
+        ours = timed(
+            "zhongben ingest (all normalisation)",
+            args.rows,
+            lambda: _ingest(work / "csv.duckdb", csv_path),
+        )
+        floor = timed(
+            "DuckDB read_csv (no normalisation)",
+            args.rows,
+            lambda: duckdb.sql(f"CREATE TABLE t AS FROM read_csv('{csv_path}', all_varchar=true)"),
+        )
+        pandas = timed(
+            "pandas read_csv + equivalent normalisation",
+            args.rows,
+            lambda: pandas_equivalent(csv_path),
+        )
+        print(
+            f"  ratio vs DuckDB read_csv: {ours / floor:.2f}× slower; "
+            f"vs pandas: {pandas / ours:.1f}× faster"
+        )
         if args.xlsx_rows:
             xlsx_path = work / "执行案件.xlsx"
             write_xlsx(ledger.slice(0, args.xlsx_rows), xlsx_path)
             print(f"cases XLSX: {args.xlsx_rows:,} rows, {xlsx_path.stat().st_size / 1e6:.0f} MB")
-            timed("zhongben ingest XLSX (all normalisation)", args.xlsx_rows,
-                  lambda: _ingest(work / "xlsx.duckdb", xlsx_path))
+            timed(
+                "zhongben ingest XLSX (all normalisation)",
+                args.xlsx_rows,
+                lambda: _ingest(work / "xlsx.duckdb", xlsx_path),
+            )
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"peak memory: {peak:,.0f} MB")
 

@@ -8,7 +8,7 @@ from zhongben.contracts.docs import render
 from zhongben.contracts.storage import create_table_sql
 
 ROOT = Path(__file__).resolve().parents[2]
-CONTRACT_DOC = (ROOT.parent / "shared" / "data-contract.md")
+CONTRACT_DOC = ROOT.parent / "shared" / "data-contract.md"
 
 
 def test_reference_doc_is_generated_from_the_code() -> None:
@@ -28,14 +28,19 @@ def test_every_table_and_column_of_the_shared_contract_is_in_the_code() -> None:
 
 def test_required_columns_match_the_shared_contract() -> None:
     expected = {
-        "cases": {"case_no", "filed_on"}, "parties": {"case_no", "role", "name"},
+        "cases": {"case_no", "filed_on"},
+        "parties": {"case_no", "role", "name"},
         "actions": {"case_no", "action", "acted_on"},
         "payments": {"case_no", "received_on", "amount"},
-        "auctions": {"case_no", "item_id", "round"}, "lawsuits": {"case_no", "filed_on"},
+        "auctions": {"case_no", "item_id", "round"},
+        "lawsuits": {"case_no", "filed_on"},
         "restrictions": {"subject_id", "kind", "start_on"},
-        "vehicles": {"plate", "owner_id", "registered_on"}, "vehicle_sightings": {"plate", "seen_at"},
-        "real_estate": {"unit_no", "owner_id", "acquired_on"}, "companies": {"uscc", "name"},
-        "shareholdings": {"company_uscc", "holder_id"}, "social_insurance": {"person_id", "month"},
+        "vehicles": {"plate", "owner_id", "registered_on"},
+        "vehicle_sightings": {"plate", "seen_at"},
+        "real_estate": {"unit_no", "owner_id", "acquired_on"},
+        "companies": {"uscc", "name"},
+        "shareholdings": {"company_uscc", "holder_id"},
+        "social_insurance": {"person_id", "month"},
         "housing_fund": {"person_id", "balance", "as_of"},
         "insurance_policies": {"policy_no", "holder_id", "start_on"},
         "travel": {"person_id", "mode", "travelled_on"},

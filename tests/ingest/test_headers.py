@@ -28,7 +28,11 @@ def test_table_names_canonical_chinese_and_suffixed() -> None:
 
 
 def test_header_row_found_below_title_rows() -> None:
-    rows = [["嵊州市人民法院执行案件台账"], ["导出日期：2024-01-01"], ["案号", "立案日期", "结案日期"],
-            ["(2023)浙0683执1号", "2023-01-01", ""]]
+    rows = [
+        ["嵊州市人民法院执行案件台账"],
+        ["导出日期：2024-01-01"],
+        ["案号", "立案日期", "结案日期"],
+        ["(2023)浙0683执1号", "2023-01-01", ""],
+    ]
     assert find_header_row(table("cases"), rows) == 2
     assert find_header_row(table("cases"), [["foo", "bar"]]) is None

@@ -37,27 +37,44 @@ def rows(ws: Workspace, sql: str) -> list[tuple]:
         return con.execute(sql).fetchall()
 
 
-def test_gbk_csv_with_chinese_headers_units_and_title_rows(workspace: Workspace,
-                                                         tmp_path: Path) -> None:
-    text = ("嵊州市人民法院 执行案件台账\n"
-            "案号,立案日期,结案日期,结案方式,申请执行标的金额（万元）,实际执行到位金额(元),案由\n"
-            "（２０２３）浙０６８３执１２３４号,2023年5月12日,二〇二三年九月二十日,09_05080-5,12.5,\"1,234.50\",民间借贷纠纷\n"
-            "(2023)浙0683执恢12号,2023/5/13,,,¥3000,0,追索劳动报酬纠纷\n")
+def test_gbk_csv_with_chinese_headers_units_and_title_rows(
+    workspace: Workspace, tmp_path: Path
+) -> None:
+    text = (
+        "嵊州市人民法院 执行案件台账\n"
+        "案号,立案日期,结案日期,结案方式,申请执行标的金额（万元）,实际执行到位金额(元),案由\n"
+        '（２０２３）浙０６８３执１２３４号,2023年5月12日,二〇二三年九月二十日,09_05080-5,12.5,"1,234.50",民间借贷纠纷\n'
+        "(2023)浙0683执恢12号,2023/5/13,,,¥3000,0,追索劳动报酬纠纷\n"
+    )
     write(tmp_path / "in" / "执行案件.csv", text, "gb18030")
     report = workspace.ingest([tmp_path / "in"])
     assert report.ok and report.by_table()["cases"]["loaded"] == 2
-    got = rows(workspace, "SELECT case_no, filed_on, closed_on, close_method, claim_amount, "
-                          "paid_amount, court_code, case_year, case_type, court, _row "
-                          "FROM cases ORDER BY _row")
-    assert got[0] == ("(2023)浙0683执1234号", dt.date(2023, 5, 12), dt.date(2023, 9, 20),
-                      "终结本次执行程序", Decimal("125000.00"), Decimal("1234.50"), "浙0683",
-                      2023, "执", "嵊州市人民法院", 3)
+    got = rows(
+        workspace,
+        "SELECT case_no, filed_on, closed_on, close_method, claim_amount, "
+        "paid_amount, court_code, case_year, case_type, court, _row "
+        "FROM cases ORDER BY _row",
+    )
+    assert got[0] == (
+        "(2023)浙0683执1234号",
+        dt.date(2023, 5, 12),
+        dt.date(2023, 9, 20),
+        "终结本次执行程序",
+        Decimal("125000.00"),
+        Decimal("1234.50"),
+        "浙0683",
+        2023,
+        "执",
+        "嵊州市人民法院",
+        3,
+    )
     assert got[1][0] == "(2023)浙0683执恢12号" and got[1][8] == "执恢"
     assert got[1][4] == Decimal("30000000.00")  # 3000 in a 万元 column (no unit of its own)
 
 
-def test_excel_serial_dates_tab_csv_and_multi_sheet_workbook(workspace: Workspace,
-                                                           tmp_path: Path) -> None:
+def test_excel_serial_dates_tab_csv_and_multi_sheet_workbook(
+    workspace: Workspace, tmp_path: Path
+) -> None:
     book = xlsxwriter.Workbook(tmp_path / "court.xlsx")
     cases = book.add_worksheet("执行案件")
     cases.write_row(0, 0, ["案号", "立案日期", "承办人"])
@@ -78,21 +95,24 @@ def test_excel_serial_dates_tab_csv_and_multi_sheet_workbook(workspace: Workspac
     report = workspace.ingest([tmp_path / "court.xlsx", tmp_path / "actions.tsv"])
     assert report.ok
     assert rows(workspace, "SELECT filed_on FROM cases ORDER BY case_no") == [
-        (dt.date(2024, 1, 1),), (dt.date(2024, 2, 3),)]
+        (dt.date(2024, 1, 1),),
+        (dt.date(2024, 2, 3),),
+    ]
     assert rows(workspace, "SELECT action FROM actions") == [("限制消费",)]
     ids = rows(workspace, "SELECT name, id_no, id_no_invalid FROM parties ORDER BY _row")
     assert ids == [("张三", DEBTOR, None), ("某某公司", COMPANY, None), ("李四", None, BAD_ID)]
     assert report.by_table()["parties"]["invalid_ids"] == 1
 
 
-def test_bad_rows_are_quarantined_and_the_rest_loads(workspace: Workspace,
-                                                     tmp_path: Path) -> None:
-    text = ("case_no,filed_on,claim_amount\n"
-            "(2023)浙0683执1号,2023-01-01,100\n"
-            "(2023)浙0683执2号,2023-02-30,100\n"
-            "(2023)浙0683执3号,2023-01-03,一百元\n"
-            ",2023-01-04,5\n"
-            "(2023)浙0683执5号,2023-01-05\n")
+def test_bad_rows_are_quarantined_and_the_rest_loads(workspace: Workspace, tmp_path: Path) -> None:
+    text = (
+        "case_no,filed_on,claim_amount\n"
+        "(2023)浙0683执1号,2023-01-01,100\n"
+        "(2023)浙0683执2号,2023-02-30,100\n"
+        "(2023)浙0683执3号,2023-01-03,一百元\n"
+        ",2023-01-04,5\n"
+        "(2023)浙0683执5号,2023-01-05\n"
+    )
     write(tmp_path / "cases.csv", text)
     report = workspace.ingest([tmp_path / "cases.csv"], quarantine_dir=tmp_path / "q")
     assert report.ok
@@ -121,32 +141,57 @@ def test_refused_file_loads_nothing_and_others_load(workspace: Workspace, tmp_pa
     assert rows(workspace, "SELECT count(*) FROM parties") == [(0,)]
 
 
-def test_loading_twice_changes_nothing_and_keys_replace(workspace: Workspace,
-                                                      tmp_path: Path) -> None:
-    first = write(tmp_path / "a" / "cases.csv",
-                  "case_no,filed_on,judge\n(2023)浙0683执1号,2023-01-01,王五\n"
-                  "(2023)浙0683执1号,2023-01-01,王五\n(2023)浙0683执2号,2023-01-02,赵六\n")
+def test_loading_twice_changes_nothing_and_keys_replace(
+    workspace: Workspace, tmp_path: Path
+) -> None:
+    first = write(
+        tmp_path / "a" / "cases.csv",
+        "case_no,filed_on,judge\n(2023)浙0683执1号,2023-01-01,王五\n"
+        "(2023)浙0683执1号,2023-01-01,王五\n(2023)浙0683执2号,2023-01-02,赵六\n",
+    )
     report = workspace.ingest([first])
     assert report.by_table()["cases"]["duplicates"] == 1
     before = rows(workspace, "SELECT * FROM cases ORDER BY case_no")
     again = workspace.ingest([first])
     assert again.by_table()["cases"]["unchanged"] == 1
     assert rows(workspace, "SELECT * FROM cases ORDER BY case_no") == before
-    update = write(tmp_path / "b" / "cases.csv",
-                   "case_no,filed_on,judge\n(2023)浙0683执2号,2023-01-02,孙七\n"
-                   "(2023)浙0683执1号,2023-01-01,王五\n")
+    update = write(
+        tmp_path / "b" / "cases.csv",
+        "case_no,filed_on,judge\n(2023)浙0683执2号,2023-01-02,孙七\n"
+        "(2023)浙0683执1号,2023-01-01,王五\n",
+    )
     report = workspace.ingest([update])
     totals = report.by_table()["cases"]
     assert (totals["loaded"], totals["replaced"], totals["duplicates"]) == (1, 1, 1)
     assert rows(workspace, "SELECT case_no, judge, _batch FROM cases ORDER BY case_no") == [
-        ("(2023)浙0683执1号", "王五", 1), ("(2023)浙0683执2号", "孙七", 3)]
+        ("(2023)浙0683执1号", "王五", 1),
+        ("(2023)浙0683执2号", "孙七", 3),
+    ]
 
 
 def test_provenance_is_kept(workspace: Workspace, tmp_path: Path) -> None:
-    path = write(tmp_path / "vehicles.csv",
-                 f"plate,owner_id,registered_on\n浙d 12345,{DEBTOR},2020-01-01\n")
+    path = write(
+        tmp_path / "vehicles.csv", f"plate,owner_id,registered_on\n浙d 12345,{DEBTOR},2020-01-01\n"
+    )
     report = workspace.ingest([path])
-    (plate, file, row, batch, digest), = rows(
-        workspace, "SELECT plate, _file, _row, _batch, _file_hash FROM vehicles")
+    ((plate, file, row, batch, digest),) = rows(
+        workspace, "SELECT plate, _file, _row, _batch, _file_hash FROM vehicles"
+    )
     assert (plate, file, row, batch) == ("浙D12345", str(path), 2, report.batch)
     assert len(digest) == 64
+
+
+def test_rows_whose_key_has_a_bad_id_do_not_collide(workspace: Workspace, tmp_path: Path) -> None:
+    other_bad = person_id("33068319900101123")[:-1] + "0"
+    if id_card.is_valid(other_bad):
+        other_bad = other_bad[:-1] + "1"
+    path = write(
+        tmp_path / "housing_fund.csv",
+        f"person_id,balance,as_of\n{BAD_ID},100,2024-01-01\n{other_bad},200,2024-01-01\n"
+        f"{DEBTOR},300,2024-01-01\n{DEBTOR},400,2024-01-01\n",
+    )
+    report = workspace.ingest([path])
+    assert report.by_table()["housing_fund"]["loaded"] == 3
+    assert [cell.row for cell in report.quarantine] == [5]
+    assert "主键重复" in report.quarantine[0].reason
+    assert rows(workspace, "SELECT count(*) FROM housing_fund WHERE person_id IS NULL") == [(2,)]

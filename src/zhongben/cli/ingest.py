@@ -12,27 +12,39 @@ from rich.table import Table
 from zhongben.ingest.report import LoadReport
 from zhongben.workspace import DEFAULT_DB, Workspace
 
-COLUMNS = (("files", "文件/工作表"), ("rows_read", "读取行数"), ("loaded", "导入行数"),
-           ("replaced", "更新行数"), ("duplicates", "重复行"), ("quarantined_rows", "隔离行数"),
-           ("invalid_ids", "校验位错误证件"), ("unchanged", "内容未变跳过"))
+COLUMNS = (
+    ("files", "文件"),
+    ("rows_read", "读取"),
+    ("loaded", "导入"),
+    ("replaced", "更新"),
+    ("duplicates", "重复"),
+    ("quarantined_rows", "隔离"),
+    ("invalid_ids", "证件校验错"),
+    ("unchanged", "未变"),
+)
 
 
 def register(app: typer.Typer) -> None:
-    app.command("ingest", help="导入数据文件或文件夹（CSV / Excel / Parquet）到工作库，并打印导入报告。")(
-        ingest)
+    app.command(
+        "ingest", help="导入数据文件或文件夹（CSV / Excel / Parquet）到工作库，并打印导入报告。"
+    )(ingest)
 
 
 def ingest(
     paths: Annotated[list[Path], typer.Argument(help="要导入的文件或文件夹", show_default=False)],
     db: Annotated[Path, typer.Option("--db", help="工作库文件（DuckDB）")] = Path(DEFAULT_DB),
-    quarantine: Annotated[Path | None, typer.Option(
-        "--quarantine", help="隔离行清单的输出目录（默认：工作库旁的 <库名>.quarantine/）")] = None,
+    quarantine: Annotated[
+        Path | None,
+        typer.Option(
+            "--quarantine", help="隔离行清单的输出目录（默认：工作库旁的 <库名>.quarantine/）"
+        ),
+    ] = None,
 ) -> None:
     workspace = Workspace(db)
     report = workspace.ingest(paths, quarantine_dir=quarantine or workspace.quarantine_dir)
-    print_report(report, Console())
+    print_report(report, Console(width=max(Console().width, 120)))
     if not report.ok:
-        err = Console(stderr=True)
+        err = Console(stderr=True, width=max(Console().width, 120))
         for refusal in report.refused:
             err.print(f"[bold red]拒绝导入[/] {refusal.message}", highlight=False)
         raise typer.Exit(code=2)
@@ -40,7 +52,7 @@ def ingest(
 
 def print_report(report: LoadReport, console: Console) -> None:
     table = Table(title=f"导入报告（批次 {report.batch}）", title_justify="left")
-    table.add_column("数据表")
+    table.add_column("数据表", no_wrap=True)
     for _, title in COLUMNS:
         table.add_column(title, justify="right")
     for name, totals in report.by_table().items():

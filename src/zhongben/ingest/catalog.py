@@ -34,5 +34,6 @@ def finish_batch(con: duckdb.DuckDBPyConnection, batch: int) -> None:
 def already_loaded(con: duckdb.DuckDBPyConnection, file_hash: str, sheet: str | None) -> bool:
     rows = con.execute(
         "SELECT count(*) FROM _files WHERE file_hash = ? AND sheet IS NOT DISTINCT FROM ?",
-        [file_hash, sheet]).fetchall()
+        [file_hash, sheet],
+    ).fetchall()
     return bool(rows[0][0])

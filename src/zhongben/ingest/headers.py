@@ -1,8 +1,8 @@
 """Header texts → contract columns, and file/sheet names → contract tables.
 
 Real ledgers vary: full-width characters, blanks inside names, units in brackets
-(``申请执行标的金额(元)``, ``标的（万元）``), title rows above the header. Matching is on a folded form
-of the text; a unit of 万元 in a header is remembered so the values are scaled.
+(``申请执行标的金额(元)``, ``标的（万元）``), title rows above the header. Matching is on a
+folded form of the text; a unit of 万元 in a header is remembered so the values are scaled.
 """
 
 from __future__ import annotations
@@ -100,7 +100,7 @@ def table_for_name(stem: str) -> Table | None:
         if folded == name:
             return TABLES[table_name]
     for name, table_name in _table_names():
-        rest = folded[len(name):] if folded.startswith(name) else None
+        rest = folded[len(name) :] if folded.startswith(name) else None
         if rest is not None and _NAME_SEPARATORS.match(rest):
             return TABLES[table_name]
     return None

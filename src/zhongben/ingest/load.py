@@ -21,8 +21,9 @@ from zhongben.ingest.sources import read_sheets
 QUARANTINE_HEADER = ["文件", "工作表", "行号", "列", "原值", "原因"]
 
 
-def ingest_paths(con: duckdb.DuckDBPyConnection, paths: list[Path],
-                 quarantine_dir: Path | None = None) -> LoadReport:
+def ingest_paths(
+    con: duckdb.DuckDBPyConnection, paths: list[Path], quarantine_dir: Path | None = None
+) -> LoadReport:
     """Load every file below ``paths``. A refused file loads nothing; the others load."""
     ensure_catalog(con)
     register(con)
@@ -67,40 +68,55 @@ def _plans(file: Path) -> list[SheetPlan]:
     plans = [plan_sheet(sheet, len(sheets)) for sheet in sheets]
     found = [plan for plan in plans if plan is not None]
     if not found:
-        raise FileRefused(str(file), "文件中没有可识别的数据表（所有工作表都为空或名称无法识别）",
-                          "请把工作表命名为数据表名，例如“执行案件”“当事人”")
+        raise FileRefused(
+            str(file),
+            "文件中没有可识别的数据表（所有工作表都为空或名称无法识别）",
+            "请把工作表命名为数据表名，例如“执行案件”“当事人”",
+        )
     return found
 
 
-def _load_plans(con: duckdb.DuckDBPyConnection, plans: list[SheetPlan], file: Path,
-                file_hash: str, batch: int) -> tuple[list[SheetLoad], list[QuarantinedCell]]:
+def _load_plans(
+    con: duckdb.DuckDBPyConnection, plans: list[SheetPlan], file: Path, file_hash: str, batch: int
+) -> tuple[list[SheetLoad], list[QuarantinedCell]]:
     loads: list[SheetLoad] = []
     cells: list[QuarantinedCell] = []
     for plan in plans:
         sheet = plan.sheet.sheet
         if already_loaded(con, file_hash, sheet):
-            loads.append(SheetLoad(str(file), sheet, plan.table.name, skipped_unchanged=True,
-                                   notes=["同一文件内容此前已导入，本次未作改动"]))
+            loads.append(SheetLoad(str(file), sheet, plan.table.name, skipped_unchanged=True))
             continue
         body = plan.sheet.read_below(plan.header_row)
         prov = Provenance(str(file), sheet, file_hash, batch)
         load, sheet_cells = load_sheet(con, plan, body.table, body.unreadable, prov)
         if plan.ignored_headers:
             load.notes.append("未使用的列：" + "、".join(plan.ignored_headers))
-        con.execute("INSERT INTO _files VALUES (?, ?, ?, ?, ?, ?, ?, ?, now())",
-                    [file_hash, sheet, str(file), plan.table.name, batch, load.rows_read,
-                     load.loaded, load.quarantined_rows])
+        con.execute(
+            "INSERT INTO _files VALUES (?, ?, ?, ?, ?, ?, ?, ?, now())",
+            [
+                file_hash,
+                sheet,
+                str(file),
+                plan.table.name,
+                batch,
+                load.rows_read,
+                load.loaded,
+                load.quarantined_rows,
+            ],
+        )
         loads.append(load)
         cells.extend(sheet_cells)
     return loads, cells
 
 
-def _record_quarantine(con: duckdb.DuckDBPyConnection, batch: int,
-                       cells: list[QuarantinedCell]) -> None:
+def _record_quarantine(
+    con: duckdb.DuckDBPyConnection, batch: int, cells: list[QuarantinedCell]
+) -> None:
     if cells:
-        con.executemany("INSERT INTO _quarantine VALUES (?, ?, ?, ?, ?, ?, ?)",
-                        [[batch, c.file, c.sheet, c.row, c.column, c.value, c.reason]
-                         for c in cells])
+        con.executemany(
+            "INSERT INTO _quarantine VALUES (?, ?, ?, ?, ?, ?, ?)",
+            [[batch, c.file, c.sheet, c.row, c.column, c.value, c.reason] for c in cells],
+        )
 
 
 def write_quarantine(report: LoadReport, directory: Path) -> Path:

@@ -46,13 +46,18 @@ def plan_sheet(sheet: RawSheet, sheet_count: int) -> SheetPlan | None:
         if sheet.sheet is not None and sheet_count > 1:
             return None
         raise FileRefused(
-            sheet.label, f"无法确定对应的数据表：名称“{_stem(sheet)}”不是任何数据表的表名",
+            sheet.label,
+            f"无法确定对应的数据表：名称“{_stem(sheet)}”不是任何数据表的表名",
             "请把文件或工作表命名为数据表的英文名或中文名，例如 cases.csv、执行案件.xlsx、"
-            "当事人.csv（全部表名见 docs/reference/data-contract.md）")
+            "当事人.csv（全部表名见 docs/reference/data-contract.md）",
+        )
     header = find_header_row(table, sheet.head)
     if header is None:
-        raise FileRefused(sheet.label, f"找不到“{table.zh}”的表头行（前 {len(sheet.head)} 行中"
-                          "没有任何必填列的列名）", _required_advice(table))
+        raise FileRefused(
+            sheet.label,
+            f"找不到“{table.zh}”的表头行（前 {len(sheet.head)} 行中没有任何必填列的列名）",
+            _required_advice(table),
+        )
     return _mapped_plan(sheet, table, header)
 
 
@@ -62,13 +67,13 @@ def _mapped_plan(sheet: RawSheet, table: Table, header: int) -> SheetPlan:
     by_column = {column.name: (i, unit) for i, (column, unit) in mapped.items()}
     missing = [c for c in table.required if c.name not in by_column]
     if missing:
-        names = "、".join(f"{c.zh}（{c.name}）" for c in missing)
-        raise FileRefused(sheet.label, f"“{table.zh}”缺少必填列：{names}",
-                          _required_advice(table))
+        listed = "、".join(f"{c.zh}（{c.name}）" for c in missing)
+        raise FileRefused(sheet.label, f"“{table.zh}”缺少必填列：{listed}", _required_advice(table))
     names = _body_names(headers)
     columns = tuple(
         MappedColumn(column, names[by_column[column.name][0]], by_column[column.name][1])
-        if column.name in by_column else MappedColumn(column, None, None)
+        if column.name in by_column
+        else MappedColumn(column, None, None)
         for column in table.columns
     )
     ignored = tuple(h for i, h in enumerate(headers) if i not in mapped and h.strip())
@@ -86,8 +91,13 @@ def _table_of(sheet: RawSheet, sheet_count: int) -> Table | None:
 
 
 def _stem(sheet: RawSheet) -> str:
-    return sheet.sheet if sheet.sheet and table_for_name(sheet.file.stem) is None \
-        and sheet.sheet.lower() not in _DEFAULT_SHEET_NAMES else sheet.file.stem
+    return (
+        sheet.sheet
+        if sheet.sheet
+        and table_for_name(sheet.file.stem) is None
+        and sheet.sheet.lower() not in _DEFAULT_SHEET_NAMES
+        else sheet.file.stem
+    )
 
 
 def _required_advice(table: Table) -> str:

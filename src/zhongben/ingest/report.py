@@ -29,7 +29,9 @@ class SheetLoad:
     rows_read: int = 0
     loaded: int = 0
     replaced: int = 0  # rows of a natural key already stored, replaced by this load
-    duplicates: int = 0  # exact repeats (within the file or of rows already stored), not stored again
+    duplicates: int = (
+        0  # exact repeats (within the file or of rows already stored), not stored again
+    )
     quarantined_rows: int = 0
     invalid_ids: int = 0  # ID values kept but flagged: they failed their checksum
     skipped_unchanged: bool = False  # the same bytes were loaded before: nothing to do
@@ -70,8 +72,14 @@ class LoadReport:
         for load in self.sheets:
             counter = totals.setdefault(load.table, Counter())
             counter["files"] += 1
-            for name in ("rows_read", "loaded", "replaced", "duplicates", "quarantined_rows",
-                         "invalid_ids"):
+            for name in (
+                "rows_read",
+                "loaded",
+                "replaced",
+                "duplicates",
+                "quarantined_rows",
+                "invalid_ids",
+            ):
                 counter[name] += getattr(load, name)
             counter["unchanged"] += int(load.skipped_unchanged)
         return {table: dict(counter) for table, counter in sorted(totals.items())}

@@ -60,6 +60,7 @@ def read_sheets(path: Path) -> list[RawSheet]:
 
 # --- CSV ---------------------------------------------------------------------------------------
 
+
 @dataclass(frozen=True)
 class CsvDialect:
     encoding: str
@@ -68,7 +69,7 @@ class CsvDialect:
 
 def sniff_csv(path: Path) -> CsvDialect:
     """Detect the encoding (UTF-8 with or without BOM, else GB18030) and the delimiter."""
-    sample = path.read_bytes()[:1 << 16]
+    sample = path.read_bytes()[: 1 << 16]
     encoding = _detect_encoding(path, sample)
     text = sample.decode(encoding, errors="ignore")
     lines = [line for line in text.splitlines()[:PEEK_ROWS] if line.strip()]
@@ -85,15 +86,22 @@ def _detect_encoding(path: Path, sample: bytes) -> str:
         except UnicodeDecodeError as error:
             if error.start > len(sample) - 4:  # a multi-byte character cut by the sample's end
                 return encoding
-    raise FileRefused(str(path), "无法识别文件编码（既不是 UTF-8 也不是 GB18030/GBK）",
-                      "请用 Excel 或记事本另存为 UTF-8 编码的 CSV 后重新导入")
+    raise FileRefused(
+        str(path),
+        "无法识别文件编码（既不是 UTF-8 也不是 GB18030/GBK）",
+        "请用 Excel 或记事本另存为 UTF-8 编码的 CSV 后重新导入",
+    )
 
 
 def _csv_sheet(path: Path) -> RawSheet:
     dialect = sniff_csv(path)
     with path.open(encoding=dialect.encoding, newline="") as handle:
-        head = [row for _, row in zip(range(PEEK_ROWS), csv.reader(handle, delimiter=dialect.delimiter),
-                                      strict=False)]
+        head = [
+            row
+            for _, row in zip(
+                range(PEEK_ROWS), csv.reader(handle, delimiter=dialect.delimiter), strict=False
+            )
+        ]
 
     def read_below(header: int) -> Body:
         return _read_csv_body(path, dialect, header, head[header] if head else [])
@@ -109,14 +117,22 @@ def _read_csv_body(path: Path, dialect: CsvDialect, header: int, names: list[str
         bad: list[tuple[int, str]] = []  # re-read on one thread, which knows the row numbers
         table = _arrow_csv(path, dialect, header, names, threads=False, bad=bad)
     except (pa.ArrowInvalid, UnicodeDecodeError) as error:
-        raise FileRefused(str(path), f"文件内容无法按 CSV 读取（{error}）",
-                          "请确认文件是逗号或制表符分隔的文本") from error
+        raise FileRefused(
+            str(path), f"文件内容无法按 CSV 读取（{error}）", "请确认文件是逗号或制表符分隔的文本"
+        ) from error
     assert table is not None
     return Body(_number_around(table, header, bad), bad)
 
 
-def _arrow_csv(path: Path, dialect: CsvDialect, header: int, names: list[str], *, threads: bool,
-               bad: list[tuple[int, str]]) -> pa.Table | None:
+def _arrow_csv(
+    path: Path,
+    dialect: CsvDialect,
+    header: int,
+    names: list[str],
+    *,
+    threads: bool,
+    bad: list[tuple[int, str]],
+) -> pa.Table | None:
     """Read with Arrow; on a threaded read, None when a row has the wrong number of fields."""
     names = unique_names(names)
     encoding = "utf8" if dialect.encoding.startswith("utf-8") else dialect.encoding
@@ -126,17 +142,29 @@ def _arrow_csv(path: Path, dialect: CsvDialect, header: int, names: list[str], *
         nonlocal found_bad
         found_bad = True
         if row.number is not None:
-            bad.append((row.number, f"该行有 {row.actual_columns} 列，表头有 {row.expected_columns} 列"))
+            bad.append(
+                (row.number, f"该行有 {row.actual_columns} 列，表头有 {row.expected_columns} 列")
+            )
         return "skip"
 
-    read = pacsv.ReadOptions(skip_rows=header + 1, column_names=names, encoding=encoding,
-                             block_size=1 << 24, use_threads=threads)
-    parse = pacsv.ParseOptions(delimiter=dialect.delimiter, invalid_row_handler=on_bad_row,
-                               newlines_in_values=True)
-    convert = pacsv.ConvertOptions(column_types={n: pa.string() for n in names},
-                                   strings_can_be_null=False, quoted_strings_can_be_null=False)
-    table = pacsv.read_csv(str(path), read_options=read, parse_options=parse,
-                           convert_options=convert)
+    read = pacsv.ReadOptions(
+        skip_rows=header + 1,
+        column_names=names,
+        encoding=encoding,
+        block_size=1 << 24,
+        use_threads=threads,
+    )
+    parse = pacsv.ParseOptions(
+        delimiter=dialect.delimiter, invalid_row_handler=on_bad_row, newlines_in_values=True
+    )
+    convert = pacsv.ConvertOptions(
+        column_types={n: pa.string() for n in names},
+        strings_can_be_null=False,
+        quoted_strings_can_be_null=False,
+    )
+    table = pacsv.read_csv(
+        str(path), read_options=read, parse_options=parse, convert_options=convert
+    )
     return None if threads and found_bad else table
 
 
@@ -156,14 +184,18 @@ def _number_around(table: pa.Table, header: int, bad: list[tuple[int, str]]) -> 
 
 # --- Excel ---------------------------------------------------------------------------------------
 
+
 def _excel_sheets(path: Path) -> list[RawSheet]:
     import fastexcel
 
     try:
         reader = fastexcel.read_excel(str(path))
     except Exception as error:  # fastexcel raises its own error types for unreadable workbooks
-        raise FileRefused(str(path), f"无法打开工作簿（{error}）",
-                          "请确认文件是有效的 Excel 文件（.xlsx/.xls），未加密且未损坏") from error
+        raise FileRefused(
+            str(path),
+            f"无法打开工作簿（{error}）",
+            "请确认文件是有效的 Excel 文件（.xlsx/.xls），未加密且未损坏",
+        ) from error
     return [_excel_sheet(path, reader, name) for name in reader.sheet_names]
 
 
@@ -189,12 +221,14 @@ def _rows_of(batch: pa.RecordBatch | pa.Table) -> list[list[str]]:
 
 # --- Parquet -------------------------------------------------------------------------------------
 
+
 def _parquet_sheet(path: Path) -> RawSheet:
     try:
         table = pq.read_table(path)
     except (pa.ArrowInvalid, OSError) as error:
-        raise FileRefused(str(path), f"无法读取 Parquet 文件（{error}）",
-                          "请确认文件完整且为 Parquet 格式") from error
+        raise FileRefused(
+            str(path), f"无法读取 Parquet 文件（{error}）", "请确认文件完整且为 Parquet 格式"
+        ) from error
     head = [list(table.column_names)]
     table = table.cast(pa.schema([(n, pa.string()) for n in table.column_names]))
 
@@ -205,6 +239,7 @@ def _parquet_sheet(path: Path) -> RawSheet:
 
 
 # --- helpers ------------------------------------------------------------------------------------
+
 
 def unique_names(names: list[str]) -> list[str]:
     seen: dict[str, int] = {}
