@@ -3,6 +3,7 @@ jurisdiction check every read goes through."""
 
 from __future__ import annotations
 
+import time
 from dataclasses import dataclass, fields
 from datetime import date
 from decimal import Decimal, InvalidOperation
@@ -88,12 +89,14 @@ def filtered(org_ids: list[int], flt: LeadFilter) -> Select[Any]:
 
 def page_of_leads(session: Session, org_ids: list[int], flt: LeadFilter, page: int,
                   page_size: int = PAGE_SIZE) -> tuple[list[Lead], int]:
-    query = filtered(org_ids, flt)
-    total = session.scalar(select(func.count()).select_from(query.subquery())) or 0
+    """One page and the total. Keys are found first (on the covering indexes), then the rows."""
+    keys_query = filtered(org_ids, flt).with_only_columns(Lead.lead_key)
+    total = session.scalar(select(func.count()).select_from(keys_query.subquery())) or 0
     order = SORTS.get(flt.sort, SORTS["score"])
-    rows = session.scalars(query.order_by(order, Lead.lead_key)
-                           .offset(max(page - 1, 0) * page_size).limit(page_size))
-    return list(rows), total
+    keys = list(session.scalars(keys_query.order_by(order, Lead.lead_key)
+                                .offset(max(page - 1, 0) * page_size).limit(page_size)))
+    found = {x.lead_key: x for x in session.scalars(select(Lead).where(Lead.lead_key.in_(keys)))}
+    return [found[k] for k in keys], total
 
 
 def all_leads(session: Session, org_ids: list[int], flt: LeadFilter) -> list[Lead]:
@@ -107,13 +110,26 @@ def visible_lead(session: Session, org_ids: list[int], lead_key: str) -> Lead | 
     return lead if lead is not None and lead.org_id in org_ids else None
 
 
+_CHOICES: dict[tuple[int, ...], tuple[float, dict[str, list[Any]]]] = {}
+CHOICES_SECONDS = 60.0
+
+
 def filter_choices(session: Session, org_ids: list[int]) -> dict[str, list[Any]]:
-    """Values for the inbox's drop-downs, from the leads the caller can see."""
+    """Values for the inbox's drop-downs (cached for a minute per jurisdiction)."""
+    key = tuple(sorted(org_ids))
+    cached = _CHOICES.get(key)
+    if cached is None or time.monotonic() - cached[0] > CHOICES_SECONDS:
+        cached = (time.monotonic(), _choices(session, org_ids))
+        _CHOICES[key] = cached
+    return cached[1]
+
+
+def _choices(session: Session, org_ids: list[int]) -> dict[str, list[Any]]:
     def distinct(column: Any) -> list[Any]:
         query = select(column).where(Lead.org_id.in_(org_ids), column.is_not(None)).distinct()
         return sorted(session.scalars(query))
     return {"rule": distinct(Lead.rule_id), "family": distinct(Lead.family),
-            "court": distinct(Lead.court), "status": distinct(Lead.status)}
+            "court": distinct(Lead.court)}
 
 
 def lift_expired_suppressions(session: Session, today: date) -> int:

@@ -21,7 +21,7 @@ from sqlalchemy import (
     String,
     Text,
 )
-from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 
 class Base(DeclarativeBase):
@@ -52,6 +52,18 @@ class User(Base):
     active: Mapped[bool] = mapped_column(Boolean, default=True)
 
 
+# Filter columns carried in the inbox indexes, so filtered counts and sorts stay index-only.
+INBOX_FILTERS = ("severity", "rule_id", "family", "court", "livelihood", "unpaid_amount",
+                 "as_of", "score")
+
+
+
+def _inbox_index(sort: str) -> Index:
+    name = {"unpaid_amount": "amount", "as_of": "date"}.get(sort, sort)
+    rest = [c for c in INBOX_FILTERS if c != sort]
+    return Index(f"ix_leads_inbox_{name}", "org_id", "status", sort, "lead_key", *rest)
+
+
 class Lead(Base):
     """A published lead (a copy of the workspace's ``leads`` row) plus its review state here."""
 
@@ -69,13 +81,8 @@ class Lead(Base):
     org_id: Mapped[int | None] = mapped_column(ForeignKey("orgs.id"))
     severity: Mapped[str] = mapped_column(String(8), default="medium")
     score: Mapped[float] = mapped_column(Float, default=0.0)
-    score_terms: Mapped[list[Any]] = mapped_column(JSON, default=list)
     livelihood: Mapped[bool] = mapped_column(Boolean, default=False)
     unpaid_amount: Mapped[Decimal | None] = mapped_column(Numeric(18, 2))
-    explanation: Mapped[str] = mapped_column(Text, default="")
-    legal_basis: Mapped[list[Any]] = mapped_column(JSON, default=list)
-    evidence: Mapped[list[Any]] = mapped_column(JSON, default=list)
-    params: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
     as_of: Mapped[date | None] = mapped_column(Date)
     screen_status: Mapped[str] = mapped_column(String(16), default="active")
     first_seen_at: Mapped[datetime | None] = mapped_column(DateTime)
@@ -86,14 +93,53 @@ class Lead(Base):
     matter_id: Mapped[int | None] = mapped_column(ForeignKey("matters.id"))
     suppressed_until: Mapped[date | None] = mapped_column(Date)
     suppress_reason: Mapped[str | None] = mapped_column(Text)
+    detail: Mapped[LeadDetail | None] = relationship(uselist=False, lazy="select")
+
+    @property
+    def explanation(self) -> str:
+        return self.detail.explanation if self.detail else ""
+
+    @property
+    def score_terms(self) -> list[Any]:
+        return self.detail.score_terms if self.detail else []
+
+    @property
+    def legal_basis(self) -> list[Any]:
+        return self.detail.legal_basis if self.detail else []
+
+    @property
+    def evidence(self) -> list[Any]:
+        return self.detail.evidence if self.detail else []
+
+    @property
+    def params(self) -> dict[str, Any]:
+        return self.detail.params if self.detail else {}
+
     __table_args__ = (
-        Index("ix_leads_org_score", "org_id", "score"),
-        Index("ix_leads_status_score", "status", "score"),
+        # Covering indexes for the inbox: count and sort read the index, not the rows.
+        _inbox_index("score"),
+        _inbox_index("unpaid_amount"),
+        _inbox_index("as_of"),
+        Index("ix_leads_org_family", "org_id", "family"),
+        Index("ix_leads_org_court", "org_id", "court"),
         Index("ix_leads_rule", "rule_id"),
         Index("ix_leads_court", "court"),
         Index("ix_leads_subject", "subject_id"),
         Index("ix_leads_matter", "matter_id"),
     )
+
+
+class LeadDetail(Base):
+    """The wide part of a published lead (explanation, evidence …), kept apart so the inbox's
+    scans and sorts read narrow rows."""
+
+    __tablename__ = "lead_details"
+    lead_key: Mapped[str] = mapped_column(ForeignKey("leads.lead_key"), primary_key=True)
+    explanation: Mapped[str] = mapped_column(Text, default="")
+    score_terms: Mapped[list[Any]] = mapped_column(JSON, default=list)
+    legal_basis: Mapped[list[Any]] = mapped_column(JSON, default=list)
+    evidence: Mapped[list[Any]] = mapped_column(JSON, default=list)
+    params: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
 
 
 class Profile(Base):

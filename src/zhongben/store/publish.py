@@ -14,10 +14,11 @@ from sqlalchemy import delete, insert, select, update
 from sqlalchemy.orm import Session, sessionmaker
 
 from zhongben.store.accounts import court_owners, root_org_id
-from zhongben.store.models import Lead, Profile
+from zhongben.store.models import Lead, LeadDetail, Profile
 from zhongben.store.profiles import build_profiles
 
 JSON_COLUMNS = ("score_terms", "legal_basis", "evidence", "params")
+DETAIL_COLUMNS = ("explanation", *JSON_COLUMNS)
 SCREEN_COLUMNS = (
     "lead_key", "rule_id", "rule_version", "rule_name", "family", "case_no", "subject_id",
     "subject_name", "court", "court_code", "severity", "score", "score_terms", "livelihood",
@@ -79,11 +80,19 @@ def store_leads(session: Session, rows: list[dict[str, Any]]) -> tuple[int, int]
     for row in new:
         row["org_id"] = owners.get(row.get("court") or "", row.get("org_id") or fallback)
         row.setdefault("status", "待核查")
-    if new:
-        session.execute(insert(Lead), new)
-    if old:
-        session.execute(update(Lead), old)
+    for batch, statement in ((new, insert), (old, update)):
+        if batch:
+            narrow, details = _split(batch)
+            session.execute(statement(Lead), narrow)
+            session.execute(statement(LeadDetail), details)
     return len(new), len(old)
+
+
+def _split(rows: list[dict[str, Any]]) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    narrow = [{k: v for k, v in r.items() if k not in DETAIL_COLUMNS} for r in rows]
+    details = [{"lead_key": r["lead_key"], **{k: r.get(k) for k in DETAIL_COLUMNS}}
+               for r in rows]
+    return narrow, details
 
 
 def store_profiles(session: Session, profiles: dict[str, dict[str, Any]]) -> None:

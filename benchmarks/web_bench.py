@@ -1,0 +1,160 @@
+"""Web benchmark: the lead inbox with 100,000 published leads (p95 per page, target ≤ 200 ms) and
+50 concurrent simulated users on loopback for 2 minutes (target: no error).
+
+    uv run python benchmarks/web_bench.py [--leads 100000] [--users 50] [--seconds 120]
+        [--app-db postgresql://…]
+
+The server runs as a separate process (``zhongben serve``), as in use; figures are printed."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import os
+import random
+import re
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import httpx
+
+from zhongben.store.db import open_database
+from zhongben.store.demo import DEMO_PASSWORD, sample_leads, seed_demo
+from zhongben.store.publish import store_leads
+from zhongben.web.server import free_port
+
+COURTS = ["嵊州市人民法院", "新昌县人民法院"]
+CSRF = re.compile(r'name="csrf_token" value="([^"]+)"')
+LEAD = re.compile(r'href="/leads/([0-9a-f]{40})"')
+INBOX_QUERIES = ("", "severity=high", "court=嵊州市人民法院", "livelihood=1", "sort=amount",
+                 "min_amount=500000", "rule=CC-01&sort=date", "status=待核查",
+                 "date_from=2025-05-01&date_to=2025-06-01")
+
+
+def build(app_db: str, leads: int) -> None:
+    sessions = open_database(app_db)
+    started = time.perf_counter()
+    with sessions.begin() as session:
+        seed_demo(session, COURTS)
+    for start in range(0, leads, 20_000):
+        with sessions.begin() as session:
+            batch = sample_leads(min(20_000, leads - start), COURTS, seed=start)
+            for i, row in enumerate(batch):  # distinct identities across batches
+                row["lead_key"] = f"{start + i:040x}"
+            store_leads(session, batch)
+    print(f"published {leads:,} leads in {time.perf_counter() - started:.1f} s")
+
+
+def start_server(app_db: str, port: int) -> subprocess.Popen[bytes]:
+    cmd = [sys.executable, "-m", "zhongben.cli.main", "serve", "--db", "/nonexistent.duckdb",
+           "--app-db", app_db, "--no-publish", "--port", str(port)]
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, env={**os.environ})
+    for _ in range(300):
+        try:
+            httpx.get(f"http://127.0.0.1:{port}/", timeout=1)
+            return proc
+        except httpx.HTTPError:
+            time.sleep(0.1)
+    proc.kill()
+    raise RuntimeError("server did not start")
+
+
+async def login(client: httpx.AsyncClient, username: str) -> None:
+    token = CSRF.search((await client.get("/")).text).group(1)  # type: ignore[union-attr]
+    response = await client.post("/login", data={"username": username,
+                                                 "password": DEMO_PASSWORD, "csrf_token": token})
+    response.raise_for_status()
+
+
+def p95(values: list[float]) -> float:
+    return statistics.quantiles(values, n=20)[-1] if len(values) > 1 else values[0]
+
+
+async def inbox_latency(base: str, requests: int) -> list[float]:
+    async with httpx.AsyncClient(base_url=base, follow_redirects=True, timeout=30) as client:
+        await login(client, "fzr")
+        rng, times = random.Random(1), []
+        for _ in range(requests):
+            query = rng.choice(INBOX_QUERIES)
+            page = rng.choice((1, 1, 2, 3, 10, 100, 500))
+            started = time.perf_counter()
+            response = await client.get(f"/leads?{query}&page={page}")
+            times.append((time.perf_counter() - started) * 1000)
+            response.raise_for_status()
+    return times
+
+
+async def user(base: str, name: str, until: float, stats: dict[str, list[float]],
+               errors: list[str]) -> None:
+    rng = random.Random(name)
+    async with httpx.AsyncClient(base_url=base, follow_redirects=True, timeout=60) as client:
+        await login(client, name)
+        keys: list[str] = []
+        while time.monotonic() < until:
+            kind = rng.choices(("inbox", "lead", "dashboard", "cases"), (6, 3, 1, 1))[0]
+            if kind == "lead" and keys:
+                url = f"/leads/{rng.choice(keys)}"
+            elif kind in ("dashboard", "cases"):
+                url = f"/{kind}"
+            else:
+                url = f"/leads?{rng.choice(INBOX_QUERIES)}&page={rng.randint(1, 20)}"
+            started = time.perf_counter()
+            try:
+                response = await client.get(url)
+                if response.status_code != 200:
+                    errors.append(f"{url} → {response.status_code}")
+                elif kind == "inbox":
+                    keys = LEAD.findall(response.text)[:20] or keys
+            except httpx.HTTPError as exc:
+                errors.append(f"{url} → {type(exc).__name__}")
+            stats.setdefault(kind, []).append((time.perf_counter() - started) * 1000)
+
+
+async def load(base: str, users: int, seconds: float) -> None:
+    names = ["jcg", "zl", "fzr", "jcg2", "sjcg", "fxy"]
+    stats: dict[str, list[float]] = {}
+    errors: list[str] = []
+    until = time.monotonic() + seconds
+    await asyncio.gather(*(user(base, names[i % len(names)], until, stats, errors)
+                           for i in range(users)))
+    total = sum(len(v) for v in stats.values())
+    print(f"{users} users × {seconds:.0f} s: {total:,} requests ({total / seconds:.0f}/s), "
+          f"{len(errors)} errors")
+    for kind, values in sorted(stats.items()):
+        print(f"  {kind:9s} n={len(values):6d} p50={statistics.median(values):7.1f} ms "
+              f"p95={p95(values):7.1f} ms")
+    for error in errors[:10]:
+        print("  error:", error)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--leads", type=int, default=100_000)
+    parser.add_argument("--users", type=int, default=50)
+    parser.add_argument("--seconds", type=float, default=120)
+    parser.add_argument("--requests", type=int, default=300)
+    parser.add_argument("--app-db", default=None)
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        app_db = args.app_db or str(Path(tmp) / "bench.sqlite")
+        build(app_db, args.leads)
+        port = free_port()
+        server = start_server(app_db, port)
+        base = f"http://127.0.0.1:{port}"
+        try:
+            times = asyncio.run(inbox_latency(base, args.requests))
+            print(f"inbox, {args.leads:,} leads, {len(times)} pages (mixed filters, pages 1–500):"
+                  f" p50={statistics.median(times):.1f} ms p95={p95(times):.1f} ms"
+                  f" (target ≤ 200 ms: {'OK' if p95(times) <= 200 else 'MISSED'})")
+            asyncio.run(load(base, args.users, args.seconds))
+        finally:
+            server.terminate()
+            server.wait(timeout=10)
+
+
+if __name__ == "__main__":
+    main()
