@@ -49,8 +49,9 @@ def _empty(raw: str) -> str:
 
 def typed_sql(kind: Kind, raw: str) -> ColumnSQL:
     value = t.chain(raw, _TIERS[kind](raw), f"{udfs.value_udf(kind)}({raw})", retry=True)
+    # The value leads the first WHEN, so DuckDB computes it once for both columns.
     error = (
-        f"CASE WHEN {_empty(raw)} OR ({value}) IS NOT NULL THEN {NO_ERROR} "
+        f"CASE WHEN ({value}) IS NOT NULL THEN {NO_ERROR} WHEN {_empty(raw)} THEN {NO_ERROR} "
         f"ELSE {udfs.error_udf(kind)}({raw}) END"
     )
     return ColumnSQL(value, error, None)
@@ -74,24 +75,33 @@ def id_sql(kind: Kind, raw: str) -> ColumnSQL:
         id18 if kind is Kind.PERSON_ID else uscc18 if kind is Kind.USCC else f"({id18} OR {uscc18})"
     )
     invalid = (
-        f"CASE WHEN {_empty(raw)} OR ({value}) IS NOT NULL THEN CAST(NULL AS VARCHAR) "
+        f"CASE WHEN ({value}) IS NOT NULL THEN {NO_ERROR} WHEN {_empty(raw)} THEN {NO_ERROR} "
         f"WHEN {shaped} THEN {raw} ELSE {udfs.invalid_udf(kind)}({raw}) END"
     )
     return ColumnSQL(value, NO_ERROR, invalid)
 
 
 def enum_sql(column: Column, raw: str) -> ColumnSQL:
-    """Lookup of the cleaned value upper-cased in a MAP (the keys have no non-ASCII cased letter,
-    so ``upper`` and the reference's ASCII-only upper-casing agree on every match)."""
+    """A raw cell equal to a lookup key (already clean and upper-cased) is mapped by IN lists;
+    anything else is cleaned by the reference UDF and looked up upper-cased in a MAP (the keys have
+    no non-ASCII cased letter, so ``upper`` and the reference's ASCII-only upper-casing agree)."""
     text = f"{udfs.CLEAN}({raw})"
     lookup = enum_lookup(column)
     if not all(_uncased(key) for key in lookup):
         raise ValueError(f"{column.name}: 取值同义词含有非ASCII大小写字母")
     entries = ", ".join(f"{t.lit(k)}: {t.lit(v)}" for k, v in lookup.items())
-    found = f"MAP {{{entries}}}[upper({text})]" if lookup else "CAST(NULL AS VARCHAR)"
-    value = f"coalesce({found}, {text})" if column.open_values else found
+    found = f"MAP {{{entries}}}[upper({text})]" if lookup else NO_ERROR
+    slow = f"coalesce({found}, {text})" if column.open_values else found
+    by_value: dict[str, list[str]] = {}
+    for key, value in lookup.items():
+        by_value.setdefault(value, []).append(key)
+    tiers = [
+        (f"{raw} IN ({', '.join(t.lit(k) for k in keys)})", t.lit(value))
+        for value, keys in by_value.items()
+    ]
+    value = t.chain(raw, tiers, slow)
     reason = t.lit("不在允许取值之内：")
-    error = f"CASE WHEN ({value}) IS NULL AND {text} IS NOT NULL THEN {reason} || {text} END"
+    error = f"CASE WHEN ({value}) IS NOT NULL THEN {NO_ERROR} ELSE {reason} || {text} END"
     return ColumnSQL(value, error, None)
 
 

@@ -38,10 +38,9 @@ CN_DATE = r"[1-9][0-9]{3}年[0-9]{1,2}月[0-9]{1,2}[日号]?"
 
 
 def _iso_guard(raw: str) -> str:
-    return (
-        f"({raw} LIKE '____-__-__' AND substr({raw}, 1, 1) BETWEEN '1' AND '9' "
-        f"AND substr({raw}, 10, 1) BETWEEN '0' AND '9')"
-    )
+    """YYYY-MM-DD shaped, first character 1–9 (what DuckDB's cast reads beyond that, e.g. a
+    trailing ASCII blank, the reference reads alike; what it refuses goes to the reference)."""
+    return f"({raw} LIKE '____-__-__' AND {raw} >= '1' AND {raw} < ':')"
 
 
 def _dashed(raw: str) -> str:
