@@ -140,8 +140,8 @@ inflows AS (
   WHERE m.amount >= :min_amount AND CAST(m.txn_at AS DATE) >= d.filed_on
 ),
 onward AS (
-  SELECT i.debtor_id, i._file AS in_file, i._row AS in_row, i._batch AS in_batch,
-         i.amount AS in_amount, o._table, o._file, o._row, o._batch, o.from_account,
+  SELECT i.debtor_id, i._file AS in_file, i._row AS in_row, i.amount AS in_amount,
+         o._table, o._file, o._row, o._batch, o.from_account,
          o.to_account, o.txn_at, o.amount, o.summary
   FROM inflows AS i
   JOIN moves AS o
@@ -150,9 +150,9 @@ onward AS (
    AND COALESCE(o.to_account, '') <> COALESCE(i.from_account, '')
 ),
 relays AS (
-  SELECT w.debtor_id, w.in_file, w.in_row, w.in_batch
+  SELECT w.debtor_id, w.in_file, w.in_row
   FROM onward AS w
-  GROUP BY w.debtor_id, w.in_file, w.in_row, w.in_batch, w.in_amount
+  GROUP BY w.debtor_id, w.in_file, w.in_row, w.in_amount
   HAVING SUM(w.amount) >= :ratio * w.in_amount
 ),
 relayed AS (
@@ -161,7 +161,6 @@ relayed AS (
   FROM inflows AS i
   JOIN relays AS y
     ON y.debtor_id = i.debtor_id AND y.in_file = i._file AND y.in_row = i._row
-   AND y.in_batch = i._batch
 ),
 repeated AS (
   SELECT v.debtor_id, v.to_account, COUNT(*) AS relay_count, SUM(v.amount) AS total_in
@@ -185,4 +184,3 @@ JOIN repeated AS s ON s.debtor_id = v.debtor_id AND s.to_account = v.to_account
 JOIN debtors AS d ON d.debtor_id = v.debtor_id
 JOIN onward AS w
   ON w.debtor_id = v.debtor_id AND w.in_file = v._file AND w.in_row = v._row
- AND w.in_batch = v._batch
