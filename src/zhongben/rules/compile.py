@@ -7,6 +7,8 @@ Rules are written in the portable subset of DuckDB SQL; SQLGlot writes them for 
 from __future__ import annotations
 
 import datetime as dt
+import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -20,6 +22,7 @@ from zhongben.rules.spec import Rule
 from zhongben.rules.visibility import visible_table
 
 EVIDENCE_PREFIX = "zb_ev"
+VIEW_MARKER = "zbview__"  # stands for a table's as-of view until the SQL text is generated
 PROVENANCE_FIELDS = ("_file", "_row", "_batch")
 
 
@@ -80,9 +83,9 @@ def compile_rule(
     tree = parse_rule_sql(rule)
     bind_params(tree, {**values, "as_of": day})
     evidence = expand_evidence(tree)
-    apply_visibility(tree, literal(day))
+    views = apply_visibility(tree, day, dialect)
     expand_macros(tree, dialect)
-    sql = tree.sql(dialect=dialect, pretty=pretty)
+    sql = insert_views(tree.sql(dialect=dialect, pretty=pretty), views)
     return Compiled(rule.id, dialect, sql, evidence, values, day)
 
 
@@ -145,16 +148,36 @@ def expand_evidence(tree: exp.Expr) -> tuple[EvidenceSpec, ...]:
     return tuple(specs)
 
 
-def apply_visibility(tree: exp.Expr, as_of: exp.Expr) -> None:
-    """Replace each contract table reference by its as-of view (CTE names are left alone)."""
+def apply_visibility(tree: exp.Expr, as_of: dt.date, dialect: str) -> dict[str, str]:
+    """Point each contract table reference at a marker for its as-of view (CTE names are left
+    alone); the markers and the views' SQL for ``dialect`` (generated once per table)."""
     ctes = {cte.alias for cte in tree.find_all(exp.CTE)}
+    views: dict[str, str] = {}
     for table in list(tree.find_all(exp.Table)):
         if table.name in ctes or table.args.get("db"):
             continue
-        view = visible_table(table.name, as_of)
-        if view is not None:
-            table.replace(
-                exp.Subquery(
-                    this=view, alias=exp.TableAlias(this=exp.to_identifier(table.alias_or_name))
-                )
-            )
+        view = view_sql(table.name, as_of, dialect)
+        if view is None:
+            continue
+        marker = f"{VIEW_MARKER}{table.name}"
+        views[marker] = view
+        alias = exp.TableAlias(this=exp.to_identifier(table.alias_or_name))
+        table.replace(exp.Table(this=exp.to_identifier(marker), alias=alias))
+    return views
+
+
+@lru_cache(maxsize=256)
+def view_sql(name: str, as_of: dt.date, dialect: str) -> str | None:
+    view = visible_table(name, literal(as_of))
+    return None if view is None else view.sql(dialect=dialect)
+
+
+def insert_views(sql: str, views: dict[str, str]) -> str:
+    """Replace each view marker by its parenthesised SQL (longest marker first)."""
+    for marker in sorted(views, key=len, reverse=True):
+        sql = re.sub(rf"\b{marker}\b", _replacement(f"({views[marker]})"), sql)
+    return sql
+
+
+def _replacement(text: str) -> Callable[[re.Match[str]], str]:
+    return lambda _match: text

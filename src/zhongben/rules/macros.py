@@ -9,6 +9,7 @@ working days from the ``zb_calendar`` table the engine registers).
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 import sqlglot
 from sqlglot import exp
@@ -109,8 +110,7 @@ def expand_macros(tree: exp.Expr, dialect: str) -> exp.Expr:
 
 
 def _expand(call: exp.Anonymous, dialect: str, suffix: int) -> exp.Expr:
-    macro = MACROS[str(call.name).lower()]
-    template = sqlglot.parse_one(macro.templates[dialect], read=dialect)
+    template = _template(str(call.name).lower(), dialect).copy()
     args = list(call.expressions)
     for column in list(template.find_all(exp.Column)):
         name = column.name
@@ -120,6 +120,11 @@ def _expand(call: exp.Anonymous, dialect: str, suffix: int) -> exp.Expr:
         if ident.name in ("__s", "__w"):
             ident.set("this", f"zbc{suffix}{ident.name[1:]}")
     return exp.paren(template) if not isinstance(template, exp.Subquery) else template
+
+
+@lru_cache(maxsize=64)
+def _template(name: str, dialect: str) -> exp.Expr:
+    return sqlglot.parse_one(MACROS[name].templates[dialect], read=dialect)
 
 
 def macro_arity_problem(call: exp.Anonymous) -> str | None:

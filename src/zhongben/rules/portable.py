@@ -73,35 +73,6 @@ FORBIDDEN_SHAPES: tuple[tuple[Callable[[exp.Expr], bool], str], ...] = (
 )
 
 
-DATE_TYPES = frozenset({"DATE", "TIMESTAMP", "DATETIME", "TIMESTAMPTZ"})
-
-
-def date_arithmetic(tree: exp.Expr, schema: dict[str, object]) -> list[exp.Expr]:
-    """``+`` / ``-`` nodes with a date or timestamp operand (result types differ by engine)."""
-    from sqlglot.optimizer.annotate_types import annotate_types
-    from sqlglot.optimizer.qualify import qualify
-
-    try:
-        typed = qualify(
-            tree.copy(),
-            schema=schema,
-            dialect="duckdb",
-            validate_qualify_columns=False,
-            identify=False,
-        )
-        typed = annotate_types(typed, schema=schema)
-    except Exception:  # an unanalysable query is reported by the other checks
-        return []
-    found: list[exp.Expr] = []
-    for node in typed.find_all(exp.Add, exp.Sub):
-        types = {
-            str(side.type.this.value) if side.type else "" for side in (node.this, node.expression)
-        }
-        if types & DATE_TYPES:
-            found.append(node)
-    return found
-
-
 def unportable(node: exp.Expr) -> str | None:
     """The Chinese reason ``node`` is outside the portable subset, or None."""
     for kind, reason in FORBIDDEN_NODES.items():

@@ -13,9 +13,15 @@ from sqlglot.optimizer.scope import Scope, traverse_scope
 
 from zhongben.contracts import TABLES
 from zhongben.contracts.storage import PROVENANCE, storage_columns
-from zhongben.rules.compile import evidence_alias, evidence_calls, table_of_alias
+from zhongben.rules.compile import (
+    evidence_alias,
+    evidence_calls,
+    parse_rule_sql,
+    table_of_alias,
+)
+from zhongben.rules.datatypes import date_arithmetic
 from zhongben.rules.macros import CALENDAR_TABLE, EVIDENCE, MACROS, macro_arity_problem
-from zhongben.rules.portable import date_arithmetic, unportable
+from zhongben.rules.portable import unportable
 from zhongben.rules.problems import Problem
 from zhongben.rules.spec import Rule
 
@@ -31,14 +37,6 @@ def known_columns(table: str) -> frozenset[str]:
     if table in ENGINE_TABLES:
         return ENGINE_TABLES[table]
     return frozenset(name for name, _ in storage_columns(TABLES[table]))
-
-
-def _schema() -> dict[str, object]:
-    schema: dict[str, object] = {
-        name: dict(storage_columns(table)) for name, table in TABLES.items()
-    }
-    schema[CALENDAR_TABLE] = {"day": "DATE", "is_workday": "BOOLEAN", "workday_index": "INT"}
-    return schema
 
 
 class _Checker:
@@ -64,7 +62,8 @@ def validate_rule(rule: Rule) -> list[Problem]:
     checker = _Checker(rule)
     _check_header_tables(checker)
     try:
-        trees = sqlglot.parse(rule.sql, read="duckdb")
+        several = ";" in rule.sql.strip().rstrip(";")
+        trees = sqlglot.parse(rule.sql, read="duckdb") if several else [parse_rule_sql(rule)]
     except ParseError as exc:
         for err in exc.errors or [{"line": 1, "description": str(exc)}]:
             line = rule.sql_line + int(err.get("line") or 1) - 1
@@ -104,12 +103,6 @@ def _check_nodes(checker: _Checker, tree: exp.Expr) -> None:
                 checker.add(node, f"参数 :{node.name} 未在头部 params 中声明")
         if isinstance(node, exp.Anonymous):
             _check_function(checker, node, top_evidence)
-    for node in date_arithmetic(tree, _schema()):
-        checker.add(
-            node,
-            "不可移植的写法：日期加减在 DuckDB 与 Spark 上结果类型不同："
-            "请用 zb_add_days / zb_days_between",
-        )
     for name in sorted(set(checker.rule.header.params) - used):
         checker.add(None, f"头部声明的参数 {name} 未在 SQL 中使用")
 
@@ -150,6 +143,12 @@ def _check_tables_and_columns(checker: _Checker, tree: exp.Expr) -> None:
     for scope in scopes:
         for column in scope.columns:
             _check_column(checker, scope, column)
+    for node in date_arithmetic(scopes):
+        checker.add(
+            node,
+            "不可移植的写法：日期加减在 DuckDB 与 Spark 上结果类型不同："
+            "请用 zb_add_days / zb_days_between",
+        )
 
 
 def _check_evidence(checker: _Checker, tree: exp.Expr, call: exp.Anonymous) -> None:

@@ -8,26 +8,7 @@ WITH clues AS (
     a._row,
     a._batch,
     CASE WHEN a.result LIKE '%紧急%' THEN 3 ELSE 7 END AS limit_days
-  FROM (
-    SELECT
-      case_no,
-      action,
-      acted_on,
-      target_type,
-      target_id,
-      result,
-      seizure_rank,
-      expires_on,
-      amount,
-      _file,
-      _sheet,
-      _file_hash,
-      _row,
-      _batch
-    FROM actions
-    WHERE
-      acted_on <= CAST('2025-06-30' AS DATE)
-  ) AS a
+  FROM (SELECT case_no, action, acted_on, target_type, target_id, result, seizure_rank, expires_on, amount, _file, _sheet, _file_hash, _row, _batch FROM actions WHERE acted_on <= CAST('2025-06-30' AS DATE)) AS a
   WHERE
     a.action = '申请人提供财产线索'
 )
@@ -49,26 +30,7 @@ SELECT
   l.acted_on AS zb_ev1__acted_on,
   l.result AS zb_ev1__result
 FROM clues AS l
-LEFT JOIN (
-  SELECT
-    case_no,
-    action,
-    acted_on,
-    target_type,
-    target_id,
-    result,
-    seizure_rank,
-    expires_on,
-    amount,
-    _file,
-    _sheet,
-    _file_hash,
-    _row,
-    _batch
-  FROM actions
-  WHERE
-    acted_on <= CAST('2025-06-30' AS DATE)
-) AS k
+LEFT JOIN (SELECT case_no, action, acted_on, target_type, target_id, result, seizure_rank, expires_on, amount, _file, _sheet, _file_hash, _row, _batch FROM actions WHERE acted_on <= CAST('2025-06-30' AS DATE)) AS k
   ON k.case_no = l.case_no AND k.action = '核查财产线索' AND k.acted_on >= l.acted_on
 WHERE
   (
@@ -77,26 +39,7 @@ WHERE
   AND NOT EXISTS(
     SELECT
       1
-    FROM (
-      SELECT
-        case_no,
-        action,
-        acted_on,
-        target_type,
-        target_id,
-        result,
-        seizure_rank,
-        expires_on,
-        amount,
-        _file,
-        _sheet,
-        _file_hash,
-        _row,
-        _batch
-      FROM actions
-      WHERE
-        acted_on <= CAST('2025-06-30' AS DATE)
-    ) AS x
+    FROM (SELECT case_no, action, acted_on, target_type, target_id, result, seizure_rank, expires_on, amount, _file, _sheet, _file_hash, _row, _batch FROM actions WHERE acted_on <= CAST('2025-06-30' AS DATE)) AS x
     WHERE
       x.case_no = l.case_no
       AND x.action = '核查财产线索'

@@ -31,84 +31,10 @@ SELECT
   f.target_type AS zb_ev3__target_type,
   f.target_id AS zb_ev3__target_id,
   f.seizure_rank AS zb_ev3__seizure_rank
-FROM (
-  SELECT
-    case_no,
-    court,
-    filed_on,
-    CASE WHEN closed_on > CAST('2025-06-30' AS DATE) THEN NULL ELSE closed_on END AS closed_on,
-    CASE WHEN closed_on > CAST('2025-06-30' AS DATE) THEN NULL ELSE close_method END AS close_method,
-    original_case_no,
-    basis_no,
-    cause,
-    claim_amount,
-    paid_amount,
-    judge,
-    close_reason,
-    CASE WHEN notice_on > CAST('2025-06-30' AS DATE) THEN NULL ELSE notice_on END AS notice_on,
-    CASE
-      WHEN report_order_on > CAST('2025-06-30' AS DATE)
-      THEN NULL
-      ELSE report_order_on
-    END AS report_order_on,
-    CASE
-      WHEN applicant_informed_on > CAST('2025-06-30' AS DATE)
-      THEN NULL
-      ELSE applicant_informed_on
-    END AS applicant_informed_on,
-    court_code,
-    case_year,
-    case_type,
-    _file,
-    _sheet,
-    _file_hash,
-    _row,
-    _batch
-  FROM cases
-  WHERE
-    filed_on <= CAST('2025-06-30' AS DATE)
-) AS y
-JOIN (
-  SELECT
-    case_no,
-    action,
-    acted_on,
-    target_type,
-    target_id,
-    result,
-    seizure_rank,
-    expires_on,
-    amount,
-    _file,
-    _sheet,
-    _file_hash,
-    _row,
-    _batch
-  FROM actions
-  WHERE
-    acted_on <= CAST('2025-06-30' AS DATE)
-) AS q
+FROM (SELECT case_no, court, filed_on, CASE WHEN closed_on > CAST('2025-06-30' AS DATE) THEN NULL ELSE closed_on END AS closed_on, CASE WHEN closed_on > CAST('2025-06-30' AS DATE) THEN NULL ELSE close_method END AS close_method, original_case_no, basis_no, cause, claim_amount, paid_amount, judge, close_reason, CASE WHEN notice_on > CAST('2025-06-30' AS DATE) THEN NULL ELSE notice_on END AS notice_on, CASE WHEN report_order_on > CAST('2025-06-30' AS DATE) THEN NULL ELSE report_order_on END AS report_order_on, CASE WHEN applicant_informed_on > CAST('2025-06-30' AS DATE) THEN NULL ELSE applicant_informed_on END AS applicant_informed_on, court_code, case_year, case_type, _file, _sheet, _file_hash, _row, _batch FROM cases WHERE filed_on <= CAST('2025-06-30' AS DATE)) AS y
+JOIN (SELECT case_no, action, acted_on, target_type, target_id, result, seizure_rank, expires_on, amount, _file, _sheet, _file_hash, _row, _batch FROM actions WHERE acted_on <= CAST('2025-06-30' AS DATE)) AS q
   ON q.case_no = y.case_no AND q.action IN ('查封', '冻结', '扣押') AND q.seizure_rank = '轮候'
-JOIN (
-  SELECT
-    case_no,
-    action,
-    acted_on,
-    target_type,
-    target_id,
-    result,
-    seizure_rank,
-    expires_on,
-    amount,
-    _file,
-    _sheet,
-    _file_hash,
-    _row,
-    _batch
-  FROM actions
-  WHERE
-    acted_on <= CAST('2025-06-30' AS DATE)
-) AS f
+JOIN (SELECT case_no, action, acted_on, target_type, target_id, result, seizure_rank, expires_on, amount, _file, _sheet, _file_hash, _row, _batch FROM actions WHERE acted_on <= CAST('2025-06-30' AS DATE)) AS f
   ON f.target_id = q.target_id
   AND f.case_no <> q.case_no
   AND f.action IN ('查封', '冻结', '扣押')
@@ -121,26 +47,7 @@ WHERE
   AND NOT EXISTS(
     SELECT
       1
-    FROM (
-      SELECT
-        case_no,
-        action,
-        acted_on,
-        target_type,
-        target_id,
-        result,
-        seizure_rank,
-        expires_on,
-        amount,
-        _file,
-        _sheet,
-        _file_hash,
-        _row,
-        _batch
-      FROM actions
-      WHERE
-        acted_on <= CAST('2025-06-30' AS DATE)
-    ) AS d
+    FROM (SELECT case_no, action, acted_on, target_type, target_id, result, seizure_rank, expires_on, amount, _file, _sheet, _file_hash, _row, _batch FROM actions WHERE acted_on <= CAST('2025-06-30' AS DATE)) AS d
     WHERE
       d.case_no = f.case_no
       AND d.target_id = f.target_id

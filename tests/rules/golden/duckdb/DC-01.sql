@@ -9,31 +9,7 @@ WITH assets AS (
     v.owner_id,
     v.registered_on AS held_from,
     v.transferred_on AS held_until
-  FROM (
-    SELECT
-      plate,
-      vin,
-      owner_name,
-      owner_id,
-      owner_id_invalid,
-      registered_on,
-      CASE
-        WHEN transferred_on > CAST('2025-06-30' AS DATE)
-        THEN NULL
-        ELSE transferred_on
-      END AS transferred_on,
-      status,
-      model,
-      est_value,
-      _file,
-      _sheet,
-      _file_hash,
-      _row,
-      _batch
-    FROM vehicles
-    WHERE
-      registered_on <= CAST('2025-06-30' AS DATE)
-  ) AS v
+  FROM (SELECT plate, vin, owner_name, owner_id, owner_id_invalid, registered_on, CASE WHEN transferred_on > CAST('2025-06-30' AS DATE) THEN NULL ELSE transferred_on END AS transferred_on, status, model, est_value, _file, _sheet, _file_hash, _row, _batch FROM vehicles WHERE registered_on <= CAST('2025-06-30' AS DATE)) AS v
   UNION ALL
   SELECT
     'real_estate' AS _table,
@@ -45,29 +21,7 @@ WITH assets AS (
     r.owner_id,
     r.acquired_on AS held_from,
     r.disposed_on AS held_until
-  FROM (
-    SELECT
-      unit_no,
-      cert_no,
-      owner_name,
-      owner_id,
-      owner_id_invalid,
-      share,
-      acquired_on,
-      CASE WHEN disposed_on > CAST('2025-06-30' AS DATE) THEN NULL ELSE disposed_on END AS disposed_on,
-      address,
-      area,
-      est_value,
-      status,
-      _file,
-      _sheet,
-      _file_hash,
-      _row,
-      _batch
-    FROM real_estate
-    WHERE
-      acquired_on <= CAST('2025-06-30' AS DATE)
-  ) AS r
+  FROM (SELECT unit_no, cert_no, owner_name, owner_id, owner_id_invalid, share, acquired_on, CASE WHEN disposed_on > CAST('2025-06-30' AS DATE) THEN NULL ELSE disposed_on END AS disposed_on, address, area, est_value, status, _file, _sheet, _file_hash, _row, _batch FROM real_estate WHERE acquired_on <= CAST('2025-06-30' AS DATE)) AS r
 )
 SELECT
   c.case_no,
@@ -96,43 +50,7 @@ SELECT
   a.owner_id AS zb_ev3__owner_id,
   a.held_from AS zb_ev3__held_from,
   a.held_until AS zb_ev3__held_until
-FROM (
-  SELECT
-    case_no,
-    court,
-    filed_on,
-    CASE WHEN closed_on > CAST('2025-06-30' AS DATE) THEN NULL ELSE closed_on END AS closed_on,
-    CASE WHEN closed_on > CAST('2025-06-30' AS DATE) THEN NULL ELSE close_method END AS close_method,
-    original_case_no,
-    basis_no,
-    cause,
-    claim_amount,
-    paid_amount,
-    judge,
-    close_reason,
-    CASE WHEN notice_on > CAST('2025-06-30' AS DATE) THEN NULL ELSE notice_on END AS notice_on,
-    CASE
-      WHEN report_order_on > CAST('2025-06-30' AS DATE)
-      THEN NULL
-      ELSE report_order_on
-    END AS report_order_on,
-    CASE
-      WHEN applicant_informed_on > CAST('2025-06-30' AS DATE)
-      THEN NULL
-      ELSE applicant_informed_on
-    END AS applicant_informed_on,
-    court_code,
-    case_year,
-    case_type,
-    _file,
-    _sheet,
-    _file_hash,
-    _row,
-    _batch
-  FROM cases
-  WHERE
-    filed_on <= CAST('2025-06-30' AS DATE)
-) AS c
+FROM (SELECT case_no, court, filed_on, CASE WHEN closed_on > CAST('2025-06-30' AS DATE) THEN NULL ELSE closed_on END AS closed_on, CASE WHEN closed_on > CAST('2025-06-30' AS DATE) THEN NULL ELSE close_method END AS close_method, original_case_no, basis_no, cause, claim_amount, paid_amount, judge, close_reason, CASE WHEN notice_on > CAST('2025-06-30' AS DATE) THEN NULL ELSE notice_on END AS notice_on, CASE WHEN report_order_on > CAST('2025-06-30' AS DATE) THEN NULL ELSE report_order_on END AS report_order_on, CASE WHEN applicant_informed_on > CAST('2025-06-30' AS DATE) THEN NULL ELSE applicant_informed_on END AS applicant_informed_on, court_code, case_year, case_type, _file, _sheet, _file_hash, _row, _batch FROM cases WHERE filed_on <= CAST('2025-06-30' AS DATE)) AS c
 JOIN parties AS p
   ON p.case_no = c.case_no AND p.role = '被执行人' AND NOT p.id_no IS NULL
 JOIN assets AS a
@@ -146,26 +64,7 @@ WHERE
   AND NOT EXISTS(
     SELECT
       1
-    FROM (
-      SELECT
-        case_no,
-        action,
-        acted_on,
-        target_type,
-        target_id,
-        result,
-        seizure_rank,
-        expires_on,
-        amount,
-        _file,
-        _sheet,
-        _file_hash,
-        _row,
-        _batch
-      FROM actions
-      WHERE
-        acted_on <= CAST('2025-06-30' AS DATE)
-    ) AS x
+    FROM (SELECT case_no, action, acted_on, target_type, target_id, result, seizure_rank, expires_on, amount, _file, _sheet, _file_hash, _row, _batch FROM actions WHERE acted_on <= CAST('2025-06-30' AS DATE)) AS x
     WHERE
       x.case_no = c.case_no
       AND x.action IN ('查封', '扣押', '冻结')

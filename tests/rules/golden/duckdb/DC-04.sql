@@ -4,43 +4,7 @@ WITH debtors AS (
     c.closed_on,
     p.id_no,
     p.name
-  FROM (
-    SELECT
-      case_no,
-      court,
-      filed_on,
-      CASE WHEN closed_on > CAST('2025-06-30' AS DATE) THEN NULL ELSE closed_on END AS closed_on,
-      CASE WHEN closed_on > CAST('2025-06-30' AS DATE) THEN NULL ELSE close_method END AS close_method,
-      original_case_no,
-      basis_no,
-      cause,
-      claim_amount,
-      paid_amount,
-      judge,
-      close_reason,
-      CASE WHEN notice_on > CAST('2025-06-30' AS DATE) THEN NULL ELSE notice_on END AS notice_on,
-      CASE
-        WHEN report_order_on > CAST('2025-06-30' AS DATE)
-        THEN NULL
-        ELSE report_order_on
-      END AS report_order_on,
-      CASE
-        WHEN applicant_informed_on > CAST('2025-06-30' AS DATE)
-        THEN NULL
-        ELSE applicant_informed_on
-      END AS applicant_informed_on,
-      court_code,
-      case_year,
-      case_type,
-      _file,
-      _sheet,
-      _file_hash,
-      _row,
-      _batch
-    FROM cases
-    WHERE
-      filed_on <= CAST('2025-06-30' AS DATE)
-  ) AS c
+  FROM (SELECT case_no, court, filed_on, CASE WHEN closed_on > CAST('2025-06-30' AS DATE) THEN NULL ELSE closed_on END AS closed_on, CASE WHEN closed_on > CAST('2025-06-30' AS DATE) THEN NULL ELSE close_method END AS close_method, original_case_no, basis_no, cause, claim_amount, paid_amount, judge, close_reason, CASE WHEN notice_on > CAST('2025-06-30' AS DATE) THEN NULL ELSE notice_on END AS notice_on, CASE WHEN report_order_on > CAST('2025-06-30' AS DATE) THEN NULL ELSE report_order_on END AS report_order_on, CASE WHEN applicant_informed_on > CAST('2025-06-30' AS DATE) THEN NULL ELSE applicant_informed_on END AS applicant_informed_on, court_code, case_year, case_type, _file, _sheet, _file_hash, _row, _batch FROM cases WHERE filed_on <= CAST('2025-06-30' AS DATE)) AS c
   JOIN parties AS p
     ON p.case_no = c.case_no AND p.role = '被执行人' AND NOT p.id_no IS NULL
   WHERE
@@ -51,24 +15,7 @@ WITH debtors AS (
     d.id_no,
     COUNT(DISTINCT s.month) AS months_paid
   FROM debtors AS d
-  JOIN (
-    SELECT
-      person_id,
-      person_id_invalid,
-      employer_uscc,
-      employer_uscc_invalid,
-      employer_name,
-      month,
-      base,
-      _file,
-      _sheet,
-      _file_hash,
-      _row,
-      _batch
-    FROM social_insurance
-    WHERE
-      month <= CAST('2025-06-30' AS DATE)
-  ) AS s
+  JOIN (SELECT person_id, person_id_invalid, employer_uscc, employer_uscc_invalid, employer_name, month, base, _file, _sheet, _file_hash, _row, _batch FROM social_insurance WHERE month <= CAST('2025-06-30' AS DATE)) AS s
     ON s.employer_uscc = d.id_no AND s.month > d.closed_on
   GROUP BY
     d.case_no,
@@ -89,24 +36,7 @@ WITH debtors AS (
   FROM staff AS t
   JOIN debtors AS d
     ON d.case_no = t.case_no AND d.id_no = t.id_no
-  JOIN (
-    SELECT
-      person_id,
-      person_id_invalid,
-      employer_uscc,
-      employer_uscc_invalid,
-      employer_name,
-      month,
-      base,
-      _file,
-      _sheet,
-      _file_hash,
-      _row,
-      _batch
-    FROM social_insurance
-    WHERE
-      month <= CAST('2025-06-30' AS DATE)
-  ) AS s
+  JOIN (SELECT person_id, person_id_invalid, employer_uscc, employer_uscc_invalid, employer_name, month, base, _file, _sheet, _file_hash, _row, _batch FROM social_insurance WHERE month <= CAST('2025-06-30' AS DATE)) AS s
     ON s.employer_uscc = t.id_no AND s.month > d.closed_on
   UNION ALL
   SELECT
@@ -129,61 +59,9 @@ WITH debtors AS (
     n.uscc AS item,
     CAST(n.established_on AS TEXT) AS detail
   FROM debtors AS d
-  JOIN (
-    SELECT
-      uscc,
-      uscc_invalid,
-      name,
-      legal_rep_name,
-      legal_rep_id,
-      legal_rep_id_invalid,
-      status,
-      established_on,
-      CASE
-        WHEN deregistered_on > CAST('2025-06-30' AS DATE)
-        THEN NULL
-        ELSE deregistered_on
-      END AS deregistered_on,
-      address,
-      scope,
-      registered_capital,
-      _file,
-      _sheet,
-      _file_hash,
-      _row,
-      _batch
-    FROM companies
-    WHERE
-      established_on IS NULL OR established_on <= CAST('2025-06-30' AS DATE)
-  ) AS o
+  JOIN (SELECT uscc, uscc_invalid, name, legal_rep_name, legal_rep_id, legal_rep_id_invalid, status, established_on, CASE WHEN deregistered_on > CAST('2025-06-30' AS DATE) THEN NULL ELSE deregistered_on END AS deregistered_on, address, scope, registered_capital, _file, _sheet, _file_hash, _row, _batch FROM companies WHERE established_on IS NULL OR established_on <= CAST('2025-06-30' AS DATE)) AS o
     ON o.uscc = d.id_no
-  JOIN (
-    SELECT
-      uscc,
-      uscc_invalid,
-      name,
-      legal_rep_name,
-      legal_rep_id,
-      legal_rep_id_invalid,
-      status,
-      established_on,
-      CASE
-        WHEN deregistered_on > CAST('2025-06-30' AS DATE)
-        THEN NULL
-        ELSE deregistered_on
-      END AS deregistered_on,
-      address,
-      scope,
-      registered_capital,
-      _file,
-      _sheet,
-      _file_hash,
-      _row,
-      _batch
-    FROM companies
-    WHERE
-      established_on IS NULL OR established_on <= CAST('2025-06-30' AS DATE)
-  ) AS n
+  JOIN (SELECT uscc, uscc_invalid, name, legal_rep_name, legal_rep_id, legal_rep_id_invalid, status, established_on, CASE WHEN deregistered_on > CAST('2025-06-30' AS DATE) THEN NULL ELSE deregistered_on END AS deregistered_on, address, scope, registered_capital, _file, _sheet, _file_hash, _row, _batch FROM companies WHERE established_on IS NULL OR established_on <= CAST('2025-06-30' AS DATE)) AS n
     ON n.uscc <> o.uscc
     AND n.established_on > d.closed_on
     AND (

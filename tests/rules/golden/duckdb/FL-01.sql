@@ -6,43 +6,7 @@ WITH debtors AS (
     MIN(c.filed_on) AS filed_on,
     MIN(c.closed_on) AS closed_on
   FROM parties AS p
-  JOIN (
-    SELECT
-      case_no,
-      court,
-      filed_on,
-      CASE WHEN closed_on > CAST('2025-06-30' AS DATE) THEN NULL ELSE closed_on END AS closed_on,
-      CASE WHEN closed_on > CAST('2025-06-30' AS DATE) THEN NULL ELSE close_method END AS close_method,
-      original_case_no,
-      basis_no,
-      cause,
-      claim_amount,
-      paid_amount,
-      judge,
-      close_reason,
-      CASE WHEN notice_on > CAST('2025-06-30' AS DATE) THEN NULL ELSE notice_on END AS notice_on,
-      CASE
-        WHEN report_order_on > CAST('2025-06-30' AS DATE)
-        THEN NULL
-        ELSE report_order_on
-      END AS report_order_on,
-      CASE
-        WHEN applicant_informed_on > CAST('2025-06-30' AS DATE)
-        THEN NULL
-        ELSE applicant_informed_on
-      END AS applicant_informed_on,
-      court_code,
-      case_year,
-      case_type,
-      _file,
-      _sheet,
-      _file_hash,
-      _row,
-      _batch
-    FROM cases
-    WHERE
-      filed_on <= CAST('2025-06-30' AS DATE)
-  ) AS c
+  JOIN (SELECT case_no, court, filed_on, CASE WHEN closed_on > CAST('2025-06-30' AS DATE) THEN NULL ELSE closed_on END AS closed_on, CASE WHEN closed_on > CAST('2025-06-30' AS DATE) THEN NULL ELSE close_method END AS close_method, original_case_no, basis_no, cause, claim_amount, paid_amount, judge, close_reason, CASE WHEN notice_on > CAST('2025-06-30' AS DATE) THEN NULL ELSE notice_on END AS notice_on, CASE WHEN report_order_on > CAST('2025-06-30' AS DATE) THEN NULL ELSE report_order_on END AS report_order_on, CASE WHEN applicant_informed_on > CAST('2025-06-30' AS DATE) THEN NULL ELSE applicant_informed_on END AS applicant_informed_on, court_code, case_year, case_type, _file, _sheet, _file_hash, _row, _batch FROM cases WHERE filed_on <= CAST('2025-06-30' AS DATE)) AS c
     ON c.case_no = p.case_no
   WHERE
     p.role = '被执行人' AND NOT p.id_no IS NULL AND c.close_method = '终结本次执行程序'
@@ -53,79 +17,19 @@ WITH debtors AS (
     r.person_a_id AS subject_id,
     r.person_b_id AS person_id,
     r.relation
-  FROM (
-    SELECT
-      person_a_id,
-      person_a_id_invalid,
-      person_b_id,
-      person_b_id_invalid,
-      relation,
-      from_on,
-      CASE WHEN to_on > CAST('2025-06-30' AS DATE) THEN NULL ELSE to_on END AS to_on,
-      _file,
-      _sheet,
-      _file_hash,
-      _row,
-      _batch
-    FROM relations
-    WHERE
-      from_on IS NULL OR from_on <= CAST('2025-06-30' AS DATE)
-  ) AS r
+  FROM (SELECT person_a_id, person_a_id_invalid, person_b_id, person_b_id_invalid, relation, from_on, CASE WHEN to_on > CAST('2025-06-30' AS DATE) THEN NULL ELSE to_on END AS to_on, _file, _sheet, _file_hash, _row, _batch FROM relations WHERE from_on IS NULL OR from_on <= CAST('2025-06-30' AS DATE)) AS r
   UNION ALL
   SELECT
     r.person_b_id AS subject_id,
     r.person_a_id AS person_id,
     CASE r.relation WHEN '父母' THEN '子女' WHEN '子女' THEN '父母' ELSE r.relation END AS relation
-  FROM (
-    SELECT
-      person_a_id,
-      person_a_id_invalid,
-      person_b_id,
-      person_b_id_invalid,
-      relation,
-      from_on,
-      CASE WHEN to_on > CAST('2025-06-30' AS DATE) THEN NULL ELSE to_on END AS to_on,
-      _file,
-      _sheet,
-      _file_hash,
-      _row,
-      _batch
-    FROM relations
-    WHERE
-      from_on IS NULL OR from_on <= CAST('2025-06-30' AS DATE)
-  ) AS r
+  FROM (SELECT person_a_id, person_a_id_invalid, person_b_id, person_b_id_invalid, relation, from_on, CASE WHEN to_on > CAST('2025-06-30' AS DATE) THEN NULL ELSE to_on END AS to_on, _file, _sheet, _file_hash, _row, _batch FROM relations WHERE from_on IS NULL OR from_on <= CAST('2025-06-30' AS DATE)) AS r
 ), heads AS (
   SELECT
     co.uscc AS company_id,
     co.legal_rep_id AS person_id,
     '法定代表人' AS role
-  FROM (
-    SELECT
-      uscc,
-      uscc_invalid,
-      name,
-      legal_rep_name,
-      legal_rep_id,
-      legal_rep_id_invalid,
-      status,
-      established_on,
-      CASE
-        WHEN deregistered_on > CAST('2025-06-30' AS DATE)
-        THEN NULL
-        ELSE deregistered_on
-      END AS deregistered_on,
-      address,
-      scope,
-      registered_capital,
-      _file,
-      _sheet,
-      _file_hash,
-      _row,
-      _batch
-    FROM companies
-    WHERE
-      established_on IS NULL OR established_on <= CAST('2025-06-30' AS DATE)
-  ) AS co
+  FROM (SELECT uscc, uscc_invalid, name, legal_rep_name, legal_rep_id, legal_rep_id_invalid, status, established_on, CASE WHEN deregistered_on > CAST('2025-06-30' AS DATE) THEN NULL ELSE deregistered_on END AS deregistered_on, address, scope, registered_capital, _file, _sheet, _file_hash, _row, _batch FROM companies WHERE established_on IS NULL OR established_on <= CAST('2025-06-30' AS DATE)) AS co
   WHERE
     NOT co.legal_rep_id IS NULL
   UNION ALL
@@ -133,26 +37,7 @@ WITH debtors AS (
     sh.company_uscc AS company_id,
     sh.holder_id AS person_id,
     '股东' AS role
-  FROM (
-    SELECT
-      company_uscc,
-      company_uscc_invalid,
-      holder_name,
-      holder_id,
-      holder_id_invalid,
-      subscribed,
-      ratio,
-      from_on,
-      CASE WHEN to_on > CAST('2025-06-30' AS DATE) THEN NULL ELSE to_on END AS to_on,
-      _file,
-      _sheet,
-      _file_hash,
-      _row,
-      _batch
-    FROM shareholdings
-    WHERE
-      from_on IS NULL OR from_on <= CAST('2025-06-30' AS DATE)
-  ) AS sh
+  FROM (SELECT company_uscc, company_uscc_invalid, holder_name, holder_id, holder_id_invalid, subscribed, ratio, from_on, CASE WHEN to_on > CAST('2025-06-30' AS DATE) THEN NULL ELSE to_on END AS to_on, _file, _sheet, _file_hash, _row, _batch FROM shareholdings WHERE from_on IS NULL OR from_on <= CAST('2025-06-30' AS DATE)) AS sh
 ), link_rows AS (
   SELECT
     d.debtor_id,
@@ -233,24 +118,7 @@ WITH debtors AS (
     'employee' AS kind,
     '员工' AS link
   FROM debtors AS d
-  JOIN (
-    SELECT
-      person_id,
-      person_id_invalid,
-      employer_uscc,
-      employer_uscc_invalid,
-      employer_name,
-      month,
-      base,
-      _file,
-      _sheet,
-      _file_hash,
-      _row,
-      _batch
-    FROM social_insurance
-    WHERE
-      month <= CAST('2025-06-30' AS DATE)
-  ) AS si
+  JOIN (SELECT person_id, person_id_invalid, employer_uscc, employer_uscc_invalid, employer_name, month, base, _file, _sheet, _file_hash, _row, _batch FROM social_insurance WHERE month <= CAST('2025-06-30' AS DATE)) AS si
     ON si.employer_uscc = d.debtor_id
   UNION ALL
   SELECT
@@ -259,52 +127,9 @@ WITH debtors AS (
     'employee' AS kind,
     '所任法定代表人企业的员工' AS link
   FROM debtors AS d
-  JOIN (
-    SELECT
-      uscc,
-      uscc_invalid,
-      name,
-      legal_rep_name,
-      legal_rep_id,
-      legal_rep_id_invalid,
-      status,
-      established_on,
-      CASE
-        WHEN deregistered_on > CAST('2025-06-30' AS DATE)
-        THEN NULL
-        ELSE deregistered_on
-      END AS deregistered_on,
-      address,
-      scope,
-      registered_capital,
-      _file,
-      _sheet,
-      _file_hash,
-      _row,
-      _batch
-    FROM companies
-    WHERE
-      established_on IS NULL OR established_on <= CAST('2025-06-30' AS DATE)
-  ) AS co
+  JOIN (SELECT uscc, uscc_invalid, name, legal_rep_name, legal_rep_id, legal_rep_id_invalid, status, established_on, CASE WHEN deregistered_on > CAST('2025-06-30' AS DATE) THEN NULL ELSE deregistered_on END AS deregistered_on, address, scope, registered_capital, _file, _sheet, _file_hash, _row, _batch FROM companies WHERE established_on IS NULL OR established_on <= CAST('2025-06-30' AS DATE)) AS co
     ON co.legal_rep_id = d.debtor_id
-  JOIN (
-    SELECT
-      person_id,
-      person_id_invalid,
-      employer_uscc,
-      employer_uscc_invalid,
-      employer_name,
-      month,
-      base,
-      _file,
-      _sheet,
-      _file_hash,
-      _row,
-      _batch
-    FROM social_insurance
-    WHERE
-      month <= CAST('2025-06-30' AS DATE)
-  ) AS si
+  JOIN (SELECT person_id, person_id_invalid, employer_uscc, employer_uscc_invalid, employer_name, month, base, _file, _sheet, _file_hash, _row, _batch FROM social_insurance WHERE month <= CAST('2025-06-30' AS DATE)) AS si
     ON si.employer_uscc = co.uscc
 ), links AS (
   SELECT
@@ -333,27 +158,7 @@ WITH debtors AS (
     CASE WHEN t.direction = 'out' THEN t.counterparty_account ELSE t.account_no END AS to_account,
     CASE WHEN t.direction = 'in' THEN t.counterparty_name END AS from_name,
     CASE WHEN t.direction = 'out' THEN t.counterparty_name END AS to_name
-  FROM (
-    SELECT
-      account_no,
-      txn_at,
-      amount,
-      direction,
-      counterparty_name,
-      counterparty_account,
-      counterparty_bank,
-      summary,
-      balance,
-      channel,
-      _file,
-      _sheet,
-      _file_hash,
-      _row,
-      _batch
-    FROM transactions
-    WHERE
-      CAST(txn_at AS DATE) <= CAST('2025-06-30' AS DATE)
-  ) AS t
+  FROM (SELECT account_no, txn_at, amount, direction, counterparty_name, counterparty_account, counterparty_bank, summary, balance, channel, _file, _sheet, _file_hash, _row, _batch FROM transactions WHERE CAST(txn_at AS DATE) <= CAST('2025-06-30' AS DATE)) AS t
 ), moves AS (
   SELECT
     g._table,
@@ -386,24 +191,7 @@ WITH debtors AS (
     d.debtor_id,
     a.account_no
   FROM debtors AS d
-  JOIN (
-    SELECT
-      account_no,
-      bank,
-      holder_name,
-      holder_id,
-      holder_id_invalid,
-      opened_on,
-      CASE WHEN closed_on > CAST('2025-06-30' AS DATE) THEN NULL ELSE closed_on END AS closed_on,
-      _file,
-      _sheet,
-      _file_hash,
-      _row,
-      _batch
-    FROM bank_accounts
-    WHERE
-      opened_on IS NULL OR opened_on <= CAST('2025-06-30' AS DATE)
-  ) AS a
+  JOIN (SELECT account_no, bank, holder_name, holder_id, holder_id_invalid, opened_on, CASE WHEN closed_on > CAST('2025-06-30' AS DATE) THEN NULL ELSE closed_on END AS closed_on, _file, _sheet, _file_hash, _row, _batch FROM bank_accounts WHERE opened_on IS NULL OR opened_on <= CAST('2025-06-30' AS DATE)) AS a
     ON a.holder_id = d.debtor_id
 ), helpers AS (
   SELECT
@@ -411,24 +199,7 @@ WITH debtors AS (
     CONCAT(l.link, a.holder_name) AS helper,
     a.account_no
   FROM links AS l
-  JOIN (
-    SELECT
-      account_no,
-      bank,
-      holder_name,
-      holder_id,
-      holder_id_invalid,
-      opened_on,
-      CASE WHEN closed_on > CAST('2025-06-30' AS DATE) THEN NULL ELSE closed_on END AS closed_on,
-      _file,
-      _sheet,
-      _file_hash,
-      _row,
-      _batch
-    FROM bank_accounts
-    WHERE
-      opened_on IS NULL OR opened_on <= CAST('2025-06-30' AS DATE)
-  ) AS a
+  JOIN (SELECT account_no, bank, holder_name, holder_id, holder_id_invalid, opened_on, CASE WHEN closed_on > CAST('2025-06-30' AS DATE) THEN NULL ELSE closed_on END AS closed_on, _file, _sheet, _file_hash, _row, _batch FROM bank_accounts WHERE opened_on IS NULL OR opened_on <= CAST('2025-06-30' AS DATE)) AS a
     ON a.holder_id = l.linked_id
   WHERE
     l.kind IN ('kin', 'employee')

@@ -21,63 +21,8 @@ SELECT
   s.target_type AS zb_ev2__target_type,
   s.target_id AS zb_ev2__target_id,
   s.expires_on AS zb_ev2__expires_on
-FROM (
-  SELECT
-    case_no,
-    court,
-    filed_on,
-    CASE WHEN closed_on > CAST('2025-06-30' AS DATE) THEN NULL ELSE closed_on END AS closed_on,
-    CASE WHEN closed_on > CAST('2025-06-30' AS DATE) THEN NULL ELSE close_method END AS close_method,
-    original_case_no,
-    basis_no,
-    cause,
-    claim_amount,
-    paid_amount,
-    judge,
-    close_reason,
-    CASE WHEN notice_on > CAST('2025-06-30' AS DATE) THEN NULL ELSE notice_on END AS notice_on,
-    CASE
-      WHEN report_order_on > CAST('2025-06-30' AS DATE)
-      THEN NULL
-      ELSE report_order_on
-    END AS report_order_on,
-    CASE
-      WHEN applicant_informed_on > CAST('2025-06-30' AS DATE)
-      THEN NULL
-      ELSE applicant_informed_on
-    END AS applicant_informed_on,
-    court_code,
-    case_year,
-    case_type,
-    _file,
-    _sheet,
-    _file_hash,
-    _row,
-    _batch
-  FROM cases
-  WHERE
-    filed_on <= CAST('2025-06-30' AS DATE)
-) AS c
-JOIN (
-  SELECT
-    case_no,
-    action,
-    acted_on,
-    target_type,
-    target_id,
-    result,
-    seizure_rank,
-    expires_on,
-    amount,
-    _file,
-    _sheet,
-    _file_hash,
-    _row,
-    _batch
-  FROM actions
-  WHERE
-    acted_on <= CAST('2025-06-30' AS DATE)
-) AS s
+FROM (SELECT case_no, court, filed_on, CASE WHEN closed_on > CAST('2025-06-30' AS DATE) THEN NULL ELSE closed_on END AS closed_on, CASE WHEN closed_on > CAST('2025-06-30' AS DATE) THEN NULL ELSE close_method END AS close_method, original_case_no, basis_no, cause, claim_amount, paid_amount, judge, close_reason, CASE WHEN notice_on > CAST('2025-06-30' AS DATE) THEN NULL ELSE notice_on END AS notice_on, CASE WHEN report_order_on > CAST('2025-06-30' AS DATE) THEN NULL ELSE report_order_on END AS report_order_on, CASE WHEN applicant_informed_on > CAST('2025-06-30' AS DATE) THEN NULL ELSE applicant_informed_on END AS applicant_informed_on, court_code, case_year, case_type, _file, _sheet, _file_hash, _row, _batch FROM cases WHERE filed_on <= CAST('2025-06-30' AS DATE)) AS c
+JOIN (SELECT case_no, action, acted_on, target_type, target_id, result, seizure_rank, expires_on, amount, _file, _sheet, _file_hash, _row, _batch FROM actions WHERE acted_on <= CAST('2025-06-30' AS DATE)) AS s
   ON s.case_no = c.case_no
 WHERE
   (
@@ -88,26 +33,7 @@ WHERE
   AND NOT EXISTS(
     SELECT
       1
-    FROM (
-      SELECT
-        case_no,
-        action,
-        acted_on,
-        target_type,
-        target_id,
-        result,
-        seizure_rank,
-        expires_on,
-        amount,
-        _file,
-        _sheet,
-        _file_hash,
-        _row,
-        _batch
-      FROM actions
-      WHERE
-        acted_on <= CAST('2025-06-30' AS DATE)
-    ) AS r
+    FROM (SELECT case_no, action, acted_on, target_type, target_id, result, seizure_rank, expires_on, amount, _file, _sheet, _file_hash, _row, _batch FROM actions WHERE acted_on <= CAST('2025-06-30' AS DATE)) AS r
     WHERE
       r.case_no = s.case_no
       AND r.target_id = s.target_id

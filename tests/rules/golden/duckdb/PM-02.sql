@@ -17,62 +17,12 @@ WITH priced AS (
       (
         SELECT
           MAX(o.reference_price)
-        FROM (
-          SELECT
-            case_no,
-            item_id,
-            item_type,
-            reference_price,
-            round,
-            channel,
-            announced_on,
-            start_price,
-            CASE WHEN ended_on > CAST('2025-06-30' AS DATE) THEN NULL ELSE deal_price END AS deal_price,
-            started_on,
-            CASE WHEN ended_on > CAST('2025-06-30' AS DATE) THEN NULL ELSE ended_on END AS ended_on,
-            CASE WHEN ended_on > CAST('2025-06-30' AS DATE) THEN NULL ELSE status END AS status,
-            CASE WHEN ended_on > CAST('2025-06-30' AS DATE) THEN NULL ELSE buyer_id END AS buyer_id,
-            buyer_id_invalid,
-            _file,
-            _sheet,
-            _file_hash,
-            _row,
-            _batch
-          FROM auctions
-          WHERE
-            COALESCE(announced_on, started_on) IS NULL
-            OR COALESCE(announced_on, started_on) <= CAST('2025-06-30' AS DATE)
-        ) AS o
+        FROM (SELECT case_no, item_id, item_type, reference_price, round, channel, announced_on, start_price, CASE WHEN ended_on > CAST('2025-06-30' AS DATE) THEN NULL ELSE deal_price END AS deal_price, started_on, CASE WHEN ended_on > CAST('2025-06-30' AS DATE) THEN NULL ELSE ended_on END AS ended_on, CASE WHEN ended_on > CAST('2025-06-30' AS DATE) THEN NULL ELSE status END AS status, CASE WHEN ended_on > CAST('2025-06-30' AS DATE) THEN NULL ELSE buyer_id END AS buyer_id, buyer_id_invalid, _file, _sheet, _file_hash, _row, _batch FROM auctions WHERE COALESCE(announced_on, started_on) IS NULL OR COALESCE(announced_on, started_on) <= CAST('2025-06-30' AS DATE)) AS o
         WHERE
           o.case_no = v.case_no AND o.item_id = v.item_id
       )
     ) AS reference_price
-  FROM (
-    SELECT
-      case_no,
-      item_id,
-      item_type,
-      reference_price,
-      round,
-      channel,
-      announced_on,
-      start_price,
-      CASE WHEN ended_on > CAST('2025-06-30' AS DATE) THEN NULL ELSE deal_price END AS deal_price,
-      started_on,
-      CASE WHEN ended_on > CAST('2025-06-30' AS DATE) THEN NULL ELSE ended_on END AS ended_on,
-      CASE WHEN ended_on > CAST('2025-06-30' AS DATE) THEN NULL ELSE status END AS status,
-      CASE WHEN ended_on > CAST('2025-06-30' AS DATE) THEN NULL ELSE buyer_id END AS buyer_id,
-      buyer_id_invalid,
-      _file,
-      _sheet,
-      _file_hash,
-      _row,
-      _batch
-    FROM auctions
-    WHERE
-      COALESCE(announced_on, started_on) IS NULL
-      OR COALESCE(announced_on, started_on) <= CAST('2025-06-30' AS DATE)
-  ) AS v
+  FROM (SELECT case_no, item_id, item_type, reference_price, round, channel, announced_on, start_price, CASE WHEN ended_on > CAST('2025-06-30' AS DATE) THEN NULL ELSE deal_price END AS deal_price, started_on, CASE WHEN ended_on > CAST('2025-06-30' AS DATE) THEN NULL ELSE ended_on END AS ended_on, CASE WHEN ended_on > CAST('2025-06-30' AS DATE) THEN NULL ELSE status END AS status, CASE WHEN ended_on > CAST('2025-06-30' AS DATE) THEN NULL ELSE buyer_id END AS buyer_id, buyer_id_invalid, _file, _sheet, _file_hash, _row, _batch FROM auctions WHERE COALESCE(announced_on, started_on) IS NULL OR COALESCE(announced_on, started_on) <= CAST('2025-06-30' AS DATE)) AS v
   WHERE
     v.round = '变卖'
 )

@@ -7,84 +7,12 @@ WITH pairs AS (
     y.closed_on,
     p.name AS debtor_name,
     z.case_no AS other_case_no
-  FROM (
-    SELECT
-      case_no,
-      court,
-      filed_on,
-      CASE WHEN closed_on > CAST('2025-06-30' AS DATE) THEN NULL ELSE closed_on END AS closed_on,
-      CASE WHEN closed_on > CAST('2025-06-30' AS DATE) THEN NULL ELSE close_method END AS close_method,
-      original_case_no,
-      basis_no,
-      cause,
-      claim_amount,
-      paid_amount,
-      judge,
-      close_reason,
-      CASE WHEN notice_on > CAST('2025-06-30' AS DATE) THEN NULL ELSE notice_on END AS notice_on,
-      CASE
-        WHEN report_order_on > CAST('2025-06-30' AS DATE)
-        THEN NULL
-        ELSE report_order_on
-      END AS report_order_on,
-      CASE
-        WHEN applicant_informed_on > CAST('2025-06-30' AS DATE)
-        THEN NULL
-        ELSE applicant_informed_on
-      END AS applicant_informed_on,
-      court_code,
-      case_year,
-      case_type,
-      _file,
-      _sheet,
-      _file_hash,
-      _row,
-      _batch
-    FROM cases
-    WHERE
-      filed_on <= CAST('2025-06-30' AS DATE)
-  ) AS y
+  FROM (SELECT case_no, court, filed_on, CASE WHEN closed_on > CAST('2025-06-30' AS DATE) THEN NULL ELSE closed_on END AS closed_on, CASE WHEN closed_on > CAST('2025-06-30' AS DATE) THEN NULL ELSE close_method END AS close_method, original_case_no, basis_no, cause, claim_amount, paid_amount, judge, close_reason, CASE WHEN notice_on > CAST('2025-06-30' AS DATE) THEN NULL ELSE notice_on END AS notice_on, CASE WHEN report_order_on > CAST('2025-06-30' AS DATE) THEN NULL ELSE report_order_on END AS report_order_on, CASE WHEN applicant_informed_on > CAST('2025-06-30' AS DATE) THEN NULL ELSE applicant_informed_on END AS applicant_informed_on, court_code, case_year, case_type, _file, _sheet, _file_hash, _row, _batch FROM cases WHERE filed_on <= CAST('2025-06-30' AS DATE)) AS y
   JOIN parties AS p
     ON p.case_no = y.case_no AND p.role = '被执行人' AND NOT p.id_no IS NULL
   JOIN parties AS q
     ON q.id_no = p.id_no AND q.role = '被执行人' AND q.case_no <> y.case_no
-  JOIN (
-    SELECT
-      case_no,
-      court,
-      filed_on,
-      CASE WHEN closed_on > CAST('2025-06-30' AS DATE) THEN NULL ELSE closed_on END AS closed_on,
-      CASE WHEN closed_on > CAST('2025-06-30' AS DATE) THEN NULL ELSE close_method END AS close_method,
-      original_case_no,
-      basis_no,
-      cause,
-      claim_amount,
-      paid_amount,
-      judge,
-      close_reason,
-      CASE WHEN notice_on > CAST('2025-06-30' AS DATE) THEN NULL ELSE notice_on END AS notice_on,
-      CASE
-        WHEN report_order_on > CAST('2025-06-30' AS DATE)
-        THEN NULL
-        ELSE report_order_on
-      END AS report_order_on,
-      CASE
-        WHEN applicant_informed_on > CAST('2025-06-30' AS DATE)
-        THEN NULL
-        ELSE applicant_informed_on
-      END AS applicant_informed_on,
-      court_code,
-      case_year,
-      case_type,
-      _file,
-      _sheet,
-      _file_hash,
-      _row,
-      _batch
-    FROM cases
-    WHERE
-      filed_on <= CAST('2025-06-30' AS DATE)
-  ) AS z
+  JOIN (SELECT case_no, court, filed_on, CASE WHEN closed_on > CAST('2025-06-30' AS DATE) THEN NULL ELSE closed_on END AS closed_on, CASE WHEN closed_on > CAST('2025-06-30' AS DATE) THEN NULL ELSE close_method END AS close_method, original_case_no, basis_no, cause, claim_amount, paid_amount, judge, close_reason, CASE WHEN notice_on > CAST('2025-06-30' AS DATE) THEN NULL ELSE notice_on END AS notice_on, CASE WHEN report_order_on > CAST('2025-06-30' AS DATE) THEN NULL ELSE report_order_on END AS report_order_on, CASE WHEN applicant_informed_on > CAST('2025-06-30' AS DATE) THEN NULL ELSE applicant_informed_on END AS applicant_informed_on, court_code, case_year, case_type, _file, _sheet, _file_hash, _row, _batch FROM cases WHERE filed_on <= CAST('2025-06-30' AS DATE)) AS z
     ON z.case_no = q.case_no
   WHERE
     y.close_method = '终结本次执行程序'
@@ -114,43 +42,7 @@ WITH pairs AS (
       '元'
     ) AS event
   FROM pairs AS x
-  JOIN (
-    SELECT
-      case_no,
-      court,
-      filed_on,
-      CASE WHEN closed_on > CAST('2025-06-30' AS DATE) THEN NULL ELSE closed_on END AS closed_on,
-      CASE WHEN closed_on > CAST('2025-06-30' AS DATE) THEN NULL ELSE close_method END AS close_method,
-      original_case_no,
-      basis_no,
-      cause,
-      claim_amount,
-      paid_amount,
-      judge,
-      close_reason,
-      CASE WHEN notice_on > CAST('2025-06-30' AS DATE) THEN NULL ELSE notice_on END AS notice_on,
-      CASE
-        WHEN report_order_on > CAST('2025-06-30' AS DATE)
-        THEN NULL
-        ELSE report_order_on
-      END AS report_order_on,
-      CASE
-        WHEN applicant_informed_on > CAST('2025-06-30' AS DATE)
-        THEN NULL
-        ELSE applicant_informed_on
-      END AS applicant_informed_on,
-      court_code,
-      case_year,
-      case_type,
-      _file,
-      _sheet,
-      _file_hash,
-      _row,
-      _batch
-    FROM cases
-    WHERE
-      filed_on <= CAST('2025-06-30' AS DATE)
-  ) AS z
+  JOIN (SELECT case_no, court, filed_on, CASE WHEN closed_on > CAST('2025-06-30' AS DATE) THEN NULL ELSE closed_on END AS closed_on, CASE WHEN closed_on > CAST('2025-06-30' AS DATE) THEN NULL ELSE close_method END AS close_method, original_case_no, basis_no, cause, claim_amount, paid_amount, judge, close_reason, CASE WHEN notice_on > CAST('2025-06-30' AS DATE) THEN NULL ELSE notice_on END AS notice_on, CASE WHEN report_order_on > CAST('2025-06-30' AS DATE) THEN NULL ELSE report_order_on END AS report_order_on, CASE WHEN applicant_informed_on > CAST('2025-06-30' AS DATE) THEN NULL ELSE applicant_informed_on END AS applicant_informed_on, court_code, case_year, case_type, _file, _sheet, _file_hash, _row, _batch FROM cases WHERE filed_on <= CAST('2025-06-30' AS DATE)) AS z
     ON z.case_no = x.other_case_no
   WHERE
     z.closed_on > x.closed_on AND z.paid_amount > 0
@@ -175,26 +67,7 @@ WITH pairs AS (
       '措施'
     ) AS event
   FROM pairs AS x
-  JOIN (
-    SELECT
-      case_no,
-      action,
-      acted_on,
-      target_type,
-      target_id,
-      result,
-      seizure_rank,
-      expires_on,
-      amount,
-      _file,
-      _sheet,
-      _file_hash,
-      _row,
-      _batch
-    FROM actions
-    WHERE
-      acted_on <= CAST('2025-06-30' AS DATE)
-  ) AS s
+  JOIN (SELECT case_no, action, acted_on, target_type, target_id, result, seizure_rank, expires_on, amount, _file, _sheet, _file_hash, _row, _batch FROM actions WHERE acted_on <= CAST('2025-06-30' AS DATE)) AS s
     ON s.case_no = x.other_case_no
     AND s.action IN ('查封', '扣押', '冻结')
     AND s.acted_on > x.closed_on
@@ -221,41 +94,5 @@ SELECT
   e.event_on AS zb_ev2__event_on,
   e.event AS zb_ev2__event
 FROM events AS e
-JOIN (
-  SELECT
-    case_no,
-    court,
-    filed_on,
-    CASE WHEN closed_on > CAST('2025-06-30' AS DATE) THEN NULL ELSE closed_on END AS closed_on,
-    CASE WHEN closed_on > CAST('2025-06-30' AS DATE) THEN NULL ELSE close_method END AS close_method,
-    original_case_no,
-    basis_no,
-    cause,
-    claim_amount,
-    paid_amount,
-    judge,
-    close_reason,
-    CASE WHEN notice_on > CAST('2025-06-30' AS DATE) THEN NULL ELSE notice_on END AS notice_on,
-    CASE
-      WHEN report_order_on > CAST('2025-06-30' AS DATE)
-      THEN NULL
-      ELSE report_order_on
-    END AS report_order_on,
-    CASE
-      WHEN applicant_informed_on > CAST('2025-06-30' AS DATE)
-      THEN NULL
-      ELSE applicant_informed_on
-    END AS applicant_informed_on,
-    court_code,
-    case_year,
-    case_type,
-    _file,
-    _sheet,
-    _file_hash,
-    _row,
-    _batch
-  FROM cases
-  WHERE
-    filed_on <= CAST('2025-06-30' AS DATE)
-) AS c
+JOIN (SELECT case_no, court, filed_on, CASE WHEN closed_on > CAST('2025-06-30' AS DATE) THEN NULL ELSE closed_on END AS closed_on, CASE WHEN closed_on > CAST('2025-06-30' AS DATE) THEN NULL ELSE close_method END AS close_method, original_case_no, basis_no, cause, claim_amount, paid_amount, judge, close_reason, CASE WHEN notice_on > CAST('2025-06-30' AS DATE) THEN NULL ELSE notice_on END AS notice_on, CASE WHEN report_order_on > CAST('2025-06-30' AS DATE) THEN NULL ELSE report_order_on END AS report_order_on, CASE WHEN applicant_informed_on > CAST('2025-06-30' AS DATE) THEN NULL ELSE applicant_informed_on END AS applicant_informed_on, court_code, case_year, case_type, _file, _sheet, _file_hash, _row, _batch FROM cases WHERE filed_on <= CAST('2025-06-30' AS DATE)) AS c
   ON c.case_no = e.case_no

@@ -3,63 +3,8 @@ WITH seized AS (
     c.case_no,
     c.closed_on,
     a.target_id AS plate
-  FROM (
-    SELECT
-      case_no,
-      court,
-      filed_on,
-      CASE WHEN closed_on > CAST('2025-06-30' AS DATE) THEN NULL ELSE closed_on END AS closed_on,
-      CASE WHEN closed_on > CAST('2025-06-30' AS DATE) THEN NULL ELSE close_method END AS close_method,
-      original_case_no,
-      basis_no,
-      cause,
-      claim_amount,
-      paid_amount,
-      judge,
-      close_reason,
-      CASE WHEN notice_on > CAST('2025-06-30' AS DATE) THEN NULL ELSE notice_on END AS notice_on,
-      CASE
-        WHEN report_order_on > CAST('2025-06-30' AS DATE)
-        THEN NULL
-        ELSE report_order_on
-      END AS report_order_on,
-      CASE
-        WHEN applicant_informed_on > CAST('2025-06-30' AS DATE)
-        THEN NULL
-        ELSE applicant_informed_on
-      END AS applicant_informed_on,
-      court_code,
-      case_year,
-      case_type,
-      _file,
-      _sheet,
-      _file_hash,
-      _row,
-      _batch
-    FROM cases
-    WHERE
-      filed_on <= CAST('2025-06-30' AS DATE)
-  ) AS c
-  JOIN (
-    SELECT
-      case_no,
-      action,
-      acted_on,
-      target_type,
-      target_id,
-      result,
-      seizure_rank,
-      expires_on,
-      amount,
-      _file,
-      _sheet,
-      _file_hash,
-      _row,
-      _batch
-    FROM actions
-    WHERE
-      acted_on <= CAST('2025-06-30' AS DATE)
-  ) AS a
+  FROM (SELECT case_no, court, filed_on, CASE WHEN closed_on > CAST('2025-06-30' AS DATE) THEN NULL ELSE closed_on END AS closed_on, CASE WHEN closed_on > CAST('2025-06-30' AS DATE) THEN NULL ELSE close_method END AS close_method, original_case_no, basis_no, cause, claim_amount, paid_amount, judge, close_reason, CASE WHEN notice_on > CAST('2025-06-30' AS DATE) THEN NULL ELSE notice_on END AS notice_on, CASE WHEN report_order_on > CAST('2025-06-30' AS DATE) THEN NULL ELSE report_order_on END AS report_order_on, CASE WHEN applicant_informed_on > CAST('2025-06-30' AS DATE) THEN NULL ELSE applicant_informed_on END AS applicant_informed_on, court_code, case_year, case_type, _file, _sheet, _file_hash, _row, _batch FROM cases WHERE filed_on <= CAST('2025-06-30' AS DATE)) AS c
+  JOIN (SELECT case_no, action, acted_on, target_type, target_id, result, seizure_rank, expires_on, amount, _file, _sheet, _file_hash, _row, _batch FROM actions WHERE acted_on <= CAST('2025-06-30' AS DATE)) AS a
     ON a.case_no = c.case_no AND a.action = '查封' AND a.target_type = '车辆'
   WHERE
     c.close_method = '终结本次执行程序'
@@ -67,26 +12,7 @@ WITH seized AS (
     AND NOT EXISTS(
       SELECT
         1
-      FROM (
-        SELECT
-          case_no,
-          action,
-          acted_on,
-          target_type,
-          target_id,
-          result,
-          seizure_rank,
-          expires_on,
-          amount,
-          _file,
-          _sheet,
-          _file_hash,
-          _row,
-          _batch
-        FROM actions
-        WHERE
-          acted_on <= CAST('2025-06-30' AS DATE)
-      ) AS k
+      FROM (SELECT case_no, action, acted_on, target_type, target_id, result, seizure_rank, expires_on, amount, _file, _sheet, _file_hash, _row, _batch FROM actions WHERE acted_on <= CAST('2025-06-30' AS DATE)) AS k
       WHERE
         k.case_no = c.case_no AND k.action = '扣押' AND k.target_id = a.target_id
     )
@@ -100,20 +26,7 @@ WITH seized AS (
     s.plate,
     COUNT(*) AS sightings
   FROM seized AS s
-  JOIN (
-    SELECT
-      plate,
-      seen_at,
-      location,
-      _file,
-      _sheet,
-      _file_hash,
-      _row,
-      _batch
-    FROM vehicle_sightings
-    WHERE
-      CAST(seen_at AS DATE) <= CAST('2025-06-30' AS DATE)
-  ) AS v
+  JOIN (SELECT plate, seen_at, location, _file, _sheet, _file_hash, _row, _batch FROM vehicle_sightings WHERE CAST(seen_at AS DATE) <= CAST('2025-06-30' AS DATE)) AS v
     ON v.plate = s.plate
     AND (
       DATEDIFF(CAST(v.seen_at AS DATE), CAST(s.closed_on AS DATE))
@@ -149,79 +62,11 @@ SELECT
   v.seen_at AS zb_ev3__seen_at,
   v.location AS zb_ev3__location
 FROM counted AS n
-JOIN (
-  SELECT
-    case_no,
-    court,
-    filed_on,
-    CASE WHEN closed_on > CAST('2025-06-30' AS DATE) THEN NULL ELSE closed_on END AS closed_on,
-    CASE WHEN closed_on > CAST('2025-06-30' AS DATE) THEN NULL ELSE close_method END AS close_method,
-    original_case_no,
-    basis_no,
-    cause,
-    claim_amount,
-    paid_amount,
-    judge,
-    close_reason,
-    CASE WHEN notice_on > CAST('2025-06-30' AS DATE) THEN NULL ELSE notice_on END AS notice_on,
-    CASE
-      WHEN report_order_on > CAST('2025-06-30' AS DATE)
-      THEN NULL
-      ELSE report_order_on
-    END AS report_order_on,
-    CASE
-      WHEN applicant_informed_on > CAST('2025-06-30' AS DATE)
-      THEN NULL
-      ELSE applicant_informed_on
-    END AS applicant_informed_on,
-    court_code,
-    case_year,
-    case_type,
-    _file,
-    _sheet,
-    _file_hash,
-    _row,
-    _batch
-  FROM cases
-  WHERE
-    filed_on <= CAST('2025-06-30' AS DATE)
-) AS c
+JOIN (SELECT case_no, court, filed_on, CASE WHEN closed_on > CAST('2025-06-30' AS DATE) THEN NULL ELSE closed_on END AS closed_on, CASE WHEN closed_on > CAST('2025-06-30' AS DATE) THEN NULL ELSE close_method END AS close_method, original_case_no, basis_no, cause, claim_amount, paid_amount, judge, close_reason, CASE WHEN notice_on > CAST('2025-06-30' AS DATE) THEN NULL ELSE notice_on END AS notice_on, CASE WHEN report_order_on > CAST('2025-06-30' AS DATE) THEN NULL ELSE report_order_on END AS report_order_on, CASE WHEN applicant_informed_on > CAST('2025-06-30' AS DATE) THEN NULL ELSE applicant_informed_on END AS applicant_informed_on, court_code, case_year, case_type, _file, _sheet, _file_hash, _row, _batch FROM cases WHERE filed_on <= CAST('2025-06-30' AS DATE)) AS c
   ON c.case_no = n.case_no
-JOIN (
-  SELECT
-    case_no,
-    action,
-    acted_on,
-    target_type,
-    target_id,
-    result,
-    seizure_rank,
-    expires_on,
-    amount,
-    _file,
-    _sheet,
-    _file_hash,
-    _row,
-    _batch
-  FROM actions
-  WHERE
-    acted_on <= CAST('2025-06-30' AS DATE)
-) AS a
+JOIN (SELECT case_no, action, acted_on, target_type, target_id, result, seizure_rank, expires_on, amount, _file, _sheet, _file_hash, _row, _batch FROM actions WHERE acted_on <= CAST('2025-06-30' AS DATE)) AS a
   ON a.case_no = n.case_no AND a.action = '查封' AND a.target_id = n.plate
-JOIN (
-  SELECT
-    plate,
-    seen_at,
-    location,
-    _file,
-    _sheet,
-    _file_hash,
-    _row,
-    _batch
-  FROM vehicle_sightings
-  WHERE
-    CAST(seen_at AS DATE) <= CAST('2025-06-30' AS DATE)
-) AS v
+JOIN (SELECT plate, seen_at, location, _file, _sheet, _file_hash, _row, _batch FROM vehicle_sightings WHERE CAST(seen_at AS DATE) <= CAST('2025-06-30' AS DATE)) AS v
   ON v.plate = n.plate
   AND (
     DATEDIFF(CAST(v.seen_at AS DATE), CAST(c.closed_on AS DATE))

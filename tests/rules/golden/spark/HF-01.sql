@@ -5,43 +5,7 @@ WITH terminated AS (
   SELECT
     c.case_no,
     c.closed_on
-  FROM (
-    SELECT
-      case_no,
-      court,
-      filed_on,
-      CASE WHEN closed_on > CAST('2025-06-30' AS DATE) THEN NULL ELSE closed_on END AS closed_on,
-      CASE WHEN closed_on > CAST('2025-06-30' AS DATE) THEN NULL ELSE close_method END AS close_method,
-      original_case_no,
-      basis_no,
-      cause,
-      claim_amount,
-      paid_amount,
-      judge,
-      close_reason,
-      CASE WHEN notice_on > CAST('2025-06-30' AS DATE) THEN NULL ELSE notice_on END AS notice_on,
-      CASE
-        WHEN report_order_on > CAST('2025-06-30' AS DATE)
-        THEN NULL
-        ELSE report_order_on
-      END AS report_order_on,
-      CASE
-        WHEN applicant_informed_on > CAST('2025-06-30' AS DATE)
-        THEN NULL
-        ELSE applicant_informed_on
-      END AS applicant_informed_on,
-      court_code,
-      case_year,
-      case_type,
-      _file,
-      _sheet,
-      _file_hash,
-      _row,
-      _batch
-    FROM cases
-    WHERE
-      filed_on <= CAST('2025-06-30' AS DATE)
-  ) AS c
+  FROM (SELECT case_no, court, filed_on, CASE WHEN closed_on > CAST('2025-06-30' AS DATE) THEN NULL ELSE closed_on END AS closed_on, CASE WHEN closed_on > CAST('2025-06-30' AS DATE) THEN NULL ELSE close_method END AS close_method, original_case_no, basis_no, cause, claim_amount, paid_amount, judge, close_reason, CASE WHEN notice_on > CAST('2025-06-30' AS DATE) THEN NULL ELSE notice_on END AS notice_on, CASE WHEN report_order_on > CAST('2025-06-30' AS DATE) THEN NULL ELSE report_order_on END AS report_order_on, CASE WHEN applicant_informed_on > CAST('2025-06-30' AS DATE) THEN NULL ELSE applicant_informed_on END AS applicant_informed_on, court_code, case_year, case_type, _file, _sheet, _file_hash, _row, _batch FROM cases WHERE filed_on <= CAST('2025-06-30' AS DATE)) AS c
   WHERE
     c.close_method = '终结本次执行程序'
     AND c.closed_on >= (
@@ -56,26 +20,7 @@ WITH terminated AS (
   SELECT
     a.case_no,
     a.acted_on AS point_on
-  FROM (
-    SELECT
-      case_no,
-      action,
-      acted_on,
-      target_type,
-      target_id,
-      result,
-      seizure_rank,
-      expires_on,
-      amount,
-      _file,
-      _sheet,
-      _file_hash,
-      _row,
-      _batch
-    FROM actions
-    WHERE
-      acted_on <= CAST('2025-06-30' AS DATE)
-  ) AS a
+  FROM (SELECT case_no, action, acted_on, target_type, target_id, result, seizure_rank, expires_on, amount, _file, _sheet, _file_hash, _row, _batch FROM actions WHERE acted_on <= CAST('2025-06-30' AS DATE)) AS a
   JOIN terminated AS t
     ON t.case_no = a.case_no
   WHERE
@@ -123,64 +68,9 @@ SELECT
   q.target_type AS zb_ev2__target_type,
   q.result AS zb_ev2__result
 FROM gaps AS g
-JOIN (
-  SELECT
-    case_no,
-    court,
-    filed_on,
-    CASE WHEN closed_on > CAST('2025-06-30' AS DATE) THEN NULL ELSE closed_on END AS closed_on,
-    CASE WHEN closed_on > CAST('2025-06-30' AS DATE) THEN NULL ELSE close_method END AS close_method,
-    original_case_no,
-    basis_no,
-    cause,
-    claim_amount,
-    paid_amount,
-    judge,
-    close_reason,
-    CASE WHEN notice_on > CAST('2025-06-30' AS DATE) THEN NULL ELSE notice_on END AS notice_on,
-    CASE
-      WHEN report_order_on > CAST('2025-06-30' AS DATE)
-      THEN NULL
-      ELSE report_order_on
-    END AS report_order_on,
-    CASE
-      WHEN applicant_informed_on > CAST('2025-06-30' AS DATE)
-      THEN NULL
-      ELSE applicant_informed_on
-    END AS applicant_informed_on,
-    court_code,
-    case_year,
-    case_type,
-    _file,
-    _sheet,
-    _file_hash,
-    _row,
-    _batch
-  FROM cases
-  WHERE
-    filed_on <= CAST('2025-06-30' AS DATE)
-) AS c
+JOIN (SELECT case_no, court, filed_on, CASE WHEN closed_on > CAST('2025-06-30' AS DATE) THEN NULL ELSE closed_on END AS closed_on, CASE WHEN closed_on > CAST('2025-06-30' AS DATE) THEN NULL ELSE close_method END AS close_method, original_case_no, basis_no, cause, claim_amount, paid_amount, judge, close_reason, CASE WHEN notice_on > CAST('2025-06-30' AS DATE) THEN NULL ELSE notice_on END AS notice_on, CASE WHEN report_order_on > CAST('2025-06-30' AS DATE) THEN NULL ELSE report_order_on END AS report_order_on, CASE WHEN applicant_informed_on > CAST('2025-06-30' AS DATE) THEN NULL ELSE applicant_informed_on END AS applicant_informed_on, court_code, case_year, case_type, _file, _sheet, _file_hash, _row, _batch FROM cases WHERE filed_on <= CAST('2025-06-30' AS DATE)) AS c
   ON c.case_no = g.case_no
-LEFT JOIN (
-  SELECT
-    case_no,
-    action,
-    acted_on,
-    target_type,
-    target_id,
-    result,
-    seizure_rank,
-    expires_on,
-    amount,
-    _file,
-    _sheet,
-    _file_hash,
-    _row,
-    _batch
-  FROM actions
-  WHERE
-    acted_on <= CAST('2025-06-30' AS DATE)
-) AS q
+LEFT JOIN (SELECT case_no, action, acted_on, target_type, target_id, result, seizure_rank, expires_on, amount, _file, _sheet, _file_hash, _row, _batch FROM actions WHERE acted_on <= CAST('2025-06-30' AS DATE)) AS q
   ON q.case_no = c.case_no AND q.action = '终本后财产查询' AND q.acted_on >= c.closed_on
 WHERE
   g.gap_to > (

@@ -20,26 +20,7 @@ WITH last_actions AS (
       a.action,
       a.acted_on,
       ROW_NUMBER() OVER (PARTITION BY a.case_no ORDER BY a.acted_on DESC, a._row DESC) AS _w
-    FROM (
-      SELECT
-        case_no,
-        action,
-        acted_on,
-        target_type,
-        target_id,
-        result,
-        seizure_rank,
-        expires_on,
-        amount,
-        _file,
-        _sheet,
-        _file_hash,
-        _row,
-        _batch
-      FROM actions
-      WHERE
-        acted_on <= CAST('2025-06-30' AS DATE)
-    ) AS a
+    FROM (SELECT case_no, action, acted_on, target_type, target_id, result, seizure_rank, expires_on, amount, _file, _sheet, _file_hash, _row, _batch FROM actions WHERE acted_on <= CAST('2025-06-30' AS DATE)) AS a
   ) AS _t
   WHERE
     _w = 1
@@ -74,43 +55,7 @@ SELECT
   l.case_no AS zb_ev2__case_no,
   l.action AS zb_ev2__action,
   l.acted_on AS zb_ev2__acted_on
-FROM (
-  SELECT
-    case_no,
-    court,
-    filed_on,
-    CASE WHEN closed_on > CAST('2025-06-30' AS DATE) THEN NULL ELSE closed_on END AS closed_on,
-    CASE WHEN closed_on > CAST('2025-06-30' AS DATE) THEN NULL ELSE close_method END AS close_method,
-    original_case_no,
-    basis_no,
-    cause,
-    claim_amount,
-    paid_amount,
-    judge,
-    close_reason,
-    CASE WHEN notice_on > CAST('2025-06-30' AS DATE) THEN NULL ELSE notice_on END AS notice_on,
-    CASE
-      WHEN report_order_on > CAST('2025-06-30' AS DATE)
-      THEN NULL
-      ELSE report_order_on
-    END AS report_order_on,
-    CASE
-      WHEN applicant_informed_on > CAST('2025-06-30' AS DATE)
-      THEN NULL
-      ELSE applicant_informed_on
-    END AS applicant_informed_on,
-    court_code,
-    case_year,
-    case_type,
-    _file,
-    _sheet,
-    _file_hash,
-    _row,
-    _batch
-  FROM cases
-  WHERE
-    filed_on <= CAST('2025-06-30' AS DATE)
-) AS c
+FROM (SELECT case_no, court, filed_on, CASE WHEN closed_on > CAST('2025-06-30' AS DATE) THEN NULL ELSE closed_on END AS closed_on, CASE WHEN closed_on > CAST('2025-06-30' AS DATE) THEN NULL ELSE close_method END AS close_method, original_case_no, basis_no, cause, claim_amount, paid_amount, judge, close_reason, CASE WHEN notice_on > CAST('2025-06-30' AS DATE) THEN NULL ELSE notice_on END AS notice_on, CASE WHEN report_order_on > CAST('2025-06-30' AS DATE) THEN NULL ELSE report_order_on END AS report_order_on, CASE WHEN applicant_informed_on > CAST('2025-06-30' AS DATE) THEN NULL ELSE applicant_informed_on END AS applicant_informed_on, court_code, case_year, case_type, _file, _sheet, _file_hash, _row, _batch FROM cases WHERE filed_on <= CAST('2025-06-30' AS DATE)) AS c
 LEFT JOIN last_actions AS l
   ON l.case_no = c.case_no
 WHERE
