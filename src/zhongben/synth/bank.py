@@ -23,8 +23,8 @@ YEARS = 2
 CHUNK_ACCOUNTS = 100_000
 MERCHANTS = ("财付通支付科技有限公司", "支付宝(中国)网络技术有限公司", "浙江物美超市有限公司",
              "中国石化销售股份有限公司浙江绍兴石油分公司", "国网浙江省电力有限公司", "嵊州市自来水有限公司")
-SUMMARIES_IN = ("工资", "转账", "货款")
-SUMMARIES_OUT = ("消费", "转账", "货款")
+SUMMARIES = np.array(["现金存入", "消费", "工资", "转账", "货款", "消费", "转账", "货款"], dtype=object)
+CHANNELS = np.array(["网银", "柜面", "ATM", "第三方支付"], dtype=object)
 
 
 def accounts_frame(factory: Factory, holders: Frame, kinds: np.ndarray) -> Frame:
@@ -35,6 +35,7 @@ def accounts_frame(factory: Factory, holders: Frame, kinds: np.ndarray) -> Frame
     number = assets.accounts(factory.serials.take("account", n), bank)
     return {
         "account_no": number, "bank": np.array(assets.BANKS, dtype=object)[bank],
+        "bank_index": bank,
         "holder_name": holders["name"], "holder_id": holders["id"],
         "opened_on": factory.as_of - rng.integers(800, 365 * 15, n), "kind": kinds,
     }
@@ -47,7 +48,9 @@ def write_transactions(factory: Factory, out: Path, config: SynthConfig,
     accts = factory.bank_accounts
     n = len(accts["account_no"])
     total = 0
-    schema = to_arrow("transactions", _empty()).schema
+    schema = pa.schema([(c, pa.float64() if c in ("amount", "balance") else pa.timestamp("s")
+                         if c == "txn_at" else pa.string()) for c in kinds("transactions")])
+    plain = schema
     options = CSV_OPTIONS
     if chinese:
         from zhongben.contracts import TABLES
@@ -60,12 +63,12 @@ def write_transactions(factory: Factory, out: Path, config: SynthConfig,
         for chunk, start in enumerate(range(0, n, CHUNK_ACCOUNTS)):
             rng = stream(config.seed, f"transactions-{chunk}")
             sel = np.arange(start, min(n, start + CHUNK_ACCOUNTS))
-            frame = _statements(factory, rng, accts, sel, config.scale.txn_per_account_year)
-            table = to_arrow("transactions", frame).rename_columns(schema.names)
+            table = _statements(factory, rng, accts, sel, config.scale.txn_per_account_year)
+            table = table.cast(plain).rename_columns(schema.names)
             w.write_table(table)
             total += table.num_rows
         for extra in factory.world.tables.get("transactions", []):
-            table = to_arrow("transactions", _fill(extra)).rename_columns(schema.names)
+            table = to_arrow("transactions", _fill(extra)).cast(plain).rename_columns(schema.names)
             w.write_table(table)
             total += table.num_rows
     return total
@@ -81,13 +84,19 @@ def _fill(frame: Frame) -> Frame:
             for c, k in kinds("transactions").items()}
 
 
+def _coded(index: np.ndarray, pool: np.ndarray, valid: np.ndarray | None = None) -> pa.Array:
+    """A string column as dictionary indices into ``pool`` (no per-row Python objects)."""
+    mask = None if valid is None else ~valid
+    codes = pa.array(index.astype(np.int32), mask=mask)
+    return pa.DictionaryArray.from_arrays(codes, pa.array(pool, type=pa.string()))
+
+
 def _statements(factory: Factory, rng: np.random.Generator, accts: Frame, sel: np.ndarray,
-                per_year: float) -> Frame:
+                per_year: float) -> pa.Table:
     count = rng.poisson(per_year * YEARS, len(sel))
     idx = np.repeat(sel, count)
     m = len(idx)
-    kind = accts["kind"][idx]
-    debtor = kind == 2
+    debtor = accts["kind"][idx] == 2
     start = (factory.as_of - 365 * YEARS).astype("datetime64[s]")
     at = start + (rng.random(m) * YEARS * 365 * 86400).astype(np.int64)
     inflow = rng.random(m) < np.where(debtor, 0.4, 0.45)
@@ -95,26 +104,30 @@ def _statements(factory: Factory, rng: np.random.Generator, accts: Frame, sel: n
     amount = np.round(amount, 2)
     other = rng.integers(0, len(accts["account_no"]), m)
     other_ok = (accts["kind"][other] != 2) & ~debtor & (rng.random(m) < 0.6)
-    merchant = np.array(MERCHANTS, dtype=object)[rng.integers(0, len(MERCHANTS), m)]
-    cp_name = np.where(other_ok, accts["holder_name"][other], np.where(inflow, None, merchant))
-    cp_acct = np.where(other_ok, accts["account_no"][other], None)
-    cp_bank = np.where(other_ok, accts["bank"][other], None)
-    summary = np.where(debtor, np.where(inflow, "现金存入", "消费"),
-                       np.where(inflow, np.array(SUMMARIES_IN, dtype=object)[rng.integers(0, 3, m)],
-                                np.array(SUMMARIES_OUT, dtype=object)[rng.integers(0, 3, m)]))
-    summary = np.where(~other_ok & ~debtor & inflow, "现金存入", summary)
+    merchant = rng.integers(0, len(MERCHANTS), m)
+    summary = np.where(debtor, np.where(inflow, 0, 1),
+                       np.where(inflow, 2 + rng.integers(0, 3, m), 5 + rng.integers(0, 3, m)))
+    summary = np.where(~other_ok & ~debtor & inflow, 0, summary)
     order = np.lexsort((at, idx))
     signed = np.where(inflow, amount, -amount)[order]
-    balance = _balances(idx[order], signed, rng)
-    channel = np.array(["网银", "柜面", "ATM", "第三方支付"], dtype=object)[rng.integers(0, 4, m)]
-    return {
-        "account_no": accts["account_no"][idx][order], "txn_at": at[order],
-        "amount": amount[order], "direction": np.where(inflow, "in", "out").astype(object)[order],
-        "counterparty_name": cp_name[order].astype(object),
-        "counterparty_account": cp_acct[order].astype(object),
-        "counterparty_bank": cp_bank[order].astype(object), "summary": summary[order].astype(object),
-        "balance": balance, "channel": channel,
+    names = np.concatenate([accts["holder_name"], np.array(MERCHANTS, dtype=object)])
+    name_idx = np.where(other_ok, other, len(accts["holder_name"]) + merchant)
+    has_name = other_ok | ~inflow
+    bank_pool = np.array(assets.BANKS, dtype=object)
+    bank_idx = accts["bank_index"][other]
+    cols = {
+        "account_no": _coded(idx[order], accts["account_no"]),
+        "txn_at": pa.array(at[order], type=pa.timestamp("s")),
+        "amount": pa.array(amount[order]),
+        "direction": _coded(np.where(inflow, 0, 1)[order], np.array(["in", "out"], dtype=object)),
+        "counterparty_name": _coded(name_idx[order], names, has_name[order]),
+        "counterparty_account": _coded(other[order], accts["account_no"], other_ok[order]),
+        "counterparty_bank": _coded(bank_idx[order], bank_pool, other_ok[order]),
+        "summary": _coded(summary[order], SUMMARIES),
+        "balance": pa.array(_balances(idx[order], signed, rng)),
+        "channel": _coded(rng.integers(0, 4, m), CHANNELS),
     }
+    return pa.table(cols)
 
 
 def _balances(group: np.ndarray, signed: np.ndarray, rng: np.random.Generator) -> np.ndarray:

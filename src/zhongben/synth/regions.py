@@ -55,8 +55,15 @@ def court_name(region: str) -> str:
 
 
 def court_catalogue() -> list[Court]:
-    """Every basic court of Zhejiang, in code order."""
-    return [Court(f"浙{r[2:]}", court_name(r), r) for r in sorted(COUNTIES)]
+    """Every current basic court of Zhejiang, in code order (from ``identifiers.courts``; the
+    names derived here are the fallback)."""
+    try:
+        from zhongben.identifiers.courts import zhejiang_courts
+    except ImportError:  # pragma: no cover - the catalogue is part of the package
+        return [Court(f"浙{r[2:]}", court_name(r), r) for r in sorted(COUNTIES)]
+    courts = [Court(c.code, c.name, c.division) for c in zhejiang_courts().values()
+              if c.kind == "basic" and c.current and c.division in COUNTIES]
+    return sorted(courts, key=lambda c: c.code)
 
 
 def courts_for(region: str) -> list[Court]:

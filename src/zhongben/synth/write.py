@@ -38,7 +38,7 @@ def _array(values: np.ndarray, kind: str) -> pa.Array:
         if np.all(vals[finite] == np.round(vals[finite])):
             return pa.array(np.where(finite, vals, 0).astype(np.int64), mask=~finite)
         return pa.array(vals, mask=~finite)
-    return pa.array(values, type=pa.string(), from_pandas=True)
+    return pa.array(values, type=pa.string())
 
 
 def write_csv(path: Path, table: pa.Table) -> None:

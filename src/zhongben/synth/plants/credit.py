@@ -30,7 +30,7 @@ def _xg01(f: Factory, i: int) -> None:
     when = p.closed + 30 + 7 * i
     mode, seat, carrier = VIOLATIONS[i % len(VIOLATIONS)]
     f.world.add_rows("travel", [trip(p.debtor_id, when, mode, seat, carrier)])
-    fined = i % 3
+    fined = (i + 1) % 3
     if fined == 1:  # fined first, then travelled: 拒执 lead
         p.act("罚款", when - 20, amount=5000, result="因违反限制消费令罚款")
     elif fined == 2:  # fined only afterwards
