@@ -69,7 +69,8 @@ class CsvDialect:
 
 def sniff_csv(path: Path) -> CsvDialect:
     """Detect the encoding (UTF-8 with or without BOM, else GB18030) and the delimiter."""
-    sample = path.read_bytes()[: 1 << 16]
+    with path.open("rb") as handle:
+        sample = handle.read(1 << 16)
     encoding = _detect_encoding(path, sample)
     text = sample.decode(encoding, errors="ignore")
     lines = [line for line in text.splitlines()[:PEEK_ROWS] if line.strip()]
@@ -170,7 +171,6 @@ def _arrow_csv(
 
 def _number_around(table: pa.Table, header: int, bad: list[tuple[int, str]]) -> pa.Table:
     """Row numbers for a body from which the rows in ``bad`` (file row numbers) were skipped."""
-    import numpy as np
 
     skipped = {number for number, _ in bad}
     numbers: list[int] = []
@@ -179,7 +179,7 @@ def _number_around(table: pa.Table, header: int, bad: list[tuple[int, str]]) -> 
         if candidate not in skipped:
             numbers.append(candidate)
         candidate += 1
-    return table.append_column("_row", pa.array(np.array(numbers, dtype=np.int32)))
+    return table.append_column("_row", _int32_array(numbers))
 
 
 # --- Excel ---------------------------------------------------------------------------------------
@@ -255,5 +255,13 @@ def unique_names(names: list[str]) -> list[str]:
 def _with_row_numbers(table: pa.Table, first: int) -> pa.Table:
     import numpy as np
 
-    rows = pa.array(np.arange(first, first + table.num_rows, dtype=np.int32))
-    return table.append_column("_row", rows)
+    return table.append_column("_row", _int32_array(np.arange(first, first + table.num_rows)))
+
+
+def _int32_array(values: object) -> pa.Array:
+    """An int32 Arrow array from a NumPy array without pyarrow's pandas probe (which imports
+    pandas, seconds at start-up)."""
+    import numpy as np
+
+    data = np.ascontiguousarray(values, dtype=np.int32)
+    return pa.Array.from_buffers(pa.int32(), len(data), [None, pa.py_buffer(data.tobytes())])
