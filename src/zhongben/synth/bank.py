@@ -16,7 +16,6 @@ from zhongben.synth.factory import Factory
 from zhongben.synth.frame import Frame, length
 from zhongben.synth.rng import stream
 from zhongben.synth.schema import kinds
-from zhongben.synth.world import column_of, empty_column
 from zhongben.synth.write import CSV_OPTIONS, to_arrow
 
 YEARS = 2
@@ -68,20 +67,10 @@ def write_transactions(factory: Factory, out: Path, config: SynthConfig,
             w.write_table(table)
             total += table.num_rows
         for extra in factory.world.tables.get("transactions", []):
-            table = to_arrow("transactions", _fill(extra)).cast(plain).rename_columns(schema.names)
+            table = extra.cast(plain).rename_columns(schema.names)
             w.write_table(table)
             total += table.num_rows
     return total
-
-
-def _empty() -> Frame:
-    return _fill({})
-
-
-def _fill(frame: Frame) -> Frame:
-    n = length(frame)
-    return {c: column_of(frame, c, k) if n else empty_column(k, 0)
-            for c, k in kinds("transactions").items()}
 
 
 def _coded(index: np.ndarray, pool: np.ndarray, valid: np.ndarray | None = None) -> pa.Array:

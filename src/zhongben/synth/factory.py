@@ -41,9 +41,13 @@ class Factory:
     def persons(self, n: int, **kw: object) -> Frame:
         return self.pop.persons(n, **kw)  # type: ignore[arg-type]
 
-    def companies(self, n: int, legal_reps: Frame | None = None, **kw: str) -> Frame:
-        """New companies, registered in ``companies`` with a legal representative each."""
+    def companies(self, n: int, legal_reps: Frame | None = None,
+                  address: np.ndarray | None = None, **kw: str) -> Frame:
+        """New companies, registered in ``companies`` with a legal representative each
+        (``address``: reuse these addresses instead of fresh ones)."""
         comp = self.pop.companies(n, **kw)
+        if address is not None:
+            comp["address"] = address
         reps = legal_reps if legal_reps is not None else self.persons(n)
         comp["legal_rep_name"], comp["legal_rep_id"] = reps["name"], reps["id"]
         self.world.add("companies", {

@@ -41,7 +41,7 @@ def build_world(config: SynthConfig) -> tuple[World, Factory, list[str]]:
     setup_accounts(factory)
     cases = world.frame("cases")
     assign_judges(factory, cases)
-    world.tables["cases"] = [cases]
+    world.tables["cases"] = [to_arrow("cases", cases)]
     return world, factory, done
 
 
@@ -68,7 +68,7 @@ def _write_tables(world: World, factory: Factory, out: Path, config: SynthConfig
     rows: dict[str, int] = {}
     for table in TABLE_ORDER:
         if table in world.tables and table != "transactions":
-            arrow = to_arrow(table, world.frame(table))
+            arrow = world.arrow(table)
             write_csv(out / f"{table}.csv", arrow)
             rows[table] = arrow.num_rows
     rows["transactions"] = write_transactions(factory, out, config)

@@ -120,13 +120,13 @@ def social_insurance(factory: Factory, rng: np.random.Generator, citizens: Frame
     employer = rng.integers(0, len(employers["uscc"]), len(staff))
     months = np.arange(-36, 0) + factory.as_of.astype("datetime64[M]")
     idx = np.repeat(np.arange(len(staff)), len(months))
-    month = np.tile(months, len(staff))
     base = np.round(rng.uniform(3500, 15000, len(staff)), 0)[idx]
     factory.world.add("social_insurance", {
         "person_id": citizens["id"][staff][idx],
         "employer_uscc": employers["uscc"][employer][idx],
         "employer_name": employers["name"][employer][idx],
-        "month": month.astype(str).astype(object), "base": base,
+        "month": months.astype(str).astype(object)[np.tile(np.arange(len(months)), len(staff))],
+        "base": base,
     })
 
 

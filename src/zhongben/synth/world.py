@@ -1,4 +1,5 @@
-"""The world under construction: table fragments, the planted truth and the near-misses."""
+"""The world under construction: table fragments (kept as compact Arrow tables), the planted
+truth and the near-misses."""
 
 from __future__ import annotations
 
@@ -6,7 +7,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-import numpy as np
+import pyarrow as pa
 
 from zhongben.synth.frame import Frame, Row, from_rows, length
 from zhongben.synth.schema import kinds
@@ -23,16 +24,18 @@ class Lead:
 
 @dataclass
 class World:
-    """Everything generated so far. Tables are lists of frames, concatenated when written."""
+    """Everything generated so far, one list of Arrow fragments per table."""
 
-    tables: dict[str, list[Frame]] = field(default_factory=dict)
+    tables: dict[str, list[pa.Table]] = field(default_factory=dict)
     truth: list[Lead] = field(default_factory=list)
     near_misses: list[tuple[Lead, str]] = field(default_factory=list)
     notes: Counter[str] = field(default_factory=Counter)
 
     def add(self, table: str, frame: Frame) -> None:
+        from zhongben.synth.write import to_arrow
+
         if length(frame):
-            self.tables.setdefault(table, []).append(frame)
+            self.tables.setdefault(table, []).append(to_arrow(table, frame))
 
     def add_rows(self, table: str, rows: Sequence[Row]) -> None:
         if rows:
@@ -45,38 +48,14 @@ class World:
                   what: str) -> None:
         self.near_misses.append((Lead(rule_id, case_no, subject_id), what))
 
+    def arrow(self, table: str) -> pa.Table:
+        """All fragments of a table as one Arrow table."""
+        return pa.concat_tables(self.tables[table])
+
     def frame(self, table: str) -> Frame:
-        """All fragments of a table as one frame, contract columns only (missing -> null)."""
-        cols = kinds(table)
-        parts = self.tables.get(table, [])
-        out: Frame = {}
-        for col, kind in cols.items():
-            arrays = [column_of(p, col, kind) for p in parts]
-            out[col] = np.concatenate(arrays) if arrays else empty_column(kind, 0)
-        return out
+        from zhongben.synth.write import to_frame
+
+        return to_frame(self.arrow(table))
 
     def row_count(self, table: str) -> int:
-        return sum(length(p) for p in self.tables.get(table, []))
-
-
-def empty_column(kind: str, n: int) -> np.ndarray:
-    if kind == "date":
-        return np.full(n, np.datetime64("NaT", "D"))
-    if kind == "ts":
-        return np.full(n, np.datetime64("NaT", "s"))
-    if kind == "num":
-        return np.full(n, np.nan)
-    return np.full(n, None, dtype=object)
-
-
-def column_of(part: Frame, col: str, kind: str) -> np.ndarray:
-    if col not in part:
-        return empty_column(kind, length(part))
-    arr = part[col]
-    if kind == "date":
-        return arr.astype("datetime64[D]")
-    if kind == "ts":
-        return arr.astype("datetime64[s]")
-    if kind == "num":
-        return arr.astype(float)
-    return arr.astype(object)
+        return sum(t.num_rows for t in self.tables.get(table, []))

@@ -1,5 +1,5 @@
 """Deterministic output: one UTF-8 CSV per table with canonical headers (the clean variant),
-``truth.csv`` and ``manifest.json``."""
+``truth.csv`` and ``manifest.json``; and the conversions between column frames and Arrow."""
 
 from __future__ import annotations
 
@@ -11,34 +11,73 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.csv as pacsv
 
-from zhongben.synth.frame import Frame
+from zhongben.contracts import TABLES, Kind
+from zhongben.synth.frame import Frame, length
 from zhongben.synth.schema import kinds
 from zhongben.synth.world import Lead
 
 CSV_OPTIONS = pacsv.WriteOptions(quoting_style="needed")
 
 
-def to_arrow(table: str, frame: Frame) -> pa.Table:
-    cols = kinds(table)
-    arrays = []
-    for col, kind in cols.items():
-        arrays.append(_array(frame[col], kind))
-    return pa.table(arrays, names=list(cols))
-
-
-def _array(values: np.ndarray, kind: str) -> pa.Array:
+def arrow_type(table: str, column: str) -> pa.DataType:
+    kind = kinds(table)[column]
     if kind == "date":
-        return pa.array(values.astype("datetime64[D]"), mask=np.isnat(values), type=pa.date32())
+        return pa.date32()
     if kind == "ts":
-        return pa.array(values.astype("datetime64[s]"), mask=np.isnat(values),
-                        type=pa.timestamp("s"))
+        return pa.timestamp("s")
     if kind == "num":
-        vals = np.round(values.astype(float), 2)
+        return pa.int64() if TABLES[table].column(column).kind == Kind.INTEGER else pa.float64()
+    return pa.string()
+
+
+def to_arrow(table: str, frame: Frame) -> pa.Table:
+    """A frame (any subset of the table's columns) as an Arrow table of the full contract shape."""
+    n = length(frame)
+    arrays = []
+    for col in kinds(table):
+        typ = arrow_type(table, col)
+        arrays.append(_array(frame[col], typ) if col in frame else pa.nulls(n, typ))
+    return pa.table(arrays, names=list(kinds(table)))
+
+
+def _array(values: np.ndarray, typ: pa.DataType) -> pa.Array:
+    if typ == pa.date32():
+        values = np.asarray(values, dtype="datetime64[D]")
+        return pa.array(values, mask=np.isnat(values), type=typ)
+    if typ == pa.timestamp("s"):
+        values = np.asarray(values, dtype="datetime64[s]")
+        return pa.array(values, mask=np.isnat(values), type=typ)
+    if typ in (pa.float64(), pa.int64()):
+        vals = np.round(np.asarray(values, dtype=float), 2)
         finite = np.isfinite(vals)
-        if np.all(vals[finite] == np.round(vals[finite])):
-            return pa.array(np.where(finite, vals, 0).astype(np.int64), mask=~finite)
-        return pa.array(vals, mask=~finite)
-    return pa.array(values, type=pa.string())
+        clean = np.where(finite, vals, 0)
+        return pa.array(clean.astype(np.int64) if typ == pa.int64() else clean, mask=~finite)
+    return pa.array(np.asarray(values, dtype=object), type=pa.string())
+
+
+def to_frame(table: pa.Table) -> Frame:
+    """Arrow back to numpy columns (object arrays for text, NaT/NaN for nulls)."""
+    out: Frame = {}
+    for name, col in zip(table.column_names, table.columns, strict=True):
+        if pa.types.is_date32(col.type):
+            days = col.cast(pa.int32()).to_numpy(zero_copy_only=False)
+            out[name] = _dates(days, "D")
+        elif pa.types.is_timestamp(col.type):
+            secs = col.cast(pa.int64()).to_numpy(zero_copy_only=False)
+            out[name] = _dates(secs, "s")
+        elif pa.types.is_integer(col.type) or pa.types.is_floating(col.type):
+            out[name] = col.cast(pa.float64()).to_numpy(zero_copy_only=False).astype(float)
+        else:
+            out[name] = col.to_numpy(zero_copy_only=False).astype(object)
+    return out
+
+
+def _dates(values: np.ndarray, unit: str) -> np.ndarray:
+    v = values.astype(float)
+    ok = np.isfinite(v)
+    out = np.full(len(v), np.datetime64("NaT", unit))
+    out[ok] = v[ok].astype(np.int64).astype(f"datetime64[{unit}]")
+    return out
 
 
 def write_csv(path: Path, table: pa.Table) -> None:

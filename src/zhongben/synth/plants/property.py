@@ -118,11 +118,10 @@ def _dc04(f: Factory, i: int) -> None:
             _company_staff(f, p, str(comp["uscc"][0]), str(comp["name"][0]), 3 + i % 3 if true else 2)
         else:
             founded = p.closed + 40 if true else p.closed - 1
-            twin = f.companies(1, legal_reps=None if variant == 1 else {
+            f.companies(1, legal_reps=None if variant == 1 else {
                 "id": comp["legal_rep_id"], "name": comp["legal_rep_name"]},
+                address=comp["address"] if variant == 1 else None,
                 founded_lo=str(founded), founded_hi=str(founded))
-            if variant == 1:
-                _same_address(f, twin, str(comp["address"][0]))
         if true:
             f.world.plant("DC-04", p.case_no, p.debtor_id)
         else:
@@ -137,15 +136,6 @@ def _company_staff(f: Factory, p: Planted, uscc: str, name: str, months: int) ->
     f.world.add_rows("social_insurance", [{
         "person_id": str(staff["id"][0]), "employer_uscc": uscc, "employer_name": name,
         "month": str(first + k), "base": 4200} for k in range(months)])
-
-
-def _same_address(f: Factory, twin: dict[str, np.ndarray], address: str) -> None:
-    uscc = twin["uscc"][0]
-    frames = f.world.tables["companies"]
-    for frame in frames:
-        hit = frame["uscc"] == uscc
-        if hit.any():
-            frame["address"][hit] = address
 
 
 def _dc05(f: Factory, i: int) -> None:
