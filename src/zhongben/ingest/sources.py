@@ -85,7 +85,8 @@ def _detect_encoding(path: Path, sample: bytes) -> str:
             sample.decode(encoding)
             return encoding
         except UnicodeDecodeError as error:
-            if error.start > len(sample) - 4:  # a multi-byte character cut by the sample's end
+            # a multi-byte character cut by the sample's end (positions exclude a stripped BOM)
+            if error.start > len(error.object) - 4:
                 return encoding
     raise FileRefused(
         str(path),
