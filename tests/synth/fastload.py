@@ -43,7 +43,8 @@ def load_world(folder: Path, con: duckdb.DuckDBPyConnection) -> dict[str, int]:
         con.execute(
             f'INSERT INTO "{name}" ({cols}, _file, _row) SELECT {", ".join(select)}, '
             f"'{path.name}', row_number() OVER () + 1 FROM read_csv('{path}', header=true, "
-            "all_varchar=true)")
+            "all_varchar=true)"
+        )
         counts[name] = con.execute(f'SELECT count(*) FROM "{name}"').fetchone()[0]  # type: ignore[index]
         assert set(stored) >= set(names)
     return counts

@@ -23,8 +23,9 @@ def _near(world: Path) -> list[dict[str, str]]:
     return json.loads((world / "manifest.json").read_text("utf-8"))["near_miss_list"]
 
 
-def _holds(db: duckdb.DuckDBPyConnection, rule: str, case_no: str | None,
-           subject: str | None) -> bool:
+def _holds(
+    db: duckdb.DuckDBPyConnection, rule: str, case_no: str | None, subject: str | None
+) -> bool:
     sql = FACTS[rule]
     params = {k: v for k, v in (("case", case_no), ("subject", subject)) if f"${k}" in sql}
     row = db.execute(sql, params).fetchone()
@@ -40,8 +41,9 @@ def test_every_rule_of_families_a_to_j_is_planted_with_near_misses(world: Path) 
 
 
 @pytest.mark.parametrize("rule", FAMILIES_A_TO_J)
-def test_planted_leads_have_their_fact(world: Path, db: duckdb.DuckDBPyConnection,
-                                       rule: str) -> None:
+def test_planted_leads_have_their_fact(
+    world: Path, db: duckdb.DuckDBPyConnection, rule: str
+) -> None:
     rows = [t for t in _truth(world) if t["rule_id"] == rule]
     assert rows
     for t in rows:
@@ -49,8 +51,9 @@ def test_planted_leads_have_their_fact(world: Path, db: duckdb.DuckDBPyConnectio
 
 
 @pytest.mark.parametrize("rule", FAMILIES_A_TO_J)
-def test_near_misses_lack_it_and_are_not_in_truth(world: Path, db: duckdb.DuckDBPyConnection,
-                                                  rule: str) -> None:
+def test_near_misses_lack_it_and_are_not_in_truth(
+    world: Path, db: duckdb.DuckDBPyConnection, rule: str
+) -> None:
     truth = {(t["rule_id"], t["case_no"], t["subject_id"]) for t in _truth(world)}
     misses = [m for m in _near(world) if m["rule_id"] == rule]
     assert misses
@@ -61,8 +64,26 @@ def test_near_misses_lack_it_and_are_not_in_truth(world: Path, db: duckdb.DuckDB
 
 
 def test_truth_has_the_grain_of_leads_md(world: Path) -> None:
-    case_only = {"ZB-01", "ZB-02", "ZB-03", "ZB-05", "CC-02", "DC-02", "DC-03", "HF-01", "HF-03",
-                 "CF-01", "CF-02", "CF-03", "QX-01", "ZK-01", "ZK-02", "PM-01", "PM-02", "XJ-03"}
+    case_only = {
+        "ZB-01",
+        "ZB-02",
+        "ZB-03",
+        "ZB-05",
+        "CC-02",
+        "DC-02",
+        "DC-03",
+        "HF-01",
+        "HF-03",
+        "CF-01",
+        "CF-02",
+        "CF-03",
+        "QX-01",
+        "ZK-01",
+        "ZK-02",
+        "PM-01",
+        "PM-02",
+        "XJ-03",
+    }
     subject_only = {"XJ-01", "XJ-02", "XJ-04", *(f"FL-0{i}" for i in range(1, 7))}
     for t in _truth(world):
         if t["rule_id"] in case_only:

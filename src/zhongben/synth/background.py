@@ -35,10 +35,16 @@ def background_cases(factory: Factory, n: int) -> None:
         sel = np.flatnonzero(court_of == ci)
         if not len(sel):
             continue
-        spec = factory.spec(filed[sel], closed[sel], method[sel], debtor=take(debtors, sel),
-                            applicant=take(applicants, sel), court=court, paid=None)
-        spec.paid = np.where(method[sel] == PAID, spec.claim,
-                             np.round(spec.claim * paid[sel], 0))
+        spec = factory.spec(
+            filed[sel],
+            closed[sel],
+            method[sel],
+            debtor=take(debtors, sel),
+            applicant=take(applicants, sel),
+            court=court,
+            paid=None,
+        )
+        spec.paid = np.where(method[sel] == PAID, spec.claim, np.round(spec.claim * paid[sel], 0))
         factory.build(spec).commit(factory.world)
     _relatives(factory, rng, debtors)
 
@@ -48,8 +54,9 @@ def _court_weights(rng: np.random.Generator, courts: int, n: int) -> np.ndarray:
     return rng.choice(courts, size=n, p=weights / weights.sum())
 
 
-def _outcomes(rng: np.random.Generator, filed: np.ndarray,
-              as_of: np.datetime64) -> tuple[np.ndarray, np.ndarray]:
+def _outcomes(
+    rng: np.random.Generator, filed: np.ndarray, as_of: np.datetime64
+) -> tuple[np.ndarray, np.ndarray]:
     n = len(filed)
     shares = np.array([o[1] for o in OUTCOMES])
     pick = rng.choice(len(OUTCOMES), size=n, p=shares / shares.sum())
@@ -99,13 +106,22 @@ def _relatives(factory: Factory, rng: np.random.Generator, debtors: Frame) -> No
     married = persons[rng.random(len(persons)) < 0.55]
     spouses = factory.persons(len(married))
     since = factory.as_of - rng.integers(365 * 3, 365 * 25, len(married))
-    factory.world.add("relations", {
-        "person_a_id": debtors["id"][married], "person_b_id": spouses["id"],
-        "relation": filled(len(married), "配偶"), "from_on": since,
-    })
+    factory.world.add(
+        "relations",
+        {
+            "person_a_id": debtors["id"][married],
+            "person_b_id": spouses["id"],
+            "relation": filled(len(married), "配偶"),
+            "from_on": since,
+        },
+    )
     with_parent = persons[rng.random(len(persons)) < 0.25]
     parents = factory.persons(len(with_parent), born_lo="1935-01-01", born_hi="1960-12-31")
-    factory.world.add("relations", {
-        "person_a_id": debtors["id"][with_parent], "person_b_id": parents["id"],
-        "relation": filled(len(with_parent), "父母"),
-    })
+    factory.world.add(
+        "relations",
+        {
+            "person_a_id": debtors["id"][with_parent],
+            "person_b_id": parents["id"],
+            "relation": filled(len(with_parent), "父母"),
+        },
+    )

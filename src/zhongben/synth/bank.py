@@ -13,16 +13,24 @@ import pyarrow.csv as pacsv
 from zhongben.synth import assets
 from zhongben.synth.config import SynthConfig
 from zhongben.synth.factory import Factory
-from zhongben.synth.frame import Frame, length
+from zhongben.synth.frame import Frame
 from zhongben.synth.rng import stream
 from zhongben.synth.schema import kinds
-from zhongben.synth.write import CSV_OPTIONS, to_arrow
+from zhongben.synth.write import CSV_OPTIONS
 
 YEARS = 2
 CHUNK_ACCOUNTS = 100_000
-MERCHANTS = ("财付通支付科技有限公司", "支付宝(中国)网络技术有限公司", "浙江物美超市有限公司",
-             "中国石化销售股份有限公司浙江绍兴石油分公司", "国网浙江省电力有限公司", "嵊州市自来水有限公司")
-SUMMARIES = np.array(["现金存入", "消费", "工资", "转账", "货款", "消费", "转账", "货款"], dtype=object)
+MERCHANTS = (
+    "财付通支付科技有限公司",
+    "支付宝(中国)网络技术有限公司",
+    "浙江物美超市有限公司",
+    "中国石化销售股份有限公司浙江绍兴石油分公司",
+    "国网浙江省电力有限公司",
+    "嵊州市自来水有限公司",
+)
+SUMMARIES = np.array(
+    ["现金存入", "消费", "工资", "转账", "货款", "消费", "转账", "货款"], dtype=object
+)
 CHANNELS = np.array(["网银", "柜面", "ATM", "第三方支付"], dtype=object)
 
 
@@ -33,30 +41,46 @@ def accounts_frame(factory: Factory, holders: Frame, kinds: np.ndarray) -> Frame
     bank = rng.integers(0, len(assets.BANKS), n)
     number = assets.accounts(factory.serials.take("account", n), bank)
     return {
-        "account_no": number, "bank": np.array(assets.BANKS, dtype=object)[bank],
+        "account_no": number,
+        "bank": np.array(assets.BANKS, dtype=object)[bank],
         "bank_index": bank,
-        "holder_name": holders["name"], "holder_id": holders["id"],
-        "opened_on": factory.as_of - rng.integers(800, 365 * 15, n), "kind": kinds,
+        "holder_name": holders["name"],
+        "holder_id": holders["id"],
+        "opened_on": factory.as_of - rng.integers(800, 365 * 15, n),
+        "kind": kinds,
     }
 
 
-def write_transactions(factory: Factory, out: Path, config: SynthConfig,
-                       chinese: bool = False) -> int:
+def write_transactions(
+    factory: Factory, out: Path, config: SynthConfig, chinese: bool = False
+) -> int:
     """Generate statements for every background account and write ``transactions.csv``
     (``银行交易流水.csv`` with the Chinese column names when ``chinese``)."""
     accts = factory.bank_accounts
     n = len(accts["account_no"])
     total = 0
-    schema = pa.schema([(c, pa.float64() if c in ("amount", "balance") else pa.timestamp("s")
-                         if c == "txn_at" else pa.string()) for c in kinds("transactions")])
+    schema = pa.schema(
+        [
+            (
+                c,
+                pa.float64()
+                if c in ("amount", "balance")
+                else pa.timestamp("s")
+                if c == "txn_at"
+                else pa.string(),
+            )
+            for c in kinds("transactions")
+        ]
+    )
     plain = schema
     options = CSV_OPTIONS
     if chinese:
         from zhongben.contracts import TABLES
 
         table = TABLES["transactions"]
-        schema = pa.schema([pa.field(c.zh, f.type) for c, f in zip(table.columns, schema,
-                                                                    strict=True)])
+        schema = pa.schema(
+            [pa.field(c.zh, f.type) for c, f in zip(table.columns, schema, strict=True)]
+        )
     path = out / ("银行交易流水.csv" if chinese else "transactions.csv")
     with pacsv.CSVWriter(str(path), schema, write_options=options) as w:
         for chunk, start in enumerate(range(0, n, CHUNK_ACCOUNTS)):
@@ -80,8 +104,9 @@ def _coded(index: np.ndarray, pool: np.ndarray, valid: np.ndarray | None = None)
     return pa.DictionaryArray.from_arrays(codes, pa.array(pool, type=pa.string()))
 
 
-def _statements(factory: Factory, rng: np.random.Generator, accts: Frame, sel: np.ndarray,
-                per_year: float) -> pa.Table:
+def _statements(
+    factory: Factory, rng: np.random.Generator, accts: Frame, sel: np.ndarray, per_year: float
+) -> pa.Table:
     count = rng.poisson(per_year * YEARS, len(sel))
     idx = np.repeat(sel, count)
     m = len(idx)
@@ -94,8 +119,11 @@ def _statements(factory: Factory, rng: np.random.Generator, accts: Frame, sel: n
     other = rng.integers(0, len(accts["account_no"]), m)
     other_ok = (accts["kind"][other] != 2) & ~debtor & (rng.random(m) < 0.6)
     merchant = rng.integers(0, len(MERCHANTS), m)
-    summary = np.where(debtor, np.where(inflow, 0, 1),
-                       np.where(inflow, 2 + rng.integers(0, 3, m), 5 + rng.integers(0, 3, m)))
+    summary = np.where(
+        debtor,
+        np.where(inflow, 0, 1),
+        np.where(inflow, 2 + rng.integers(0, 3, m), 5 + rng.integers(0, 3, m)),
+    )
     summary = np.where(~other_ok & ~debtor & inflow, 0, summary)
     order = np.lexsort((at, idx))
     signed = np.where(inflow, amount, -amount)[order]
@@ -134,9 +162,14 @@ def _balances(group: np.ndarray, signed: np.ndarray, rng: np.random.Generator) -
 
 def account_rows(accts: Frame) -> Frame:
     n = len(accts["account_no"])
-    return {"account_no": accts["account_no"], "bank": accts["bank"],
-            "holder_name": accts["holder_name"], "holder_id": accts["holder_id"],
-            "opened_on": accts["opened_on"], "closed_on": np.full(n, np.datetime64("NaT", "D"))}
+    return {
+        "account_no": accts["account_no"],
+        "bank": accts["bank"],
+        "holder_name": accts["holder_name"],
+        "holder_id": accts["holder_id"],
+        "opened_on": accts["opened_on"],
+        "closed_on": np.full(n, np.datetime64("NaT", "D")),
+    }
 
 
 def setup_accounts(factory: Factory) -> None:
@@ -147,11 +180,16 @@ def setup_accounts(factory: Factory) -> None:
     persons = np.flatnonzero((debt["party_type"] == "自然人") & (rng.random(len(debt["id"])) < 0.7))
     holders = {
         "id": np.concatenate([cit["id"], cit["id"][second], comp["uscc"], debt["id"][persons]]),
-        "name": np.concatenate([cit["name"], cit["name"][second], comp["name"],
-                                debt["name"][persons]]),
+        "name": np.concatenate(
+            [cit["name"], cit["name"][second], comp["name"], debt["name"][persons]]
+        ),
     }
-    kinds_ = np.concatenate([np.zeros(len(cit["id"]) + len(second), dtype=np.int8),
-                             np.ones(len(comp["uscc"]), dtype=np.int8),
-                             np.full(len(persons), 2, dtype=np.int8)])
+    kinds_ = np.concatenate(
+        [
+            np.zeros(len(cit["id"]) + len(second), dtype=np.int8),
+            np.ones(len(comp["uscc"]), dtype=np.int8),
+            np.full(len(persons), 2, dtype=np.int8),
+        ]
+    )
     factory.bank_accounts = accounts_frame(factory, holders, kinds_)
     factory.world.add("bank_accounts", account_rows(factory.bank_accounts))

@@ -42,8 +42,11 @@ class Bundle:
 def actions(case_no: np.ndarray, action: str, acted_on: np.ndarray, **cols: object) -> Frame:
     """An actions fragment: one row per element of ``case_no``; scalar extras are broadcast."""
     n = len(case_no)
-    frame: Frame = {"case_no": case_no, "action": np.full(n, action, dtype=object),
-                    "acted_on": np.asarray(acted_on, dtype="datetime64[D]")}
+    frame: Frame = {
+        "case_no": case_no,
+        "action": np.full(n, action, dtype=object),
+        "acted_on": np.asarray(acted_on, dtype="datetime64[D]"),
+    }
     for name, value in cols.items():
         if isinstance(value, np.ndarray):
             frame[name] = value

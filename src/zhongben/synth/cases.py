@@ -90,20 +90,30 @@ def lawsuit_filed_on(spec: CaseSpec, rng: np.random.Generator) -> np.ndarray:
     return spec.filed_on - rng.integers(120, 540, spec.n)
 
 
-def case_rows(spec: CaseSpec, rng: np.random.Generator, notice_on: np.ndarray,
-              informed_on: np.ndarray) -> Frame:
+def case_rows(
+    spec: CaseSpec, rng: np.random.Generator, notice_on: np.ndarray, informed_on: np.ndarray
+) -> Frame:
     n = spec.n
-    terminated = spec.method == TERMINATED
+    assert spec.case_no is not None and spec.basis_no is not None
+    reason = filled(n, None)
+    reason[spec.method == TERMINATED] = TERMINATED_REASON
     return {
-        "case_no": spec.case_no, "court": spec.court, "filed_on": spec.filed_on,
-        "closed_on": spec.closed_on, "close_method": spec.method,
-        "original_case_no": spec.original_case_no if spec.original_case_no is not None
+        "case_no": spec.case_no,
+        "court": spec.court,
+        "filed_on": spec.filed_on,
+        "closed_on": spec.closed_on,
+        "close_method": spec.method,
+        "original_case_no": spec.original_case_no
+        if spec.original_case_no is not None
         else filled(n, None),
-        "basis_no": spec.basis_no, "cause": spec.cause, "claim_amount": spec.claim,
-        "paid_amount": spec.paid, "judge": spec.judge if spec.judge is not None
-        else filled(n, None),
-        "close_reason": np.where(terminated, TERMINATED_REASON, None),
-        "notice_on": notice_on, "report_order_on": notice_on,
+        "basis_no": spec.basis_no,
+        "cause": spec.cause,
+        "claim_amount": spec.claim,
+        "paid_amount": spec.paid,
+        "judge": spec.judge if spec.judge is not None else filled(n, None),
+        "close_reason": reason,
+        "notice_on": notice_on,
+        "report_order_on": notice_on,
         "applicant_informed_on": informed_on,
     }
 
@@ -124,22 +134,28 @@ def party_rows(spec: CaseSpec) -> Frame:
 
 def lawsuit_rows(spec: CaseSpec, rng: np.random.Generator) -> Frame:
     """The judgment enforced: filed months before, closed by 判决 or 调解 after > 30 days."""
+    assert spec.basis_no is not None
     sued = spec.sued_on if spec.sued_on is not None else lawsuit_filed_on(spec, rng)
     latest = spec.filed_on - 20
     decided = uniform_days(rng, np.minimum(sued + 45, latest), np.minimum(sued + 240, latest))
     mediated = rng.random(spec.n) < 0.3
     return {
-        "case_no": spec.basis_no, "cause": spec.cause,
-        "plaintiff_name": spec.applicant["name"], "plaintiff_id": spec.applicant["id"],
-        "defendant_name": spec.debtor["name"], "defendant_id": spec.debtor["id"],
-        "filed_on": sued, "closed_on": decided,
+        "case_no": spec.basis_no,
+        "cause": spec.cause,
+        "plaintiff_name": spec.applicant["name"],
+        "plaintiff_id": spec.applicant["id"],
+        "defendant_name": spec.debtor["name"],
+        "defendant_id": spec.debtor["id"],
+        "filed_on": sued,
+        "closed_on": decided,
         "close_method": np.where(mediated, "调解", "判决").astype(object),
         "amount": spec.claim,
     }
 
 
-def build(spec: CaseSpec, rng: np.random.Generator, numbers: CaseNumbers,
-          as_of: np.datetime64) -> Bundle:
+def build(
+    spec: CaseSpec, rng: np.random.Generator, numbers: CaseNumbers, as_of: np.datetime64
+) -> Bundle:
     """All rows of clean cases: cases, parties, lawsuits, actions, restrictions, payments."""
     from zhongben.synth.steps import procedure
 

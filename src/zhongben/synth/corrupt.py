@@ -16,13 +16,18 @@ from zhongben.synth.world import World
 BAD_ID_ROWS = {"travel": ("person_id", 5), "housing_fund": ("person_id", 3)}
 DUPLICATES = {"cases": 3, "vehicles": 2, "real_estate": 2, "companies": 2}
 # table -> (column, broken value): a required column made unreadable or empty
-QUARANTINE = {"actions": ("acted_on", "2023-13-45"), "payments": ("amount", "约五万元"),
-              "parties": ("name", ""), "vehicle_sightings": ("seen_at", "昨天下午")}
+QUARANTINE = {
+    "actions": ("acted_on", "2023-13-45"),
+    "payments": ("amount", "约五万元"),
+    "parties": ("name", ""),
+    "vehicle_sightings": ("seen_at", "昨天下午"),
+}
 QUARANTINE_ROWS = 2
 
 
-def bad_ids(world: World, citizens: np.ndarray, table: str, frame: Frame,
-            rng: np.random.Generator) -> Frame:
+def bad_ids(
+    world: World, citizens: np.ndarray, table: str, frame: Frame, rng: np.random.Generator
+) -> Frame:
     """Wrong check digits on a few background citizens' rows."""
     if table not in BAD_ID_ROWS or not length(frame):
         return frame
@@ -37,8 +42,13 @@ def bad_ids(world: World, citizens: np.ndarray, table: str, frame: Frame,
     return out
 
 
-def extra_rows(world: World, table: str, columns: list[str], cells: list[list[object]],
-               rng: np.random.Generator) -> list[list[object]]:
+def extra_rows(
+    world: World,
+    table: str,
+    columns: list[str],
+    cells: list[list[object]],
+    rng: np.random.Generator,
+) -> list[list[object]]:
     """Rendered rows plus exact duplicates and broken copies (appended at the end)."""
     n = len(cells)
     if n == 0:

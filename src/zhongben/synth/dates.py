@@ -21,7 +21,9 @@ def add_months(days: Days | np.datetime64, months: int | np.ndarray) -> Days:
     month0 = d.astype("datetime64[M]")
     dom = (d - month0.astype("datetime64[D]")).astype(np.int64)
     target = month0 + np.asarray(months, dtype=np.int64)
-    length = ((target + 1).astype("datetime64[D]") - target.astype("datetime64[D]")).astype(np.int64)
+    length = ((target + 1).astype("datetime64[D]") - target.astype("datetime64[D]")).astype(
+        np.int64
+    )
     return target.astype("datetime64[D]") + np.minimum(dom, length - 1)
 
 
@@ -37,7 +39,7 @@ def add_workdays(start: date, n: int) -> date:
 
 
 def to_date(value: np.datetime64) -> date:
-    return date.fromisoformat(str(np.datetime64(value, "D")))
+    return date.fromisoformat(str(value)[:10])
 
 
 def uniform_days(rng: np.random.Generator, lo: Days, hi: Days) -> Days:

@@ -41,8 +41,9 @@ class Factory:
     def persons(self, n: int, **kw: object) -> Frame:
         return self.pop.persons(n, **kw)  # type: ignore[arg-type]
 
-    def companies(self, n: int, legal_reps: Frame | None = None,
-                  address: np.ndarray | None = None, **kw: str) -> Frame:
+    def companies(
+        self, n: int, legal_reps: Frame | None = None, address: np.ndarray | None = None, **kw: str
+    ) -> Frame:
         """New companies, registered in ``companies`` with a legal representative each
         (``address``: reuse these addresses instead of fresh ones)."""
         comp = self.pop.companies(n, **kw)
@@ -50,40 +51,66 @@ class Factory:
             comp["address"] = address
         reps = legal_reps if legal_reps is not None else self.persons(n)
         comp["legal_rep_name"], comp["legal_rep_id"] = reps["name"], reps["id"]
-        self.world.add("companies", {
-            "uscc": comp["uscc"], "name": comp["name"], "legal_rep_name": reps["name"],
-            "legal_rep_id": reps["id"], "status": filled(n, "存续"),
-            "established_on": comp["established_on"], "address": comp["address"],
-            "scope": filled(n, "一般项目：销售；技术服务"),
-            "registered_capital": comp["registered_capital"],
-        })
+        self.world.add(
+            "companies",
+            {
+                "uscc": comp["uscc"],
+                "name": comp["name"],
+                "legal_rep_name": reps["name"],
+                "legal_rep_id": reps["id"],
+                "status": filled(n, "存续"),
+                "established_on": comp["established_on"],
+                "address": comp["address"],
+                "scope": filled(n, "一般项目：销售；技术服务"),
+                "registered_capital": comp["registered_capital"],
+            },
+        )
         return comp
 
     @staticmethod
     def as_parties(persons: Frame) -> Frame:
         n = len(persons["id"])
-        return {"id": persons["id"], "name": persons["name"],
-                "party_type": filled(n, NATURAL_PERSON), "address": persons["address"],
-                "phone": persons["phone"]}
+        return {
+            "id": persons["id"],
+            "name": persons["name"],
+            "party_type": filled(n, NATURAL_PERSON),
+            "address": persons["address"],
+            "phone": persons["phone"],
+        }
 
     @staticmethod
     def companies_as_parties(comp: Frame) -> Frame:
         n = len(comp["uscc"])
-        return {"id": comp["uscc"], "name": comp["name"], "party_type": filled(n, LEGAL_PERSON),
-                "address": comp["address"], "phone": filled(n, None)}
+        return {
+            "id": comp["uscc"],
+            "name": comp["name"],
+            "party_type": filled(n, LEGAL_PERSON),
+            "address": comp["address"],
+            "phone": filled(n, None),
+        }
 
     # --- cases ------------------------------------------------------------------------------
-    def spec(self, filed: np.ndarray, closed: np.ndarray, method: np.ndarray,
-             debtor: Frame | None = None, applicant: Frame | None = None,
-             court: Court | None = None, paid: np.ndarray | None = None) -> CaseSpec:
+    def spec(
+        self,
+        filed: np.ndarray,
+        closed: np.ndarray,
+        method: np.ndarray,
+        debtor: Frame | None = None,
+        applicant: Frame | None = None,
+        court: Court | None = None,
+        paid: np.ndarray | None = None,
+    ) -> CaseSpec:
         n = len(filed)
         court = court or self.courts[0]
         cause, claim = draw_causes(self.rng, n)
         return CaseSpec(
-            court=filled(n, court.name), court_code=filled(n, court.code), cause=cause,
+            court=filled(n, court.name),
+            court_code=filled(n, court.code),
+            cause=cause,
             filed_on=np.asarray(filed, dtype="datetime64[D]"),
             closed_on=np.asarray(closed, dtype="datetime64[D]"),
-            method=np.asarray(method, dtype=object), claim=claim,
+            method=np.asarray(method, dtype=object),
+            claim=claim,
             paid=np.zeros(n) if paid is None else paid,
             applicant=applicant if applicant is not None else self.as_parties(self.persons(n)),
             debtor=debtor if debtor is not None else self.as_parties(self.persons(n)),

@@ -30,7 +30,7 @@ def filled(n: int, value: Any) -> np.ndarray:
 
 
 def nat(n: int, unit: str = "D") -> np.ndarray:
-    return np.full(n, np.datetime64("NaT", unit))
+    return np.full(n, np.datetime64("NaT"), dtype=f"datetime64[{unit}]")
 
 
 def take(frame: Frame, index: np.ndarray) -> Frame:
@@ -57,11 +57,13 @@ def from_rows(rows: Sequence[Row], kinds: Mapping[str, str]) -> Frame:
     for col, kind in kinds.items():
         vals = [r.get(col) for r in rows]
         if kind == "date":
-            out[col] = np.array([np.datetime64("NaT") if v is None else v for v in vals],
-                                dtype="datetime64[D]")
+            out[col] = np.array(
+                [np.datetime64("NaT") if v is None else v for v in vals], dtype="datetime64[D]"
+            )
         elif kind == "ts":
-            out[col] = np.array([np.datetime64("NaT") if v is None else v for v in vals],
-                                dtype="datetime64[s]")
+            out[col] = np.array(
+                [np.datetime64("NaT") if v is None else v for v in vals], dtype="datetime64[s]"
+            )
         elif kind == "num":
             out[col] = np.array([np.nan if v is None else float(v) for v in vals], dtype=float)
         else:

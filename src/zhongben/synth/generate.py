@@ -45,12 +45,19 @@ def build_world(config: SynthConfig) -> tuple[World, Factory, list[str]]:
     return world, factory, done
 
 
-def generate(seed: int, scale: str, out: str | Path, as_of: date | None = None,
-             messy: bool = False, plants: int | None = None) -> SynthResult:
+def generate(
+    seed: int,
+    scale: str,
+    out: str | Path,
+    as_of: date | None = None,
+    messy: bool = False,
+    plants: int | None = None,
+) -> SynthResult:
     """Generate a world and write it to ``out`` (created; existing files overwritten)."""
     started = time.perf_counter()
-    config = SynthConfig(seed=seed, scale=SCALES[scale], as_of=as_of or DEFAULT_AS_OF,
-                         messy=messy, plants=plants)
+    config = SynthConfig(
+        seed=seed, scale=SCALES[scale], as_of=as_of or DEFAULT_AS_OF, messy=messy, plants=plants
+    )
     world, factory, done = build_world(config)
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
@@ -75,14 +82,20 @@ def _write_tables(world: World, factory: Factory, out: Path, config: SynthConfig
     return rows
 
 
-def _manifest(config: SynthConfig, world: World, rows: dict[str, int],
-              done: list[str]) -> dict[str, Any]:
+def _manifest(
+    config: SynthConfig, world: World, rows: dict[str, int], done: list[str]
+) -> dict[str, Any]:
     planted = Counter(t.rule_id for t in set(world.truth))
     near = Counter(m[0].rule_id for m in world.near_misses)
     return {
-        "seed": config.seed, "scale": config.scale.name, "as_of": config.as_of.isoformat(),
-        "messy": config.messy, "plants_per_rule": config.plants_per_rule, "rows": rows,
-        "planters": done, "planted": dict(sorted(planted.items())),
+        "seed": config.seed,
+        "scale": config.scale.name,
+        "as_of": config.as_of.isoformat(),
+        "messy": config.messy,
+        "plants_per_rule": config.plants_per_rule,
+        "rows": rows,
+        "planters": done,
+        "planted": dict(sorted(planted.items())),
         "near_misses": dict(sorted(near.items())),
         "near_miss_list": [
             {"rule_id": m.rule_id, "case_no": m.case_no, "subject_id": m.subject_id, "what": w}

@@ -38,10 +38,14 @@ def uscc(region: np.ndarray, serial: np.ndarray) -> np.ndarray:
     org_check = 11 - (org_body * ORG_WEIGHTS).sum(axis=1) % 11
     org_check = np.where(org_check == 11, 0, org_check)  # 10 -> 'X' (value 28 in USCC_CHARS)
     org_val = np.where(org_check == 10, USCC_CHARS.index("X"), org_check)
-    values = np.hstack([
-        np.tile([9, 1], (len(region), 1)), _digits(region.astype(np.int64), 6), org_body,
-        org_val[:, None],
-    ])
+    values = np.hstack(
+        [
+            np.tile([9, 1], (len(region), 1)),
+            _digits(region.astype(np.int64), 6),
+            org_body,
+            org_val[:, None],
+        ]
+    )
     check = (31 - (values * USCC_WEIGHTS).sum(axis=1) % 31) % 31
     allv = np.hstack([values, check[:, None]])
     table = np.frombuffer(USCC_CHARS.encode(), dtype=np.uint8)

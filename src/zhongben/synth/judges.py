@@ -18,7 +18,7 @@ def assign_judges(factory: Factory, cases: Frame) -> None:
     window_start = add_months(factory.as_of, -12) - 7
     judge = cases["judge"]
     for court in sorted(set(cases["court"].tolist())):
-        mine = (cases["court"] == court) & np.equal(judge, None)
+        mine = (cases["court"] == court) & np.array([j is None for j in judge], dtype=bool)
         idx = np.flatnonzero(mine)
         names = _names(factory, max(4, len(idx) // CASES_PER_JUDGE))
         recent = ~np.isnat(cases["closed_on"][idx]) & (cases["closed_on"][idx] >= window_start)

@@ -73,7 +73,9 @@ def _names_only(table: str, name: str, column: str) -> bool:
     return False
 
 
-def _render(table: str, frame: Frame, rng: np.random.Generator) -> tuple[list[str], list[list[object]]]:
+def _render(
+    table: str, frame: Frame, rng: np.random.Generator
+) -> tuple[list[str], list[list[object]]]:
     cols = []
     for col in TABLES[table].columns:
         cols.append(_cells(table, col.name, col.kind, frame[col.name], rng))
@@ -81,8 +83,9 @@ def _render(table: str, frame: Frame, rng: np.random.Generator) -> tuple[list[st
     return headers, [list(r) for r in zip(*cols, strict=True)] if cols and len(cols[0]) else []
 
 
-def _cells(table: str, name: str, kind: Kind, values: np.ndarray,
-           rng: np.random.Generator) -> np.ndarray:
+def _cells(
+    table: str, name: str, kind: Kind, values: np.ndarray, rng: np.random.Generator
+) -> np.ndarray:
     if kind == Kind.DATE:
         return render.dates(values, rng)
     if kind == Kind.TIMESTAMP:
@@ -90,31 +93,41 @@ def _cells(table: str, name: str, kind: Kind, values: np.ndarray,
     if kind == Kind.AMOUNT:
         return render.amounts(values.astype(float), rng)
     if kind in (Kind.NUMBER, Kind.INTEGER):
-        return np.array([None if not np.isfinite(v) else (int(v) if v == int(v) else round(v, 2))
-                         for v in values.astype(float)], dtype=object)
+        return np.array(
+            [
+                None if not np.isfinite(v) else (int(v) if v == int(v) else round(v, 2))
+                for v in values.astype(float)
+            ],
+            dtype=object,
+        )
     if kind == Kind.CASE_NO:
         return render.full_width(values, rng, 0.1)
     if kind in (Kind.PERSON_ID, Kind.PARTY_ID):
         return render.lower_x(values)
     if table == "cases" and name == "close_method":
         codes = rng.random(len(values)) < 0.25
-        return np.array([CODE_OF.get(v, v) if c and v else v for v, c in zip(values, codes,
-                                                                                  strict=True)],
-                        dtype=object)
+        return np.array(
+            [CODE_OF.get(v, v) if c and v else v for v, c in zip(values, codes, strict=True)],
+            dtype=object,
+        )
     if kind == Kind.TEXT and name in ("name", "owner_name", "holder_name"):
         return render.padded(values, rng, 0.03)
     return values
 
 
 def _write_text(out: Path, table: str, headers: list[str], cells: list[list[object]]) -> None:
-    columns = list(zip(*cells, strict=True)) if cells else [[] for _ in headers]
-    arrays = [pa.array([None if v is None else str(v) for v in c], type=pa.string())
-              for c in columns]
+    columns: list[list[object]] = (
+        [list(c) for c in zip(*cells, strict=True)] if cells else [[] for _ in headers]
+    )
+    arrays = [
+        pa.array([None if v is None else str(v) for v in c], type=pa.string()) for c in columns
+    ]
     data = pa.table(arrays, names=[f"c{i}" for i in range(len(headers))])
     sep = "\t" if table in TAB_SEPARATED else ","
     buf = io.BytesIO()
-    pacsv.write_csv(data, buf, pacsv.WriteOptions(include_header=False, delimiter=sep,
-                                                  quoting_style="needed"))
+    pacsv.write_csv(
+        data, buf, pacsv.WriteOptions(include_header=False, delimiter=sep, quoting_style="needed")
+    )
     text = sep.join(headers) + "\n" + buf.getvalue().decode("utf-8")
     stem = TABLES[table].zh if zlib.crc32(table.encode()) % 2 else table
     if table in GB18030:

@@ -14,8 +14,26 @@ FEMALE = list("芳娟敏静丽艳娜秀英玲燕霞红萍琴雪梅洁婷慧颖�
 ROADS = list("人民解放中山建设环城新华文化工业江滨和平胜利迎宾学府城东城西城南城北兴业长春")
 BRANDS = list("恒信达华泰隆盛源鑫宏兴旺永嘉康佳瑞祥丰顺正德诚远博创新辉越通天宝富利")
 TRADES = [
-    "建材", "纺织", "机械", "电子", "服饰", "贸易", "建筑工程", "物流", "餐饮管理", "汽车销售",
-    "五金", "食品", "化工", "印染", "家具", "房地产开发", "装饰工程", "农业开发", "文化传媒", "科技",
+    "建材",
+    "纺织",
+    "机械",
+    "电子",
+    "服饰",
+    "贸易",
+    "建筑工程",
+    "物流",
+    "餐饮管理",
+    "汽车销售",
+    "五金",
+    "食品",
+    "化工",
+    "印染",
+    "家具",
+    "房地产开发",
+    "装饰工程",
+    "农业开发",
+    "文化传媒",
+    "科技",
 ]
 SUFFIXES = ["有限公司", "有限公司", "有限公司", "股份有限公司", "有限责任公司"]
 
@@ -53,8 +71,9 @@ def _serial_tag(serial: int) -> str:
             return out
 
 
-def street_addresses(rng: np.random.Generator, prefixes: np.ndarray, serial: np.ndarray | None
-                     = None) -> np.ndarray:
+def street_addresses(
+    rng: np.random.Generator, prefixes: np.ndarray, serial: np.ndarray | None = None
+) -> np.ndarray:
     """Street addresses; with ``serial`` every address is distinct (door number from it)."""
     n = len(prefixes)
     road = _pick(rng, ROADS, n) + _pick(rng, ROADS, n) + np.where(rng.random(n) < 0.5, "路", "街")
@@ -68,8 +87,36 @@ def street_addresses(rng: np.random.Generator, prefixes: np.ndarray, serial: np.
 
 
 def phones(rng: np.random.Generator, n: int) -> np.ndarray:
-    heads = np.array([134, 135, 136, 137, 138, 139, 150, 151, 152, 157, 158, 159, 187, 188, 130,
-                      131, 132, 155, 156, 185, 186, 133, 153, 180, 189, 177])
+    heads = np.array(
+        [
+            134,
+            135,
+            136,
+            137,
+            138,
+            139,
+            150,
+            151,
+            152,
+            157,
+            158,
+            159,
+            187,
+            188,
+            130,
+            131,
+            132,
+            155,
+            156,
+            185,
+            186,
+            133,
+            153,
+            180,
+            189,
+            177,
+        ]
+    )
     head = heads[rng.integers(0, len(heads), n)]
     body = rng.integers(0, 100_000_000, n)
     return np.array([f"{h}{b:08d}" for h, b in zip(head, body, strict=True)], dtype=object)

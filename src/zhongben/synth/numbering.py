@@ -34,5 +34,8 @@ class CaseNumbers:
         return out
 
     def one(self, court_code: str, date: np.datetime64, kind: str) -> str:
-        return str(self.assign(np.array([court_code], dtype=object),
-                               np.array([date], dtype="datetime64[D]"), kind)[0])
+        return str(
+            self.assign(
+                np.array([court_code], dtype=object), np.array([date], dtype="datetime64[D]"), kind
+            )[0]
+        )

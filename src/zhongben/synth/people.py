@@ -27,8 +27,13 @@ class Population:
         away = _ALL[self.rng.integers(0, len(_ALL), n)]
         return np.where(self.rng.random(n) < 0.85, home, away)
 
-    def persons(self, n: int, born_lo: str = "1955-01-01", born_hi: str = "2000-12-31",
-                birth: np.ndarray | None = None) -> Frame:
+    def persons(
+        self,
+        n: int,
+        born_lo: str = "1955-01-01",
+        born_hi: str = "2000-12-31",
+        birth: np.ndarray | None = None,
+    ) -> Frame:
         """n new natural persons: id, name, male, birth, region, address, phone."""
         region = self._region(n)
         if birth is None:
@@ -38,9 +43,13 @@ class Population:
         male = (seq % 2) == 1
         prefixes = np.array([address_prefix(str(r)) for r in region], dtype=object)
         return {
-            "id": person_ids(region, birth, seq), "name": person_names(self.rng, male),
-            "male": male, "birth": birth.astype("datetime64[D]"), "region": region,
-            "address": street_addresses(self.rng, prefixes), "phone": phones(self.rng, n),
+            "id": person_ids(region, birth, seq),
+            "name": person_names(self.rng, male),
+            "male": male,
+            "birth": birth.astype("datetime64[D]"),
+            "region": region,
+            "address": street_addresses(self.rng, prefixes),
+            "phone": phones(self.rng, n),
         }
 
     def _unique_seq(self, region: np.ndarray, birth: np.ndarray) -> np.ndarray:
@@ -72,8 +81,9 @@ class Population:
         else:
             self.recent.update(int(k) for k in keys)
 
-    def companies(self, n: int, founded_lo: str = "2005-01-01",
-                  founded_hi: str = "2019-12-31") -> Frame:
+    def companies(
+        self, n: int, founded_lo: str = "2005-01-01", founded_hi: str = "2019-12-31"
+    ) -> Frame:
         """n new companies: uscc, name, region, address (unique), established_on, capital."""
         region = self.regions[self.rng.integers(0, len(self.regions), n)]
         serial = np.arange(self.companies_made, self.companies_made + n)
@@ -84,9 +94,12 @@ class Population:
         founded = lo + self.rng.integers(0, int((hi - lo).astype(int)) + 1, n)
         capital = np.round(np.exp(self.rng.normal(13.5, 1.2, n)), -4) + 10_000
         return {
-            "uscc": uscc(region, serial), "name": company_names(self.rng, places, serial),
-            "region": region, "address": street_addresses(self.rng, prefixes, serial),
-            "established_on": founded, "registered_capital": capital,
+            "uscc": uscc(region, serial),
+            "name": company_names(self.rng, places, serial),
+            "region": region,
+            "address": street_addresses(self.rng, prefixes, serial),
+            "established_on": founded,
+            "registered_capital": capital,
         }
 
 

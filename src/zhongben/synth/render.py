@@ -93,5 +93,12 @@ def padded(values: np.ndarray, rng: np.random.Generator, share: float) -> np.nda
 
 
 def lower_x(values: np.ndarray) -> np.ndarray:
-    return np.array([v[:-1] + "x" if isinstance(v, str) and v.endswith("X") and len(v) == 18
-                     and v[:17].isdigit() else v for v in values], dtype=object)
+    return np.array(
+        [
+            v[:-1] + "x"
+            if isinstance(v, str) and v.endswith("X") and len(v) == 18 and v[:17].isdigit()
+            else v
+            for v in values
+        ],
+        dtype=object,
+    )

@@ -13,8 +13,9 @@ CATEGORIES = ("存款", "车辆", "不动产", "证券", "股权", "公积金", 
 NO_PROPERTY = "无财产"
 
 
-def procedure(spec: CaseSpec, rng: np.random.Generator, as_of: np.datetime64,
-              bundle: Bundle) -> tuple[np.ndarray, np.ndarray]:
+def procedure(
+    spec: CaseSpec, rng: np.random.Generator, as_of: np.datetime64, bundle: Bundle
+) -> tuple[np.ndarray, np.ndarray]:
     """Adds actions, restrictions and payments; returns (notice_on, applicant_informed_on)."""
     n, f = spec.n, spec.filed_on
     open_ = spec.method == None  # noqa: E711 (object array comparison)
@@ -30,8 +31,9 @@ def procedure(spec: CaseSpec, rng: np.random.Generator, as_of: np.datetime64,
     _dishonest(spec, rng, terminated, f, span, as_of, bundle)
     _paid_cases(spec, rng, bundle)
     _partial_payments(spec, rng, terminated, bundle)
-    informed = np.where(terminated, spec.closed_on - rng.integers(0, 11, n),
-                        np.datetime64("NaT", "D"))
+    informed = np.where(
+        terminated, spec.closed_on - rng.integers(0, 11, n), np.datetime64("NaT", "D")
+    )
     informed = np.maximum(informed, searched)
     _post_closure_checks(spec, rng, terminated, as_of, bundle)
     _keep_open_cases_active(spec, rng, open_, as_of, bundle)
@@ -41,32 +43,57 @@ def procedure(spec: CaseSpec, rng: np.random.Generator, as_of: np.datetime64,
 def _searches(spec: CaseSpec, searched: np.ndarray, bundle: Bundle) -> None:
     assert spec.case_no is not None
     for category in CATEGORIES:
-        bundle.add("actions", actions(spec.case_no, "网络查控", searched, target_type=category,
-                                      target_id=spec.debtor["id"], result=NO_PROPERTY))
+        bundle.add(
+            "actions",
+            actions(
+                spec.case_no,
+                "网络查控",
+                searched,
+                target_type=category,
+                target_id=spec.debtor["id"],
+                result=NO_PROPERTY,
+            ),
+        )
 
 
-def _restriction(spec: CaseSpec, mask: np.ndarray, kind: str, start: np.ndarray,
-                 end: np.ndarray | None, ground: np.ndarray | None = None) -> dict:
+def _restriction(
+    spec: CaseSpec,
+    mask: np.ndarray,
+    kind: str,
+    start: np.ndarray,
+    end: np.ndarray | None,
+    ground: np.ndarray | None = None,
+) -> dict:
     n = int(mask.sum())
     assert spec.case_no is not None
     return {
-        "subject_id": spec.debtor["id"][mask], "name": spec.debtor["name"][mask],
-        "kind": np.full(n, kind, dtype=object), "case_no": spec.case_no[mask],
+        "subject_id": spec.debtor["id"][mask],
+        "name": spec.debtor["name"][mask],
+        "kind": np.full(n, kind, dtype=object),
+        "case_no": spec.case_no[mask],
         "start_on": start[mask],
         "end_on": end[mask] if end is not None else np.full(n, np.datetime64("NaT", "D")),
         "ground": ground[mask].astype(float) if ground is not None else np.full(n, np.nan),
     }
 
 
-def _consumption_bans(spec: CaseSpec, rng: np.random.Generator, mask: np.ndarray,
-                      start: np.ndarray, bundle: Bundle) -> None:
+def _consumption_bans(
+    spec: CaseSpec, rng: np.random.Generator, mask: np.ndarray, start: np.ndarray, bundle: Bundle
+) -> None:
     assert spec.case_no is not None
     bundle.add("actions", actions(spec.case_no[mask], "限制消费", start[mask]))
     bundle.add("restrictions", _restriction(spec, mask, "限制消费", start, None))
 
 
-def _dishonest(spec: CaseSpec, rng: np.random.Generator, terminated: np.ndarray,
-               f: np.ndarray, span: np.ndarray, as_of: np.datetime64, bundle: Bundle) -> None:
+def _dishonest(
+    spec: CaseSpec,
+    rng: np.random.Generator,
+    terminated: np.ndarray,
+    f: np.ndarray,
+    span: np.ndarray,
+    as_of: np.datetime64,
+    bundle: Bundle,
+) -> None:
     """失信 for a third of 终本 debtors: ground 1 (no term) or a 2-year ground removed on time."""
     assert spec.case_no is not None
     n = spec.n
@@ -91,11 +118,17 @@ def _paid_cases(spec: CaseSpec, rng: np.random.Generator, bundle: Bundle) -> Non
     f = spec.filed_on[mask]
     received = np.maximum(closed - rng.integers(5, 31, n), f + 3)
     paid_out = np.minimum(received + rng.integers(1, 21, n), closed)
-    bundle.add("payments", {
-        "case_no": spec.case_no[mask], "received_on": received, "amount": spec.claim[mask],
-        "paid_out_on": paid_out, "payee_name": spec.applicant["name"][mask],
-        "payee_id": spec.applicant["id"][mask],
-    })
+    bundle.add(
+        "payments",
+        {
+            "case_no": spec.case_no[mask],
+            "received_on": received,
+            "amount": spec.claim[mask],
+            "paid_out_on": paid_out,
+            "payee_name": spec.applicant["name"][mask],
+            "payee_id": spec.applicant["id"][mask],
+        },
+    )
     # some paid debtors had been banned from consumption; the ban is lifted within 5 days
     banned = rng.random(n) < 0.4
     start = f + rng.integers(5, 15, n)
@@ -112,22 +145,34 @@ def _paid_cases(spec: CaseSpec, rng: np.random.Generator, bundle: Bundle) -> Non
     bundle.add("restrictions", _restriction(spec, sel, "限制消费", full_start, full_end))
 
 
-def _partial_payments(spec: CaseSpec, rng: np.random.Generator, terminated: np.ndarray,
-                      bundle: Bundle) -> None:
+def _partial_payments(
+    spec: CaseSpec, rng: np.random.Generator, terminated: np.ndarray, bundle: Bundle
+) -> None:
     """Some 终本 debtors paid part of the claim before closure; paid out within 20 days."""
     assert spec.case_no is not None
     mask = terminated & (spec.paid > 0)
     f, c = spec.filed_on[mask], spec.closed_on[mask]
     received = uniform_days(rng, f + 10, c - 30)
-    bundle.add("payments", {
-        "case_no": spec.case_no[mask], "received_on": received, "amount": spec.paid[mask],
-        "paid_out_on": received + rng.integers(1, 21, int(mask.sum())),
-        "payee_name": spec.applicant["name"][mask], "payee_id": spec.applicant["id"][mask],
-    })
+    bundle.add(
+        "payments",
+        {
+            "case_no": spec.case_no[mask],
+            "received_on": received,
+            "amount": spec.paid[mask],
+            "paid_out_on": received + rng.integers(1, 21, int(mask.sum())),
+            "payee_name": spec.applicant["name"][mask],
+            "payee_id": spec.applicant["id"][mask],
+        },
+    )
 
 
-def _post_closure_checks(spec: CaseSpec, rng: np.random.Generator, terminated: np.ndarray,
-                         as_of: np.datetime64, bundle: Bundle) -> None:
+def _post_closure_checks(
+    spec: CaseSpec,
+    rng: np.random.Generator,
+    terminated: np.ndarray,
+    as_of: np.datetime64,
+    bundle: Bundle,
+) -> None:
     """终本后财产查询 every six months (a few days early at most) up to as_of."""
     assert spec.case_no is not None
     idx = np.flatnonzero(terminated)
@@ -137,15 +182,22 @@ def _post_closure_checks(spec: CaseSpec, rng: np.random.Generator, terminated: n
         ok = due <= as_of
         if not ok.any():
             break
-        bundle.add("actions", actions(spec.case_no[idx[ok]], "终本后财产查询", due[ok],
-                                      result=NO_PROPERTY))
+        bundle.add(
+            "actions", actions(spec.case_no[idx[ok]], "终本后财产查询", due[ok], result=NO_PROPERTY)
+        )
 
 
-def _keep_open_cases_active(spec: CaseSpec, rng: np.random.Generator, open_: np.ndarray,
-                            as_of: np.datetime64, bundle: Bundle) -> None:
+def _keep_open_cases_active(
+    spec: CaseSpec,
+    rng: np.random.Generator,
+    open_: np.ndarray,
+    as_of: np.datetime64,
+    bundle: Bundle,
+) -> None:
     """Open cases older than 150 days had a recent act (no 消极执行 in the background)."""
     assert spec.case_no is not None
     old = open_ & ((as_of - spec.filed_on).astype(np.int64) > 150)
     when = as_of - rng.integers(1, 61, spec.n)
-    bundle.add("actions", actions(spec.case_no[old], "现场调查", when[old],
-                                  result="未发现可供执行财产"))
+    bundle.add(
+        "actions", actions(spec.case_no[old], "现场调查", when[old], result="未发现可供执行财产")
+    )

@@ -7,10 +7,32 @@ import numpy as np
 from zhongben.synth.factory import Factory
 from zhongben.synth.frame import Frame, Row
 
-STATIONS = ("嵊州新昌", "杭州东", "上海虹桥", "宁波", "绍兴北", "义乌", "温州南", "南京南", "北京南",
-            "金华", "台州", "衢州")
-AIRPORTS = ("杭州萧山", "上海浦东", "北京首都", "广州白云", "深圳宝安", "成都天府", "三亚凤凰",
-            "宁波栎社", "温州龙湾", "昆明长水")
+STATIONS = (
+    "嵊州新昌",
+    "杭州东",
+    "上海虹桥",
+    "宁波",
+    "绍兴北",
+    "义乌",
+    "温州南",
+    "南京南",
+    "北京南",
+    "金华",
+    "台州",
+    "衢州",
+)
+AIRPORTS = (
+    "杭州萧山",
+    "上海浦东",
+    "北京首都",
+    "广州白云",
+    "深圳宝安",
+    "成都天府",
+    "三亚凤凰",
+    "宁波栎社",
+    "温州龙湾",
+    "昆明长水",
+)
 AIRLINES = ("MU", "CA", "CZ", "HU", "ZH", "FM")
 
 
@@ -22,22 +44,33 @@ def citizen_travel(factory: Factory, rng: np.random.Generator, citizens: Frame) 
     day = factory.as_of - rng.integers(1, 730, n)
     air = rng.random(n) < 0.25
     seats, carrier = _rail(rng, n)
-    air_seat = np.where(rng.random(n) < 0.9, "经济舱", np.where(rng.random(n) < 0.7, "公务舱",
-                                                                 "头等舱")).astype(object)
-    flight = np.array([f"{AIRLINES[i % 6]}{5000 + i % 4000}" for i in rng.integers(0, 24000, n)],
-                      dtype=object)
-    origin_pool = np.where(air[:, None], np.array(AIRPORTS[:2])[None, :],
-                           np.array(STATIONS[:2])[None, :])
-    dest = np.where(air, np.array(AIRPORTS, dtype=object)[rng.integers(2, len(AIRPORTS), n)],
-                    np.array(STATIONS, dtype=object)[rng.integers(2, len(STATIONS), n)])
+    air_seat = np.where(
+        rng.random(n) < 0.9, "经济舱", np.where(rng.random(n) < 0.7, "公务舱", "头等舱")
+    ).astype(object)
+    flight = np.array(
+        [f"{AIRLINES[i % 6]}{5000 + i % 4000}" for i in rng.integers(0, 24000, n)], dtype=object
+    )
+    origin_pool = np.where(
+        air[:, None], np.array(AIRPORTS[:2])[None, :], np.array(STATIONS[:2])[None, :]
+    )
+    dest = np.where(
+        air,
+        np.array(AIRPORTS, dtype=object)[rng.integers(2, len(AIRPORTS), n)],
+        np.array(STATIONS, dtype=object)[rng.integers(2, len(STATIONS), n)],
+    )
     order = np.lexsort((day, idx))
-    factory.world.add("travel", {
-        "person_id": citizens["id"][idx][order],
-        "mode": np.where(air, "航班", "铁路").astype(object)[order],
-        "travelled_on": day[order], "seat_class": np.where(air, air_seat, seats)[order],
-        "origin": origin_pool[np.arange(n), rng.integers(0, 2, n)].astype(object)[order],
-        "destination": dest[order], "carrier_no": np.where(air, flight, carrier)[order],
-    })
+    factory.world.add(
+        "travel",
+        {
+            "person_id": citizens["id"][idx][order],
+            "mode": np.where(air, "航班", "铁路").astype(object)[order],
+            "travelled_on": day[order],
+            "seat_class": np.where(air, air_seat, seats)[order],
+            "origin": origin_pool[np.arange(n), rng.integers(0, 2, n)].astype(object)[order],
+            "destination": dest[order],
+            "carrier_no": np.where(air, flight, carrier)[order],
+        },
+    )
 
 
 def _rail(rng: np.random.Generator, n: int) -> tuple[np.ndarray, np.ndarray]:
@@ -53,5 +86,12 @@ def _rail(rng: np.random.Generator, n: int) -> tuple[np.ndarray, np.ndarray]:
 def trip(person_id: str, day: np.datetime64, mode: str, seat: str, carrier: str) -> Row:
     """One journey row (for plants)."""
     origin, dest = ("杭州萧山", "三亚凤凰") if mode == "航班" else ("嵊州新昌", "上海虹桥")
-    return {"person_id": person_id, "mode": mode, "travelled_on": day, "seat_class": seat,
-            "origin": origin, "destination": dest, "carrier_no": carrier}
+    return {
+        "person_id": person_id,
+        "mode": mode,
+        "travelled_on": day,
+        "seat_class": seat,
+        "origin": origin,
+        "destination": dest,
+        "carrier_no": carrier,
+    }

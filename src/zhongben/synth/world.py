@@ -44,8 +44,9 @@ class World:
     def plant(self, rule_id: str, case_no: str | None, subject_id: str | None) -> None:
         self.truth.append(Lead(rule_id, case_no, subject_id))
 
-    def near_miss(self, rule_id: str, case_no: str | None, subject_id: str | None,
-                  what: str) -> None:
+    def near_miss(
+        self, rule_id: str, case_no: str | None, subject_id: str | None, what: str
+    ) -> None:
         self.near_misses.append((Lead(rule_id, case_no, subject_id), what))
 
     def arrow(self, table: str) -> pa.Table:

@@ -75,7 +75,7 @@ def to_frame(table: pa.Table) -> Frame:
 def _dates(values: np.ndarray, unit: str) -> np.ndarray:
     v = values.astype(float)
     ok = np.isfinite(v)
-    out = np.full(len(v), np.datetime64("NaT", unit))
+    out = np.full(len(v), np.datetime64("NaT"), dtype=f"datetime64[{unit}]")
     out[ok] = v[ok].astype(np.int64).astype(f"datetime64[{unit}]")
     return out
 
@@ -97,5 +97,6 @@ def write_truth(path: Path, truth: list[Lead]) -> int:
 
 
 def write_manifest(path: Path, manifest: dict[str, Any]) -> None:
-    path.write_text(json.dumps(manifest, ensure_ascii=False, indent=2, sort_keys=True) + "\n",
-                    encoding="utf-8")
+    path.write_text(
+        json.dumps(manifest, ensure_ascii=False, indent=2, sort_keys=True) + "\n", encoding="utf-8"
+    )

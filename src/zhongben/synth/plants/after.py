@@ -43,9 +43,14 @@ def _hf01(f: Factory, i: int) -> None:
     six = add_months(np.array([p.closed]), 6)[0]
     if i % 2 == 0:  # one check skipped: a twelve-month gap
         _checks_from(p, six, f.as_of)
-        p.bundle.edit("actions", lambda rows: [
-            r for r in rows if not (r["action"] == CHECK and r["acted_on"] == add_months(
-                np.array([six]), 6)[0])])
+        p.bundle.edit(
+            "actions",
+            lambda rows: [
+                r
+                for r in rows
+                if not (r["action"] == CHECK and r["acted_on"] == add_months(np.array([six]), 6)[0])
+            ],
+        )
     else:  # checks stopped after the first year
         _checks_from(p, six, add_months(np.array([six]), 6)[0])
     p.commit()
@@ -74,13 +79,21 @@ def _resume(f: Factory, p: Planted, filed: np.datetime64) -> None:
     spec = p.spec
     case_no = f.numbers.one(str(spec.court_code[0]), filed, "执恢")
     resumed = CaseSpec(
-        court=spec.court, court_code=spec.court_code, cause=spec.cause,
+        court=spec.court,
+        court_code=spec.court_code,
+        cause=spec.cause,
         filed_on=np.array([filed], dtype="datetime64[D]"),
         closed_on=np.array([np.datetime64("NaT")], dtype="datetime64[D]"),
-        method=np.array([None], dtype=object), claim=spec.claim, paid=np.zeros(1),
-        applicant=spec.applicant, debtor=spec.debtor, case_no=np.array([case_no], dtype=object),
-        basis_no=spec.basis_no, dishonest=np.zeros(1, dtype=bool),
-        original_case_no=spec.case_no, with_lawsuit=False,
+        method=np.array([None], dtype=object),
+        claim=spec.claim,
+        paid=np.zeros(1),
+        applicant=spec.applicant,
+        debtor=spec.debtor,
+        case_no=np.array([case_no], dtype=object),
+        basis_no=spec.basis_no,
+        dishonest=np.zeros(1, dtype=bool),
+        original_case_no=spec.case_no,
+        with_lawsuit=False,
     )
     Planted(f, resumed, f.build(resumed)).commit()
 
@@ -110,15 +123,25 @@ def _hf04(f: Factory, i: int) -> None:
         employer = f.employers
         pick = i % len(employer["uscc"])
         first = p.closed.astype("datetime64[M]") + 1
-        f.world.add_rows("social_insurance", [{
-            "person_id": p.debtor_id, "employer_uscc": str(employer["uscc"][pick]),
-            "employer_name": str(employer["name"][pick]), "month": str(first + k), "base": base}
-            for k in range(months)])
+        f.world.add_rows(
+            "social_insurance",
+            [
+                {
+                    "person_id": p.debtor_id,
+                    "employer_uscc": str(employer["uscc"][pick]),
+                    "employer_name": str(employer["name"][pick]),
+                    "month": str(first + k),
+                    "base": base,
+                }
+                for k in range(months)
+            ],
+        )
         if true:
             f.world.plant("HF-04", p.case_no, p.debtor_id)
         else:
-            f.world.near_miss("HF-04", p.case_no, p.debtor_id,
-                              "five months" if i % 2 == 0 else "base 2999")
+            f.world.near_miss(
+                "HF-04", p.case_no, p.debtor_id, "five months" if i % 2 == 0 else "base 2999"
+            )
 
 
 __all__ = ["make_case", "plant"]

@@ -44,15 +44,36 @@ def _sell(f: Factory, i: int, sale: Sale, debtor: Frame | None = None) -> Plante
     for k, (name, start, deal) in enumerate(rounds):
         last = k == len(rounds) - 1
         announced = filed + 40 + 45 * k
-        rows.append({
-            "case_no": p.case_no, "item_id": item, "item_type": "住宅", "reference_price": REF,
-            "round": name, "channel": "网络", "announced_on": announced, "start_price": start,
-            "deal_price": deal if last else None, "started_on": announced + 30,
-            "ended_on": announced + 31, "status": "成交" if last else "流拍",
-            "buyer_id": buyer_id if last else None})
+        rows.append(
+            {
+                "case_no": p.case_no,
+                "item_id": item,
+                "item_type": "住宅",
+                "reference_price": REF,
+                "round": name,
+                "channel": "网络",
+                "announced_on": announced,
+                "start_price": start,
+                "deal_price": deal if last else None,
+                "started_on": announced + 30,
+                "ended_on": announced + 31,
+                "status": "成交" if last else "流拍",
+                "buyer_id": buyer_id if last else None,
+            }
+        )
     p.bundle.add_rows("auctions", rows)
-    f.world.add_rows("real_estate", [{**unit, "owner_id": buyer_id, "owner_name": buyer_name,
-                                      "acquired_on": p.closed + 12, "disposed_on": None}])
+    f.world.add_rows(
+        "real_estate",
+        [
+            {
+                **unit,
+                "owner_id": buyer_id,
+                "owner_name": buyer_name,
+                "acquired_on": p.closed + 12,
+                "disposed_on": None,
+            }
+        ],
+    )
     return p
 
 
@@ -96,10 +117,19 @@ def _pm03(f: Factory, i: int) -> None:
     if i % 2 == 0:
         sibling = relative(f, did, "兄弟姐妹")
         comp = f.companies(1)
-        f.world.add_rows("shareholdings", [{
-            "company_uscc": str(comp["uscc"][0]), "holder_name": str(sibling["name"][0]),
-            "holder_id": str(sibling["id"][0]), "subscribed": 500_000, "ratio": 0.5,
-            "from_on": f.day(-3000)}])
+        f.world.add_rows(
+            "shareholdings",
+            [
+                {
+                    "company_uscc": str(comp["uscc"][0]),
+                    "holder_name": str(sibling["name"][0]),
+                    "holder_id": str(sibling["id"][0]),
+                    "subscribed": 500_000,
+                    "ratio": 0.5,
+                    "from_on": f.day(-3000),
+                }
+            ],
+        )
         buyer = (str(comp["uscc"][0]), str(comp["name"][0]))
     else:
         spouse = relative(f, did, "配偶", since=f.day(-5000))
@@ -112,5 +142,9 @@ def _pm03(f: Factory, i: int) -> None:
     name = str(debtor2["name"][0])[0] + str(look_alike["name"][0])[1:]
     q = _sell(f, i, Sale(buyer=(str(look_alike["id"][0]), name)), debtor=debtor2)
     q.commit()
-    f.world.near_miss("PM-03", q.case_no, str(look_alike["id"][0]),
-                      "buyer shares the debtor's surname, no registered relation")
+    f.world.near_miss(
+        "PM-03",
+        q.case_no,
+        str(look_alike["id"][0]),
+        "buyer shares the debtor's surname, no registered relation",
+    )

@@ -55,14 +55,22 @@ class Planted:
         return self.bundle.rows("actions")
 
     def drop_actions(self, action: str, target_type: str | None = None) -> None:
-        self.bundle.edit("actions", lambda rows: [
-            r for r in rows
-            if not (r["action"] == action and (target_type is None or r["target_type"] == target_type))
-        ])
+        self.bundle.edit(
+            "actions",
+            lambda rows: [
+                r
+                for r in rows
+                if not (
+                    r["action"] == action
+                    and (target_type is None or r["target_type"] == target_type)
+                )
+            ],
+        )
 
     def act(self, action: str, day: Day, **cols: Any) -> None:
-        self.bundle.add_rows("actions", [{"case_no": self.case_no, "action": action,
-                                          "acted_on": day, **cols}])
+        self.bundle.add_rows(
+            "actions", [{"case_no": self.case_no, "action": action, "acted_on": day, **cols}]
+        )
 
     def set_case(self, **cols: Any) -> None:
         self.bundle.edit("cases", lambda rows: [{**r, **cols} for r in rows])
@@ -71,8 +79,12 @@ class Planted:
         self.bundle.commit(self.factory.world)
 
 
-def person_debtor(f: Factory, born_lo: str = "1962-01-01", born_hi: str = "1995-12-31",
-                  birth: np.ndarray | None = None) -> Frame:
+def person_debtor(
+    f: Factory,
+    born_lo: str = "1962-01-01",
+    born_hi: str = "1995-12-31",
+    birth: np.ndarray | None = None,
+) -> Frame:
     return f.as_parties(f.persons(1, born_lo=born_lo, born_hi=born_hi, birth=birth))
 
 
@@ -81,13 +93,25 @@ def company_debtor(f: Factory) -> tuple[Frame, Frame]:
     return f.companies_as_parties(comp), comp
 
 
-def make_case(f: Factory, method: str | None, filed: Day, closed: Day | None = None,
-              debtor: Frame | None = None, paid: float = 0.0, sued: Day | None = None,
-              claim: float | None = None, cause: str | None = None, **extra: Any) -> Planted:
+def make_case(
+    f: Factory,
+    method: str | None,
+    filed: Day,
+    closed: Day | None = None,
+    debtor: Frame | None = None,
+    paid: float = 0.0,
+    sued: Day | None = None,
+    claim: float | None = None,
+    cause: str | None = None,
+    **extra: Any,
+) -> Planted:
     """One clean case (no random 失信, no random partial payment)."""
-    spec = f.spec(np.array([filed], dtype="datetime64[D]"),
-                  np.array([NAT if closed is None else closed], dtype="datetime64[D]"),
-                  np.array([method], dtype=object), debtor=debtor)
+    spec = f.spec(
+        np.array([filed], dtype="datetime64[D]"),
+        np.array([NAT if closed is None else closed], dtype="datetime64[D]"),
+        np.array([method], dtype=object),
+        debtor=debtor,
+    )
     spec.dishonest = np.zeros(1, dtype=bool)
     if claim is not None:
         spec.claim = np.array([float(claim)])
@@ -106,52 +130,113 @@ def terminated(f: Factory, filed_back: int, duration: int, **kw: Any) -> Planted
     return make_case(f, TERMINATED, filed, filed + duration, **kw)
 
 
-def vehicle_row(f: Factory, owner_id: str, owner_name: str, registered: Day,
-                transferred: Day | None = None, plate: str | None = None,
-                value: float = 120_000) -> Row:
+def vehicle_row(
+    f: Factory,
+    owner_id: str,
+    owner_name: str,
+    registered: Day,
+    transferred: Day | None = None,
+    plate: str | None = None,
+    value: float = 120_000,
+) -> Row:
     serial = f.serials.take("vehicle", 1)
     plate = plate or str(assets.plates(serial, np.array([330683]))[0])
-    return {"plate": plate, "vin": str(assets.vins(serial)[0]), "owner_name": owner_name,
-            "owner_id": owner_id, "registered_on": registered, "transferred_on": transferred,
-            "status": "正常", "model": "大众帕萨特", "est_value": value}
+    return {
+        "plate": plate,
+        "vin": str(assets.vins(serial)[0]),
+        "owner_name": owner_name,
+        "owner_id": owner_id,
+        "registered_on": registered,
+        "transferred_on": transferred,
+        "status": "正常",
+        "model": "大众帕萨特",
+        "est_value": value,
+    }
 
 
-def estate_row(f: Factory, owner_id: str, owner_name: str, acquired: Day,
-               disposed: Day | None = None, unit_no: str | None = None,
-               value: float = 1_200_000) -> Row:
+def estate_row(
+    f: Factory,
+    owner_id: str,
+    owner_name: str,
+    acquired: Day,
+    disposed: Day | None = None,
+    unit_no: str | None = None,
+    value: float = 1_200_000,
+) -> Row:
     serial = f.serials.take("unit", 1)
     unit = unit_no or str(assets.unit_nos(serial, np.array([330683]))[0])
     year = int(str(acquired)[:4])
-    return {"unit_no": unit, "cert_no": str(assets.cert_nos(serial, np.array([year]))[0]),
-            "owner_name": owner_name, "owner_id": owner_id, "share": "单独所有",
-            "acquired_on": acquired, "disposed_on": disposed,
-            "address": "浙江省绍兴市嵊州市剡湖街道东前街8号", "area": 98.5, "est_value": value,
-            "status": "正常"}
+    return {
+        "unit_no": unit,
+        "cert_no": str(assets.cert_nos(serial, np.array([year]))[0]),
+        "owner_name": owner_name,
+        "owner_id": owner_id,
+        "share": "单独所有",
+        "acquired_on": acquired,
+        "disposed_on": disposed,
+        "address": "浙江省绍兴市嵊州市剡湖街道东前街8号",
+        "area": 98.5,
+        "est_value": value,
+        "status": "正常",
+    }
 
 
 def relative(f: Factory, debtor_id: str, relation: str, since: Day | None = None) -> Frame:
     """A new person registered as the debtor's relative."""
     rel = f.persons(1, born_lo="1960-01-01", born_hi="1995-12-31")
-    f.world.add_rows("relations", [{"person_a_id": debtor_id, "person_b_id": str(rel["id"][0]),
-                                    "relation": relation, "from_on": since}])
+    f.world.add_rows(
+        "relations",
+        [
+            {
+                "person_a_id": debtor_id,
+                "person_b_id": str(rel["id"][0]),
+                "relation": relation,
+                "from_on": since,
+            }
+        ],
+    )
     return rel
 
 
-def seize(p: Planted, action: str, day: Day, target_type: str, target_id: str, months: int,
-          amount: float | None = None, rank: str = "首封") -> None:
+def seize(
+    p: Planted,
+    action: str,
+    day: Day,
+    target_type: str,
+    target_id: str,
+    months: int,
+    amount: float | None = None,
+    rank: str = "首封",
+) -> None:
     from zhongben.synth.dates import add_months
 
-    p.act(action, day, target_type=target_type, target_id=target_id, seizure_rank=rank,
-          expires_on=add_months(np.array([day]), months)[0], amount=amount,
-          result="已" + action)
+    p.act(
+        action,
+        day,
+        target_type=target_type,
+        target_id=target_id,
+        seizure_rank=rank,
+        expires_on=add_months(np.array([day]), months)[0],
+        amount=amount,
+        result="已" + action,
+    )
 
 
 def account_of(f: Factory, holder_id: str, holder_name: str) -> str:
     serial = f.serials.take("account", 1)
     number = str(assets.accounts(serial, np.array([0]))[0])
-    f.world.add_rows("bank_accounts", [{"account_no": number, "bank": assets.BANKS[0],
-                                        "holder_name": holder_name, "holder_id": holder_id,
-                                        "opened_on": f.day(-3000)}])
+    f.world.add_rows(
+        "bank_accounts",
+        [
+            {
+                "account_no": number,
+                "bank": assets.BANKS[0],
+                "holder_name": holder_name,
+                "holder_id": holder_id,
+                "opened_on": f.day(-3000),
+            }
+        ],
+    )
     return number
 
 

@@ -13,8 +13,12 @@ from zhongben.synth.factory import Factory
 from zhongben.synth.plants.base import Planted, make_case, terminated
 from zhongben.synth.travel import trip
 
-VIOLATIONS = (("航班", "经济舱", "MU5301"), ("铁路", "二等座", "G7512"), ("铁路", "一等座", "D3125"),
-              ("铁路", "软卧", "K1373"))
+VIOLATIONS = (
+    ("航班", "经济舱", "MU5301"),
+    ("铁路", "二等座", "G7512"),
+    ("铁路", "一等座", "D3125"),
+    ("铁路", "软卧", "K1373"),
+)
 ALLOWED = (("铁路", "二等座", "D3125"), ("铁路", "硬卧", "K1373"))
 
 
@@ -62,6 +66,7 @@ def _xg02(f: Factory, i: int) -> None:
         _strip_bans(p)
         closed = to_date(p.closed)
         start = p.filed + 20
+        end: np.datetime64 | None
         if variant == 2:
             end = p.closed + (15 if true else 10)
             kind, action = "限制消费", ("限制消费", "解除限制消费")
@@ -72,16 +77,32 @@ def _xg02(f: Factory, i: int) -> None:
         p.act(action[0], start)
         if end is not None:
             p.act(action[1], end)
-        p.bundle.add_rows("restrictions", [{
-            "subject_id": p.debtor_id, "name": p.debtor_name, "kind": kind, "case_no": p.case_no,
-            "start_on": start, "end_on": end, "ground": 1 if kind == "失信" else None}])
+        p.bundle.add_rows(
+            "restrictions",
+            [
+                {
+                    "subject_id": p.debtor_id,
+                    "name": p.debtor_name,
+                    "kind": kind,
+                    "case_no": p.case_no,
+                    "start_on": start,
+                    "end_on": end,
+                    "ground": 1 if kind == "失信" else None,
+                }
+            ],
+        )
         p.commit()
         if true:
             f.world.plant("XG-02", p.case_no, p.debtor_id)
         else:
-            f.world.near_miss("XG-02", p.case_no, p.debtor_id,
-                              "限制消费 lifted on day 10" if variant == 2
-                              else "失信 removed on the 3rd working day")
+            f.world.near_miss(
+                "XG-02",
+                p.case_no,
+                p.debtor_id,
+                "限制消费 lifted on day 10"
+                if variant == 2
+                else "失信 removed on the 3rd working day",
+            )
 
 
 def _xg03(f: Factory, i: int) -> None:
@@ -93,13 +114,28 @@ def _xg03(f: Factory, i: int) -> None:
         p.act("纳入失信", listed)
         if end is not None:
             p.act("删除失信", end)
-        p.bundle.add_rows("restrictions", [{
-            "subject_id": p.debtor_id, "name": p.debtor_name, "kind": "失信",
-            "case_no": p.case_no, "start_on": listed, "end_on": end, "ground": ground}])
+        p.bundle.add_rows(
+            "restrictions",
+            [
+                {
+                    "subject_id": p.debtor_id,
+                    "name": p.debtor_name,
+                    "kind": "失信",
+                    "case_no": p.case_no,
+                    "start_on": listed,
+                    "end_on": end,
+                    "ground": ground,
+                }
+            ],
+        )
         p.commit()
         assert to_date(listed) + timedelta(days=800) < to_date(f.as_of)
         if variant == "true":
             f.world.plant("XG-03", p.case_no, p.debtor_id)
         else:
-            f.world.near_miss("XG-03", p.case_no, p.debtor_id,
-                              "ground 1 (no term)" if variant == "ground1" else "removed at 2 years")
+            f.world.near_miss(
+                "XG-03",
+                p.case_no,
+                p.debtor_id,
+                "ground 1 (no term)" if variant == "ground1" else "removed at 2 years",
+            )

@@ -26,29 +26,52 @@ def _xj01(f: Factory, i: int) -> None:
     for variant in ("true", "slow", "apart"):
         filed = f.day(-700 - 4 * i)
         p = make_case(f, TERMINATED, filed, filed + 300, cause=LOAN, sued=filed - 150)
-        sued = p.sued
-        p.bundle.edit("lawsuits", lambda rows, s=sued: [
-            {**r, "close_method": "调解", "closed_on": s + 12} for r in rows])
+        _mediated_fast(p)
         gap = 61 if variant == "apart" else 20 + i % 30
         took = 31 if variant == "slow" else 15
-        _second_loan_suit(f, p, sued + gap, took)
+        _second_loan_suit(f, p, p.sued + gap, took)
         p.commit()
         if variant == "true":
             f.world.plant("XJ-01", None, p.debtor_id)
         else:
-            f.world.near_miss("XJ-01", None, p.debtor_id,
-                              "second suit mediated on day 31" if variant == "slow"
-                              else "second suit filed 61 days later")
+            f.world.near_miss(
+                "XJ-01",
+                None,
+                p.debtor_id,
+                "second suit mediated on day 31"
+                if variant == "slow"
+                else "second suit filed 61 days later",
+            )
+
+
+def _mediated_fast(p: Planted) -> None:
+    """The judgment enforced came from a 调解 twelve days after filing."""
+    rows = p.bundle.rows("lawsuits")
+    p.bundle.set_rows(
+        "lawsuits", [{**r, "close_method": "调解", "closed_on": p.sued + 12} for r in rows]
+    )
 
 
 def _second_loan_suit(f: Factory, p: Planted, filed: np.datetime64, took: int) -> None:
     lender = f.persons(1)
     case_no = f.numbers.one(str(p.spec.court_code[0]), filed, "民初")
-    f.world.add_rows("lawsuits", [{
-        "case_no": case_no, "cause": LOAN, "plaintiff_name": str(lender["name"][0]),
-        "plaintiff_id": str(lender["id"][0]), "defendant_name": p.debtor_name,
-        "defendant_id": p.debtor_id, "filed_on": filed, "closed_on": filed + took,
-        "close_method": "调解", "amount": 200_000}])
+    f.world.add_rows(
+        "lawsuits",
+        [
+            {
+                "case_no": case_no,
+                "cause": LOAN,
+                "plaintiff_name": str(lender["name"][0]),
+                "plaintiff_id": str(lender["id"][0]),
+                "defendant_name": p.debtor_name,
+                "defendant_id": p.debtor_id,
+                "filed_on": filed,
+                "closed_on": filed + took,
+                "close_method": "调解",
+                "amount": 200_000,
+            }
+        ],
+    )
 
 
 def _xj03(f: Factory, i: int) -> None:

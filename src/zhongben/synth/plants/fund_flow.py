@@ -39,27 +39,48 @@ class Ledger:
         serial = self.f.serials.take("account", 1)
         return str(assets.accounts(serial, np.array([1]))[0])
 
-    def move(self, src: str | None, dst: str | None, at: np.datetime64, amount: float,
-             summary: str = "转账", names: tuple[str | None, str | None] = (None, None)) -> None:
+    def move(
+        self,
+        src: str | None,
+        dst: str | None,
+        at: np.datetime64,
+        amount: float,
+        summary: str = "转账",
+        names: tuple[str | None, str | None] = (None, None),
+    ) -> None:
         src_name = self.obtained.get(src or "", names[0])
         dst_name = self.obtained.get(dst or "", names[1])
         if src in self.obtained:
             self.rows.append(_row(src, at, amount, "out", dst, dst_name, summary))
         if dst in self.obtained:
-            self.rows.append(_row(dst, at + np.timedelta64(3, "s"), amount, "in", src, src_name,
-                                  summary))
+            self.rows.append(
+                _row(dst, at + np.timedelta64(3, "s"), amount, "in", src, src_name, summary)
+            )
 
     def commit(self) -> None:
         self.f.world.add_rows("transactions", self.rows)
         self.rows = []
 
 
-def _row(account: str, at: np.datetime64, amount: float, direction: str, other: str | None,
-         other_name: str | None, summary: str) -> Row:
-    return {"account_no": account, "txn_at": at, "amount": round(float(amount), 2),
-            "direction": direction, "counterparty_account": other,
-            "counterparty_name": other_name, "summary": summary,
-            "channel": "网银" if other else "柜面"}
+def _row(
+    account: str,
+    at: np.datetime64,
+    amount: float,
+    direction: str,
+    other: str | None,
+    other_name: str | None,
+    summary: str,
+) -> Row:
+    return {
+        "account_no": account,
+        "txn_at": at,
+        "amount": round(float(amount), 2),
+        "direction": direction,
+        "counterparty_account": other,
+        "counterparty_name": other_name,
+        "summary": summary,
+        "channel": "网银" if other else "柜面",
+    }
 
 
 def at(day: np.datetime64, hours: float = 10) -> np.datetime64:
@@ -113,9 +134,15 @@ def _fl01(f: Factory, i: int, true: bool) -> None:
     for d in days:
         ledger.move(payer, target, at(p.filed + d), wage, "代发工资", (payer_name, None))
     ledger.commit()
-    _record(f, "FL-01", p.debtor_id, true,
-            "salary still paid into the debtor's own account" if i % 2 == 0
-            else "only two payments to the relative within 90 days")
+    _record(
+        f,
+        "FL-01",
+        p.debtor_id,
+        true,
+        "salary still paid into the debtor's own account"
+        if i % 2 == 0
+        else "only two payments to the relative within 90 days",
+    )
 
 
 def _fl02(f: Factory, i: int, true: bool) -> None:
@@ -131,11 +158,15 @@ def _fl02(f: Factory, i: int, true: bool) -> None:
         share, hours = 0.95, 20.0
         if not true:
             share, hours = (0.6, 20.0) if i % 2 == 0 else (0.95, 60.0)
-        ledger.move(relay, receiver, at(day, 10 + hours), amount * share, "转账",
-                    (None, names[1]))
+        ledger.move(relay, receiver, at(day, 10 + hours), amount * share, "转账", (None, names[1]))
     ledger.commit()
-    _record(f, "FL-02", p.debtor_id, true,
-            "passes on only 60 %" if i % 2 == 0 else "passes on after 60 hours")
+    _record(
+        f,
+        "FL-02",
+        p.debtor_id,
+        true,
+        "passes on only 60 %" if i % 2 == 0 else "passes on after 60 hours",
+    )
 
 
 def _fl03(f: Factory, i: int, true: bool) -> None:
@@ -159,8 +190,13 @@ def _fl03(f: Factory, i: int, true: bool) -> None:
         ledger.move(hidden, middle, at(start + 9), (big - 3_000) * scale, "转账", ("赵某", None))
         ledger.move(middle, target, at(start + 9 + gap), (big - 6_000) * scale, "往来款")
     ledger.commit()
-    _record(f, "FL-03", p.debtor_id, true,
-            "next hop 40 days later" if i % 2 == 0 else "every hop below 100,000")
+    _record(
+        f,
+        "FL-03",
+        p.debtor_id,
+        true,
+        "next hop 40 days later" if i % 2 == 0 else "every hop below 100,000",
+    )
 
 
 def _fl04(f: Factory, i: int, true: bool) -> None:
@@ -188,8 +224,13 @@ def _fl04(f: Factory, i: int, true: bool) -> None:
         ledger.move(d, b, at(start), amount, "预付款")
         ledger.move(b, d, at(start + 12 + late), amount * back, "退回预付款")
     ledger.commit()
-    _record(f, "FL-04", p.debtor_id, true,
-            "only 50 % comes back" if i % 2 == 0 else "comes back after 57 days")
+    _record(
+        f,
+        "FL-04",
+        p.debtor_id,
+        true,
+        "only 50 % comes back" if i % 2 == 0 else "comes back after 57 days",
+    )
 
 
 def _fl05(f: Factory, i: int, true: bool) -> None:
@@ -208,8 +249,13 @@ def _fl05(f: Factory, i: int, true: bool) -> None:
         ledger.move(rel_account, ledger.loose(), at(after + 25), 23_000, "购车款", (None, dealer))
     ledger.move(own, None, at(after + 2), 3_000, "消费", (None, "浙江物美超市有限公司"))
     ledger.commit()
-    _record(f, "FL-05", p.debtor_id, true,
-            "45,000 in total" if i % 2 == 0 else "bought 40 days before 终本")
+    _record(
+        f,
+        "FL-05",
+        p.debtor_id,
+        true,
+        "45,000 in total" if i % 2 == 0 else "bought 40 days before 终本",
+    )
 
 
 def _fl06(f: Factory, i: int, true: bool) -> None:
@@ -225,5 +271,10 @@ def _fl06(f: Factory, i: int, true: bool) -> None:
     ledger.move(own, rel_account, at(days[0]), first)
     ledger.move(own, rel_account, at(days[1]), second)
     ledger.commit()
-    _record(f, "FL-06", p.debtor_id, true,
-            "80,000 in total" if i % 2 == 0 else "transferred before the lawsuit")
+    _record(
+        f,
+        "FL-06",
+        p.debtor_id,
+        true,
+        "80,000 in total" if i % 2 == 0 else "transferred before the lawsuit",
+    )

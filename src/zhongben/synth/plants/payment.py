@@ -35,7 +35,9 @@ def _zk01(f: Factory, i: int) -> None:
         _set_payment(q, paid_out_on=received + 30)
         what = "paid out on the 30th day"
     else:
-        _set_payment(q, paid_out_on=received + 90, delay_reason="申请执行人下落不明，经审批暂缓发放")
+        _set_payment(
+            q, paid_out_on=received + 90, delay_reason="申请执行人下落不明，经审批暂缓发放"
+        )
         what = "late but with a recorded delay reason"
     q.commit()
     f.world.near_miss("ZK-01", q.case_no, None, what)
@@ -49,10 +51,20 @@ def _zk02(f: Factory, i: int) -> None:
     f.world.plant("ZK-02", p.case_no, None)
     q = _paid_case(f, i)
     second = f.as_parties(f.persons(1))
-    q.bundle.add_rows("parties", [{
-        "case_no": q.case_no, "role": "申请执行人", "name": str(second["name"][0]),
-        "id_no": str(second["id"][0]), "party_type": "自然人", "phone": str(second["phone"][0]),
-        "address": str(second["address"][0])}])
+    q.bundle.add_rows(
+        "parties",
+        [
+            {
+                "case_no": q.case_no,
+                "role": "申请执行人",
+                "name": str(second["name"][0]),
+                "id_no": str(second["id"][0]),
+                "party_type": "自然人",
+                "phone": str(second["phone"][0]),
+                "address": str(second["address"][0]),
+            }
+        ],
+    )
     _set_payment(q, payee_id=str(second["id"][0]), payee_name=str(second["name"][0]))
     q.commit()
     f.world.near_miss("ZK-02", q.case_no, None, "paid to the second applicant")

@@ -69,8 +69,15 @@ def _zb03(f: Factory, i: int) -> None:
 
 
 def _ban(subject: str, name: str, case_no: str, day: np.datetime64) -> dict[str, object]:
-    return {"subject_id": subject, "name": name, "kind": "限制消费", "case_no": case_no,
-            "start_on": day, "end_on": None, "ground": None}
+    return {
+        "subject_id": subject,
+        "name": name,
+        "kind": "限制消费",
+        "case_no": case_no,
+        "start_on": day,
+        "end_on": None,
+        "ground": None,
+    }
 
 
 def _zb04(f: Factory, i: int) -> None:
@@ -82,9 +89,20 @@ def _zb04(f: Factory, i: int) -> None:
         debtor = person_debtor(f, birth=np.array([birth], dtype="datetime64[D]"))
         p = make_case(f, ZB, filed, filed + 280, debtor=debtor, cause="机动车交通事故责任纠纷")
         p.act("纳入失信", listed)
-        p.bundle.add_rows("restrictions", [{
-            "subject_id": p.debtor_id, "name": p.debtor_name, "kind": "失信",
-            "case_no": p.case_no, "start_on": listed, "end_on": None, "ground": 1}])
+        p.bundle.add_rows(
+            "restrictions",
+            [
+                {
+                    "subject_id": p.debtor_id,
+                    "name": p.debtor_name,
+                    "kind": "失信",
+                    "case_no": p.case_no,
+                    "start_on": listed,
+                    "end_on": None,
+                    "ground": 1,
+                }
+            ],
+        )
         p.commit()
         if minor:
             f.world.plant("ZB-04", p.case_no, p.debtor_id)

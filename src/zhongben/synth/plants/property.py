@@ -28,8 +28,9 @@ def plant(f: Factory) -> None:
         _dc06(f, i)
 
 
-def _own(f: Factory, p: Planted, vehicle: bool, since: np.datetime64,
-         until: np.datetime64 | None = None) -> dict[str, object]:
+def _own(
+    f: Factory, p: Planted, vehicle: bool, since: np.datetime64, until: np.datetime64 | None = None
+) -> dict[str, object]:
     if vehicle:
         row = vehicle_row(f, p.debtor_id, p.debtor_name, since, until)
         f.world.add_rows("vehicles", [row])
@@ -39,14 +40,35 @@ def _own(f: Factory, p: Planted, vehicle: bool, since: np.datetime64,
     return row
 
 
-def _next_owner(f: Factory, row: dict[str, object], vehicle: bool, owner_id: str, name: str,
-                day: np.datetime64) -> None:
+def _next_owner(
+    f: Factory, row: dict[str, object], vehicle: bool, owner_id: str, name: str, day: np.datetime64
+) -> None:
     if vehicle:
-        f.world.add_rows("vehicles", [{**row, "owner_id": owner_id, "owner_name": name,
-                                       "registered_on": day, "transferred_on": None}])
+        f.world.add_rows(
+            "vehicles",
+            [
+                {
+                    **row,
+                    "owner_id": owner_id,
+                    "owner_name": name,
+                    "registered_on": day,
+                    "transferred_on": None,
+                }
+            ],
+        )
     else:
-        f.world.add_rows("real_estate", [{**row, "owner_id": owner_id, "owner_name": name,
-                                          "acquired_on": day, "disposed_on": None}])
+        f.world.add_rows(
+            "real_estate",
+            [
+                {
+                    **row,
+                    "owner_id": owner_id,
+                    "owner_name": name,
+                    "acquired_on": day,
+                    "disposed_on": None,
+                }
+            ],
+        )
 
 
 def _stranger(f: Factory) -> tuple[str, str]:
@@ -73,8 +95,14 @@ def _dc02(f: Factory, i: int) -> None:
         row = _own(f, p, True, p.filed - 600)
         plate = str(row["plate"])
         seize(p, "查封", p.filed + 30, "车辆", plate, 24, amount=120_000)
-        p.act("评估", p.filed + 50, target_type="车辆", target_id=plate,
-              result="车辆未能实际控制，无法评估", amount=120_000)
+        p.act(
+            "评估",
+            p.filed + 50,
+            target_type="车辆",
+            target_id=plate,
+            result="车辆未能实际控制，无法评估",
+            amount=120_000,
+        )
         p.commit()
         count = 3 + i % 4 if true else 2
         since = np.array([p.closed + 1], dtype="datetime64[D]")
@@ -87,8 +115,16 @@ def _dc02(f: Factory, i: int) -> None:
 
 def _exact_sightings(f: Factory, plate: str, since: np.datetime64, count: int) -> None:
     span = int((f.as_of - since).astype(int))
-    rows = [{"plate": plate, "seen_at": (since + (k + 1) * span // (count + 1)).astype(
-        "datetime64[s]") + 8 * 3600 + 60 * k, "location": "104国道三界卡口"} for k in range(count)]
+    rows = [
+        {
+            "plate": plate,
+            "seen_at": (since + (k + 1) * span // (count + 1)).astype("datetime64[s]")
+            + 8 * 3600
+            + 60 * k,
+            "location": "104国道三界卡口",
+        }
+        for k in range(count)
+    ]
     f.world.add_rows("vehicle_sightings", rows)
 
 
@@ -99,8 +135,14 @@ def _dc03(f: Factory, i: int) -> None:
         seized = f.day(-95 + i)
         seize(p, "查封", seized, "不动产", str(row["unit_no"]), 36, amount=1_200_000)
         if not true:
-            p.act("评估", seized + 30, target_type="不动产", target_id=str(row["unit_no"]),
-                  amount=1_200_000, result="已委托评估")
+            p.act(
+                "评估",
+                seized + 30,
+                target_type="不动产",
+                target_id=str(row["unit_no"]),
+                amount=1_200_000,
+                result="已委托评估",
+            )
         p.commit()
         if true:
             f.world.plant("DC-03", p.case_no, None)
@@ -115,27 +157,51 @@ def _dc04(f: Factory, i: int) -> None:
         p = terminated(f, 760 + 4 * i, 320, debtor=debtor)
         p.commit()
         if variant == 0:
-            _company_staff(f, p, str(comp["uscc"][0]), str(comp["name"][0]), 3 + i % 3 if true else 2)
+            _company_staff(
+                f, p, str(comp["uscc"][0]), str(comp["name"][0]), 3 + i % 3 if true else 2
+            )
         else:
             founded = p.closed + 40 if true else p.closed - 1
-            f.companies(1, legal_reps=None if variant == 1 else {
-                "id": comp["legal_rep_id"], "name": comp["legal_rep_name"]},
+            f.companies(
+                1,
+                legal_reps=None
+                if variant == 1
+                else {"id": comp["legal_rep_id"], "name": comp["legal_rep_name"]},
                 address=comp["address"] if variant == 1 else None,
-                founded_lo=str(founded), founded_hi=str(founded))
+                founded_lo=str(founded),
+                founded_hi=str(founded),
+            )
         if true:
             f.world.plant("DC-04", p.case_no, p.debtor_id)
         else:
-            f.world.near_miss("DC-04", p.case_no, p.debtor_id,
-                              ("two months of contributions", "same-address company set up before 终本",
-                               "same-representative company set up before 终本")[variant])
+            f.world.near_miss(
+                "DC-04",
+                p.case_no,
+                p.debtor_id,
+                (
+                    "two months of contributions",
+                    "same-address company set up before 终本",
+                    "same-representative company set up before 终本",
+                )[variant],
+            )
 
 
 def _company_staff(f: Factory, p: Planted, uscc: str, name: str, months: int) -> None:
     staff = f.persons(1)
     first = p.closed.astype("datetime64[M]") + 1
-    f.world.add_rows("social_insurance", [{
-        "person_id": str(staff["id"][0]), "employer_uscc": uscc, "employer_name": name,
-        "month": str(first + k), "base": 4200} for k in range(months)])
+    f.world.add_rows(
+        "social_insurance",
+        [
+            {
+                "person_id": str(staff["id"][0]),
+                "employer_uscc": uscc,
+                "employer_name": name,
+                "month": str(first + k),
+                "base": 4200,
+            }
+            for k in range(months)
+        ],
+    )
 
 
 def _dc05(f: Factory, i: int) -> None:
@@ -157,9 +223,14 @@ def _dc05(f: Factory, i: int) -> None:
             f.world.plant("DC-05", p.case_no, p.debtor_id)
             f.world.plant("XJ-02", None, p.debtor_id)
         else:
-            f.world.near_miss("DC-05", p.case_no, p.debtor_id,
-                              "transferred the day before the lawsuit" if variant == "before_suit"
-                              else "transferred to an unrelated buyer")
+            f.world.near_miss(
+                "DC-05",
+                p.case_no,
+                p.debtor_id,
+                "transferred the day before the lawsuit"
+                if variant == "before_suit"
+                else "transferred to an unrelated buyer",
+            )
 
 
 def _dc06(f: Factory, i: int) -> None:

@@ -18,8 +18,13 @@ def plant(f: Factory) -> None:
 
 def _move_search(p: Planted, category: str, day: object) -> None:
     def move(rows: list[dict[str, object]]) -> list[dict[str, object]]:
-        return [{**r, "acted_on": day} if r["action"] == "网络查控" and r["target_type"] == category
-                else r for r in rows]
+        return [
+            {**r, "acted_on": day}
+            if r["action"] == "网络查控" and r["target_type"] == category
+            else r
+            for r in rows
+        ]
+
     p.bundle.edit("actions", move)
 
 
@@ -49,8 +54,11 @@ def _cc02(f: Factory, i: int) -> None:
         if late and i % 3 == 2:
             pass  # never checked
         else:
-            p.act("核查财产线索", lead_day + limit + (1 + i % 5 if late else 0),
-                  result="经核查未发现可供执行财产")
+            p.act(
+                "核查财产线索",
+                lead_day + limit + (1 + i % 5 if late else 0),
+                result="经核查未发现可供执行财产",
+            )
         p.commit()
         if late:
             f.world.plant("CC-02", p.case_no, None)
@@ -75,18 +83,46 @@ def _holding(f: Factory, p: Planted, kind: str, true: bool) -> None:
     world, debtor, name = f.world, p.debtor_id, p.debtor_name
     if kind == "保险":
         serial = f.serials.take("policy", 1)
-        world.add_rows("insurance_policies", [{
-            "policy_no": str(assets.policy_nos(serial)[0]), "holder_id": debtor,
-            "holder_name": name, "insurer": assets.INSURERS[1],
-            "product_type": "分红型" if true else "意外", "premium": 12000 if true else 300,
-            "cash_value": 46800.0 if true else 0.0, "start_on": p.filed - 900}])
+        world.add_rows(
+            "insurance_policies",
+            [
+                {
+                    "policy_no": str(assets.policy_nos(serial)[0]),
+                    "holder_id": debtor,
+                    "holder_name": name,
+                    "insurer": assets.INSURERS[1],
+                    "product_type": "分红型" if true else "意外",
+                    "premium": 12000 if true else 300,
+                    "cash_value": 46800.0 if true else 0.0,
+                    "start_on": p.filed - 900,
+                }
+            ],
+        )
     elif kind == "股权":
         comp = f.companies(1)
-        world.add_rows("shareholdings", [{
-            "company_uscc": str(comp["uscc"][0]), "holder_name": name, "holder_id": debtor,
-            "subscribed": 300000, "ratio": 0.3, "from_on": p.filed - 1200,
-            "to_on": None if true else p.closed}])
+        world.add_rows(
+            "shareholdings",
+            [
+                {
+                    "company_uscc": str(comp["uscc"][0]),
+                    "holder_name": name,
+                    "holder_id": debtor,
+                    "subscribed": 300000,
+                    "ratio": 0.3,
+                    "from_on": p.filed - 1200,
+                    "to_on": None if true else p.closed,
+                }
+            ],
+        )
     else:
-        world.add_rows("housing_fund", [{
-            "person_id": debtor, "balance": 38650.0,
-            "as_of": p.closed - 20 if true else p.closed + 1, "employer_name": "嵊州市某纺织有限公司"}])
+        world.add_rows(
+            "housing_fund",
+            [
+                {
+                    "person_id": debtor,
+                    "balance": 38650.0,
+                    "as_of": p.closed - 20 if true else p.closed + 1,
+                    "employer_name": "嵊州市某纺织有限公司",
+                }
+            ],
+        )

@@ -33,10 +33,22 @@ def _cf01(f: Factory, i: int) -> None:
         f.world.add_rows("vehicles", [plate])
         seize(p, "查封", p.filed + 10, "不动产", str(unit["unit_no"]), 36, amount=home)
         seize(p, "查封", p.filed + 12, "车辆", str(plate["plate"]), 24, amount=car)
-        p.act("评估", p.filed + 30, target_type="不动产", target_id=str(unit["unit_no"]),
-              amount=home, result="已委托评估")
-        p.act("评估", p.filed + 32, target_type="车辆", target_id=str(plate["plate"]),
-              amount=car, result="已委托评估")
+        p.act(
+            "评估",
+            p.filed + 30,
+            target_type="不动产",
+            target_id=str(unit["unit_no"]),
+            amount=home,
+            result="已委托评估",
+        )
+        p.act(
+            "评估",
+            p.filed + 32,
+            target_type="车辆",
+            target_id=str(plate["plate"]),
+            amount=car,
+            result="已委托评估",
+        )
         p.commit()
         if true:
             f.world.plant("CF-01", p.case_no, None)
@@ -69,17 +81,33 @@ def _cf03(f: Factory, i: int) -> None:
         f.world.add_rows("real_estate", [unit])
         unit_no = str(unit["unit_no"])
         seize(first, "查封", f.day(-130 - i), "不动产", unit_no, 36, amount=1_200_000)
-        first.act("评估", f.day(-112 - i), target_type="不动产", target_id=unit_no,
-                  amount=1_200_000, result="已委托评估")
+        first.act(
+            "评估",
+            f.day(-112 - i),
+            target_type="不动产",
+            target_id=unit_no,
+            amount=1_200_000,
+            result="已委托评估",
+        )
         if not true:
-            first.act("拍卖", f.day(-90 - i), target_type="不动产", target_id=unit_no,
-                      result="已发布拍卖公告")
+            first.act(
+                "拍卖",
+                f.day(-90 - i),
+                target_type="不动产",
+                target_id=unit_no,
+                result="已发布拍卖公告",
+            )
         first.commit()
         later = make_case(f, TERMINATED, f.day(-420 - i), f.day(-80 - i), debtor=debtor)
-        seize(later, "查封", f.day(-100 - i), "不动产", unit_no, 36, amount=1_200_000,
-              rank="轮候")
-        later.act("评估", f.day(-95 - i), target_type="不动产", target_id=unit_no,
-                  amount=1_200_000, result="首封法院已委托评估")
+        seize(later, "查封", f.day(-100 - i), "不动产", unit_no, 36, amount=1_200_000, rank="轮候")
+        later.act(
+            "评估",
+            f.day(-95 - i),
+            target_type="不动产",
+            target_id=unit_no,
+            amount=1_200_000,
+            result="首封法院已委托评估",
+        )
         later.commit()
         if true:
             f.world.plant("CF-03", later.case_no, None)
