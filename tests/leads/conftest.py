@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator
+from pathlib import Path
 
 import duckdb
 import pytest
@@ -40,3 +41,13 @@ def con() -> Iterator[duckdb.DuckDBPyConnection]:
     world(connection)
     yield connection
     connection.close()
+
+
+@pytest.fixture
+def db_path(tmp_path: Path) -> str:
+    path = str(tmp_path / "ws.duckdb")
+    connection = duckdb.connect(path)
+    ensure_schema(connection)
+    world(connection)
+    connection.close()
+    return path

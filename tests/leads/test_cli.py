@@ -1,0 +1,59 @@
+"""The stable command line: screen (json, csv, xlsx), evaluate, rules."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from python_calamine import CalamineWorkbook
+from typer.testing import CliRunner
+
+from zhongben.cli.main import app
+
+RUNNER = CliRunner()
+SCREEN = ["screen", "--as-of", "2024-12-31", "--rules", "ZB-01,DC-01"]
+
+
+def test_screen_json_has_the_contract_fields(db_path: str) -> None:
+    result = RUNNER.invoke(app, [*SCREEN, "--db", db_path, "--format", "json"])
+    assert result.exit_code == 0, result.output
+    body = json.loads(result.stdout)
+    assert {lead["rule_id"] for lead in body["leads"]} == {"ZB-01", "DC-01"}
+    assert body["as_of"] == "2024-12-31"
+
+
+def test_screen_xlsx_csv_and_parameter_overrides(db_path: str, tmp_path: Path) -> None:
+    out = tmp_path / "leads.xlsx"
+    result = RUNNER.invoke(app, [*SCREEN, "--db", db_path, "--format", "xlsx", "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    assert CalamineWorkbook.from_path(str(out)).sheet_names[0] == "汇总"
+    csv_out = tmp_path / "leads.csv"
+    args = [*SCREEN, "--db", db_path, "--format", "csv", "--out", str(csv_out), "--court", "浙0683"]
+    assert RUNNER.invoke(app, args).exit_code == 0
+    assert csv_out.read_text(encoding="utf-8").count("\n") == 2  # header + the ZB-01 lead
+
+
+def test_bad_parameter_is_refused_in_chinese(db_path: str) -> None:
+    result = RUNNER.invoke(app, [*SCREEN, "--db", db_path, "--param", "ZB-01.nothing=3"])
+    assert result.exit_code == 2
+    assert "没有参数" in result.output
+
+
+def test_evaluate_json(db_path: str, tmp_path: Path) -> None:
+    truth = tmp_path / "truth.csv"
+    truth.write_text("rule_id,case_no,subject_id\nZB-01,(2024)浙0683执1号,\n", encoding="utf-8")
+    args = ["evaluate", "--db", db_path, "--truth", str(truth), "--as-of", "2024-12-31",
+            "--rules", "ZB-01,DC-01", "--format", "json"]  # fmt: skip
+    result = RUNNER.invoke(app, args)
+    assert result.exit_code == 0, result.output
+    scores = {r["rule_id"]: r for r in json.loads(result.stdout)["rules"]}
+    assert scores["ZB-01"]["precision"] == 1.0 and scores["ZB-01"]["recall"] == 1.0
+    assert scores["DC-01"]["false_positives"] == 1
+
+
+def test_rules_list_show_test() -> None:
+    assert "ZB-01" in RUNNER.invoke(app, ["rules", "list"]).output
+    shown = RUNNER.invoke(app, ["rules", "show", "DC-01"]).output
+    assert "终本规定 第1条第3项" in shown and "zb_evidence" in shown
+    tested = RUNNER.invoke(app, ["rules", "test", "ZB-01"])
+    assert tested.exit_code == 0 and "通过" in tested.output
