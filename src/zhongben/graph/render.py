@@ -103,9 +103,14 @@ def write_png(report: FlowReport, path: Path) -> None:
     height = max((n.row for n in nodes), default=0) + 1
     fig, ax = plt.subplots(figsize=(4 + 3.6 * layers, 2 + 1.1 * height), dpi=110)
     where = {n.key: (n.layer * 3.6, -n.row * 1.1) for n in nodes}
+    half = {n.key: _half_width(n.label) for n in nodes}
     for link in links:
         if link.source in where and link.target in where:
-            _arrow(ax, where[link.source], where[link.target], link)
+            (x1, y1), (x2, y2) = where[link.source], where[link.target]
+            step = 1 if x2 >= x1 else -1
+            _arrow(
+                ax, (x1 + step * half[link.source], y1), (x2 - step * half[link.target], y2), link
+            )
     for node in nodes:
         x, y = where[node.key]
         ax.text(
@@ -136,6 +141,14 @@ def write_png(report: FlowReport, path: Path) -> None:
     plt.close(fig)
 
 
+def _half_width(label: str) -> float:
+    """Half the width of a node's box in data units (1 unit ≈ 1 inch; 8-point text)."""
+    longest = max(
+        sum(1.0 if ord(ch) > 0x2E7F else 0.55 for ch in line) for line in label.split("\n")
+    )
+    return longest * 8 / 72 / 2 + 0.08
+
+
 def _arrow(ax: Axes, start: tuple[float, float], end: tuple[float, float], link: Link) -> None:
     ax.annotate(
         "",
@@ -145,8 +158,8 @@ def _arrow(ax: Axes, start: tuple[float, float], end: tuple[float, float], link:
             "arrowstyle": "-|>",
             "color": "#555",
             "lw": 1,
-            "shrinkA": 28,
-            "shrinkB": 28,
+            "shrinkA": 2,
+            "shrinkB": 2,
             "connectionstyle": "arc3,rad=0.08",
         },
     )
