@@ -12,6 +12,7 @@ from zhongben.synth.frame import Frame, filled
 from zhongben.synth.rng import stream
 
 SIGHTING_YEARS = 2
+CHUNK = 50_000  # people or vehicles per generated fragment
 PER_YEAR_SIGHTINGS = 20
 LOCATIONS = (
     "G60沪昆高速嵊州收费站",
@@ -107,7 +108,10 @@ def vehicles(factory: Factory, rng: np.random.Generator, citizens: Frame) -> Non
             "est_value": value,
         },
     )
-    sightings(factory, rng, plate, np.maximum(registered, factory.as_of - 365 * SIGHTING_YEARS))
+    since = np.maximum(registered, factory.as_of - 365 * SIGHTING_YEARS)
+    for start in range(0, k, CHUNK):
+        part = slice(start, min(k, start + CHUNK))
+        sightings(factory, rng, plate[part], since[part])
 
 
 def sightings(
@@ -156,19 +160,21 @@ def social_insurance(
     """Employees' monthly contributions for the last three years."""
     staff = np.flatnonzero(rng.random(len(citizens["id"])) < 0.35)
     employer = rng.integers(0, len(employers["uscc"]), len(staff))
-    months = np.arange(-36, 0) + factory.as_of.astype("datetime64[M]")
-    idx = np.repeat(np.arange(len(staff)), len(months))
-    base = np.round(rng.uniform(3500, 15000, len(staff)), 0)[idx]
-    factory.world.add(
-        "social_insurance",
-        {
-            "person_id": citizens["id"][staff][idx],
-            "employer_uscc": employers["uscc"][employer][idx],
-            "employer_name": employers["name"][employer][idx],
-            "month": months.astype(str).astype(object)[np.tile(np.arange(len(months)), len(staff))],
-            "base": base,
-        },
-    )
+    base = np.round(rng.uniform(3500, 15000, len(staff)), 0)
+    months = (np.arange(-36, 0) + factory.as_of.astype("datetime64[M]")).astype(str).astype(object)
+    for start in range(0, len(staff), CHUNK):  # bounded memory at province scale
+        part = np.arange(start, min(len(staff), start + CHUNK))
+        idx = np.repeat(part, len(months))
+        factory.world.add(
+            "social_insurance",
+            {
+                "person_id": citizens["id"][staff[idx]],
+                "employer_uscc": employers["uscc"][employer[idx]],
+                "employer_name": employers["name"][employer[idx]],
+                "month": months[np.tile(np.arange(len(months)), len(part))],
+                "base": base[idx],
+            },
+        )
 
 
 def _housing_fund(factory: Factory, rng: np.random.Generator, citizens: Frame) -> None:
