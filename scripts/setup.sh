@@ -9,20 +9,6 @@ cd "$(dirname "$0")/.."
 
 UV_VERSION="0.13.8"
 
-install_system() {
-  local missing=()
-  command -v chromium >/dev/null 2>&1 || missing+=(chromium)
-  command -v chromedriver >/dev/null 2>&1 || missing+=(chromium-driver)
-  [ -x /usr/lib/postgresql/*/bin/initdb ] 2>/dev/null || ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing+=(postgresql)
-  fc-list 2>/dev/null | grep -qi "noto sans cjk\|wenquanyi" || missing+=(fonts-noto-cjk fontconfig)
-  if [ ${#missing[@]} -gt 0 ]; then
-    echo "==> installing Debian packages: ${missing[*]}"
-    export DEBIAN_FRONTEND=noninteractive
-    apt-get update -qq
-    apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
-  fi
-}
-
 install_python() {
   if ! command -v uv >/dev/null 2>&1 || [ "$(uv --version | awk '{print $2}')" != "$UV_VERSION" ]; then
     echo "==> installing uv $UV_VERSION"
@@ -33,6 +19,6 @@ install_python() {
 }
 
 if [ "${1:-}" = "--system" ]; then
-  install_system
+  scripts/web/install-system-deps.sh
 fi
 install_python
