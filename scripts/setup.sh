@@ -10,12 +10,12 @@ cd "$(dirname "$0")/.."
 UV_VERSION="0.13.8"
 
 install_python() {
-  if ! command -v uv >/dev/null 2>&1 || [ "$(uv --version | awk '{print $2}')" != "$UV_VERSION" ]; then
+  if [ "$(python3 -m uv --version 2>/dev/null | awk '{print $2}')" != "$UV_VERSION" ]; then
     echo "==> installing uv $UV_VERSION"
-    python3 -m pip install -q "uv==$UV_VERSION"
+    python3 -m pip install -q --disable-pip-version-check "uv==$UV_VERSION"
   fi
   echo "==> installing the Python environment from uv.lock"
-  uv sync --frozen --quiet
+  python3 -m uv sync --frozen --quiet
 }
 
 if [ "${1:-}" = "--system" ]; then
