@@ -194,7 +194,8 @@ def chart_data(report: FlowReport) -> dict[str, object]:
         "nodes": [
             {
                 "id": n.key,
-                "name": n.label.replace("\n", " "),
+                "name": n.label.split("\n")[0],
+                "full": n.label.replace("\n", " "),
                 "x": n.layer * 320,
                 "y": n.row * 90,
                 "category": kinds.index(n.kind),
