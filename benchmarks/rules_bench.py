@@ -52,7 +52,8 @@ HAND_SQL: dict[str, str] = {
         SELECT DISTINCT d.case_no, d.id_no FROM d JOIN a ON a.owner_id = d.id_no
           AND a.f <= d.closed_on AND (a.t IS NULL OR a.t > d.closed_on OR a.t > $as_of)
         WHERE NOT EXISTS (SELECT 1 FROM actions x WHERE x.case_no = d.case_no
-          AND x.action IN ('查封','扣押','冻结') AND x.target_id = a.id AND x.acted_on <= $as_of)""",
+          AND x.action IN ('查封','扣押','冻结') AND x.target_id = a.id
+          AND x.acted_on <= $as_of)""",
     "DC-02": f"""WITH s AS (SELECT DISTINCT c.case_no, c.closed_on, a.target_id AS plate
           FROM cases c JOIN actions a ON a.case_no = c.case_no AND a.action = '查封'
             AND a.target_type = '车辆' AND a.acted_on <= $as_of
