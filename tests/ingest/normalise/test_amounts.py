@@ -27,6 +27,9 @@ from zhongben.ingest.normalise.amounts import parse_amount, parse_integer, parse
         ("-0.005", "-0.01"),
         ("1.23456万", "12345.60"),
         ("7.", "7.00"),
+        ("+5", "5.00"),
+        (".5", "0.50"),
+        (" -.5 ", "-0.50"),
     ],
 )
 def test_amount_forms(raw: str, expected: str) -> None:
@@ -34,7 +37,8 @@ def test_amount_forms(raw: str, expected: str) -> None:
 
 
 @pytest.mark.parametrize(
-    "raw", ["abc", "--3", "1,23", "1.2.3", "¥", "10000000000000000", "1e5", "+5", "12%"]
+    "raw",
+    ["abc", "--3", "+-3", "1,23", "1.2.3", "¥", ".", "10000000000000000", "1e5", "1_000", "12%"],
 )
 def test_amount_errors(raw: str) -> None:
     value, error = parse_amount(raw)

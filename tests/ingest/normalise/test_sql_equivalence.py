@@ -78,7 +78,33 @@ excel_written = st.builds(render_date, EXCEL_DATES, st.sampled_from(["excel", "e
 moments = st.datetimes(datetime(1000, 1, 1), datetime(9999, 12, 31))
 stamps_written = st.builds(render_timestamp, moments, st.sampled_from(TIMESTAMP_FORMS))
 serial_stamps = st.builds(excel_serial, st.datetimes(datetime(1927, 6, 1), datetime(2119, 1, 1)))
-shaped_dates = st.from_regex(r"[0-9]{4}[-/.][0-9]{1,2}[-/.][0-9]{1,3}", fullmatch=True)
+
+
+@st.composite
+def date_shapes(draw: st.DrawFn) -> str:
+    """Dates and times assembled from out-of-range parts, pads and separators: the near misses
+    of the SQL tiers' guards."""
+    year = draw(st.sampled_from(["2023", "0023", " 023", "-023", "1999", "9999", "1000"]))
+    part = st.integers(0, 99).map(lambda n: draw(st.sampled_from([f"{n:02d}", str(n)])))
+    sep = st.sampled_from(["-", "/", ".", " ", "年"])
+    text = f"{year}{draw(sep)}{draw(part)}{draw(sep)}{draw(part)}"
+    if draw(st.booleans()):
+        text += draw(st.sampled_from([" ", "T", "  ", ""])) + f"{draw(part)}:{draw(part)}"
+        text += draw(st.sampled_from(["", f":{draw(part)}", f":{draw(part)}.5"]))
+    return text + draw(st.sampled_from(["", "", " ", "\xa0", "x", "BC", " (BC)"]))
+
+
+shaped_dates = st.one_of(
+    date_shapes(),
+    st.from_regex(r"[0-9]{4}[-/.][0-9]{1,2}[-/.][0-9]{1,3}", fullmatch=True),
+    # Near misses of the SQL tiers' shapes: a stray sign, blank or letter where a digit goes.
+    st.from_regex(r"[-+ 0-9]{4}[-/][0-9 ]{1,2}[-/][0-9 x\xa0]{1,3}", fullmatch=True),
+    st.from_regex(
+        r"[12][0-9]{3}-[01][0-9]-[0-3][0-9][ T][0-9ax ]{1,2}:[0-6][0-9](:[0-6][0-9])?",
+        fullmatch=True,
+    ),
+    st.from_regex(r"[0-9]{5}(\.[0-9]{0,4})?|[0-9]{4,6}", fullmatch=True),
+)
 month_written = st.from_regex(r"[0-9]{4}([-/.年][0-9]{1,2}月?|[0-9]{2})", fullmatch=True)
 
 
@@ -86,6 +112,50 @@ month_written = st.from_regex(r"[0-9]{4}([-/.年][0-9]{1,2}月?|[0-9]{2})", full
 @given(batch=batch_of(dates_written, excel_written, stamps_written, shaped_dates, noise=DATE_NOISE))
 def test_dates(con: duckdb.DuckDBPyConnection, batch: list[str | None]) -> None:
     assert_equivalent(con, _column(Kind.DATE), batch)
+
+
+NEAR_MISSES = [
+    "2023-05-12 24:00:00",
+    "2023-05-12 23:60:00",
+    "2023-05-12 23:59:60",
+    "2023-05-12 1:00:00",
+    "0023-05-12",
+    " 023-05-12",
+    "-023-05-12",
+    "2023-05-1\xa0",
+    "2023-05-1 ",
+    "2023/1/1 (BC)",
+    "2023/1/1BC",
+    "2023/1/1 ",
+    "2023/1/1x",
+    "2023/13/1",
+    "2023-02-29",
+    "2024-02-29",
+    "9999",
+    "10000",
+    "80001",
+    "45000.",
+    "45000.5",
+    "2023年5月12日 14:03",
+    "20230230",
+    "2023.5.12",
+    "+5",
+    ".5",
+    "1e3",
+    "1_000",
+    "1,000",
+    "1,00",
+    "--1",
+    "+-1",
+    "inf",
+    "nan",
+    "0x10",
+]
+
+
+def test_near_misses(con: duckdb.DuckDBPyConnection) -> None:
+    for kind in (Kind.DATE, Kind.TIMESTAMP, Kind.MONTH, Kind.AMOUNT, Kind.NUMBER, Kind.INTEGER):
+        assert_equivalent(con, _column(kind), NEAR_MISSES)
 
 
 @SETTINGS
@@ -100,7 +170,7 @@ def test_months(con: duckdb.DuckDBPyConnection, batch: list[str | None]) -> None
     assert_equivalent(con, _column(Kind.MONTH), batch)
 
 
-AMOUNT_NOISE = "0123456789,.-+¥￥万元e%，．０１"
+AMOUNT_NOISE = "0123456789,.-+¥￥万元eE_x%，．０１"
 amounts_written = st.builds(render_amount, AMOUNTS, st.sampled_from(AMOUNT_FORMS))
 numbers_written = st.from_regex(r"-?[0-9]{1,18}(\.[0-9]{0,12})?", fullmatch=True)
 float_reprs = st.floats(allow_nan=False, allow_infinity=False).map(repr)

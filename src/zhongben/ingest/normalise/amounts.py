@@ -1,7 +1,8 @@
 """Amounts in yuan, plain numbers and integers.
 
 Amounts: ``1234567.89``, ``1,234,567.89`` (full-width ``，`` too), ``¥1,234.00`` / ``￥``, a ``元``
-suffix, ``123.4万元`` / ``123.4万`` (× 10 000), a leading ``-``; blanks anywhere are ignored. The
+suffix, ``123.4万元`` / ``123.4万`` (× 10 000), a leading ``-`` or ``+``, ``.5``; blanks anywhere
+are ignored. The
 value is a Decimal rounded half-up to fen; beyond DECIMAL(18,2) is an error. Numbers (DOUBLE)
 take the same digits and commas, an exponent, and ``30%`` = 0.3. Integers: ``12``, ``1,200``,
 ``12.0``.
@@ -18,7 +19,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from zhongben.identifiers.width import clean, remove_blanks
 
 DIGITS = r"([0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)"
-AMOUNT_PATTERN = rf"(-)?[¥￥]?(-)?{DIGITS}(?:\.([0-9]*))?(万元|万|元)?"
+AMOUNT_PATTERN = rf"([-+])?[¥￥]?([-+])?{DIGITS}?(?:\.([0-9]*))?(万元|万|元)?"
 NUMBER_PATTERN = rf"([-+])?{DIGITS}?(?:\.([0-9]*))?(?:[eE]([-+]?[0-9]{{1,3}}))?(%)?"
 INTEGER_PATTERN = rf"([-+])?{DIGITS}(?:\.0*)?"
 AMOUNT_LIMIT = Decimal(10) ** 16  # DECIMAL(18,2)
@@ -39,12 +40,14 @@ def read_amount(text: str) -> Decimal | None:
     match = _AMOUNT_RE.fullmatch(text)
     if match is None or (match.group(1) and match.group(2)):
         return None
-    minus1, minus2, whole, fraction, unit = match.groups()
-    value = Decimal(whole.replace(",", "") + "." + (fraction or "0"))
+    sign1, sign2, whole, fraction, unit = match.groups()
+    if not whole and not fraction:
+        return None
+    value = Decimal((whole or "0").replace(",", "") + "." + (fraction or "0"))
     if unit in ("万", "万元"):
         value *= 10000
     value = value.quantize(FEN, rounding=ROUND_HALF_UP)
-    if minus1 or minus2:
+    if "-" in (sign1, sign2):
         value = -value
     return value if abs(value) < AMOUNT_LIMIT else None
 

@@ -37,7 +37,6 @@ _TIERS = {
     Kind.DATE: t.date_tiers,
     Kind.TIMESTAMP: t.timestamp_tiers,
     Kind.MONTH: t.month_tiers,
-    Kind.AMOUNT: t.amount_tiers,
     Kind.NUMBER: t.number_tiers,
     Kind.INTEGER: t.integer_tiers,
 }
@@ -48,7 +47,11 @@ def _empty(raw: str) -> str:
 
 
 def typed_sql(kind: Kind, raw: str) -> ColumnSQL:
-    value = t.chain(raw, _TIERS[kind](raw), f"{udfs.value_udf(kind)}({raw})", retry=True)
+    fallback = f"{udfs.value_udf(kind)}({raw})"
+    if kind is Kind.AMOUNT:
+        value = t.amount_value(raw, fallback)
+    else:
+        value = t.chain(raw, _TIERS[kind](raw), fallback, retry=True)
     # The value leads the first WHEN, so DuckDB computes it once for both columns.
     error = (
         f"CASE WHEN ({value}) IS NOT NULL THEN {NO_ERROR} WHEN {_empty(raw)} THEN {NO_ERROR} "
@@ -112,7 +115,7 @@ def _uncased(key: str) -> bool:
 def column_sql(column: Column, raw: str) -> ColumnSQL:
     """SQL expressions normalising the raw VARCHAR expression ``raw`` for ``column``."""
     kind = column.kind
-    if kind in _TIERS:
+    if kind in _TIERS or kind is Kind.AMOUNT:
         return typed_sql(kind, raw)
     if kind in (Kind.PERSON_ID, Kind.USCC, Kind.PARTY_ID):
         return id_sql(kind, raw)

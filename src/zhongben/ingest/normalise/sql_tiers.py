@@ -53,7 +53,8 @@ def _cn_dashed(raw: str) -> str:
 
 def _serial_guard(raw: str) -> str:
     return (
-        f"({full_match(raw, dates.SERIAL_PATTERN)} AND CAST(substr({raw}, 1, 5) AS INTEGER) "
+        f"(({raw} LIKE '_____' OR {raw} LIKE '_____.%') "
+        f"AND {full_match(raw, dates.SERIAL_PATTERN)} AND try_cast(substr({raw}, 1, 5) AS INTEGER) "
         f"BETWEEN {dates.SERIAL_MIN} AND {dates.SERIAL_MAX})"
     )
 
@@ -63,27 +64,52 @@ def serial_timestamp(raw: str) -> str:
     return f"(TIMESTAMP '1899-12-30' + to_seconds({seconds}))"
 
 
-def date_tiers(raw: str) -> list[Tier]:
-    """DATE tiers; each value is a DATE."""
+def _iso_time_guard(raw: str) -> str:
+    """YYYY-MM-DD HH:MM:SS shaped with hour < 24, minute and second < 60 (DuckDB rolls 24:00:00
+    over to the next day; the reference refuses it)."""
+    return (
+        f"({raw} LIKE '____-__-__ __:__:__' AND {raw} >= '1' AND {raw} < ':' "
+        f"AND substr({raw}, 12, 2) < '24' AND substr({raw}, 15, 2) < '60' "
+        f"AND substr({raw}, 18, 2) < '60')"
+    )
+
+
+def _slash_guard(raw: str) -> str:
+    """YYYY/M/D (8–10 bytes): DuckDB's cast reads it (and a trailing ASCII blank) as the
+    reference does."""
+    return f"({raw} LIKE '____/%' AND {raw} >= '1' AND {raw} < ':' AND strlen({raw}) <= 10)"
+
+
+def _date_and_stamp_tiers(raw: str) -> list[tuple[str, str, str]]:
+    """(guard, DATE value, TIMESTAMP value), cheapest guards first; a cast that fails hands the
+    cell to the reference (``chain(retry=True)``)."""
+    stamp = f"try_cast({raw} AS TIMESTAMP)"
+    any_stamp = f"try_cast(replace(replace({raw}, 'T', ' '), '/', '-') AS TIMESTAMP)"
     compact = f"substr({raw}, 1, 4) || '-' || substr({raw}, 5, 2) || '-' || substr({raw}, 7, 2)"
-    ts_date = f"replace(split_part(replace({raw}, 'T', ' '), ' ', 1), '/', '-')"
-    return [
+    serial = serial_timestamp(raw)
+    dated = [
         (_iso_guard(raw), f"try_cast({raw} AS DATE)"),
+        (_slash_guard(raw), f"try_cast({raw} AS DATE)"),
         (full_match(raw, SEP_DATE), f"try_cast({_dashed(raw)} AS DATE)"),
-        (full_match(raw, DASH_SLASH_DATE_TIME), f"try_cast({ts_date} AS DATE)"),
         (full_match(raw, "[1-9][0-9]{7}"), f"try_cast({compact} AS DATE)"),
         (full_match(raw, CN_DATE), f"try_cast({_cn_dashed(raw)} AS DATE)"),
-        (_serial_guard(raw), f"CAST({serial_timestamp(raw)} AS DATE)"),
+    ]
+    return [
+        (_iso_time_guard(raw), f"CAST({stamp} AS DATE)", stamp),
+        *[(guard, value, f"CAST({value} AS TIMESTAMP)") for guard, value in dated],
+        (_serial_guard(raw), f"CAST({serial} AS DATE)", serial),
+        (full_match(raw, DASH_SLASH_DATE_TIME), f"CAST({any_stamp} AS DATE)", any_stamp),
     ]
 
 
+def date_tiers(raw: str) -> list[Tier]:
+    """DATE tiers; each value is a DATE."""
+    return [(guard, value) for guard, value, _ in _date_and_stamp_tiers(raw)]
+
+
 def timestamp_tiers(raw: str) -> list[Tier]:
-    """TIMESTAMP tiers: the DATE tiers at midnight, with the time where one is written."""
-    stamp = f"try_cast(replace(replace({raw}, 'T', ' '), '/', '-') AS TIMESTAMP)"
-    tiers = [(guard, f"CAST({value} AS TIMESTAMP)") for guard, value in date_tiers(raw)]
-    tiers[2] = (tiers[2][0], stamp)
-    tiers[5] = (tiers[5][0], serial_timestamp(raw))
-    return tiers
+    """TIMESTAMP tiers: midnight for a date, with the time where one is written."""
+    return [(guard, value) for guard, _, value in _date_and_stamp_tiers(raw)]
 
 
 def month_tiers(raw: str) -> list[Tier]:
@@ -100,14 +126,23 @@ def month_tiers(raw: str) -> list[Tier]:
 
 
 # --- numbers -----------------------------------------------------------------------------------
-def amount_tiers(raw: str) -> list[Tier]:
-    return [
-        (full_match(raw, r"-?[0-9]{1,15}(\.[0-9]+)?"), f"try_cast({raw} AS DECIMAL(18,2))"),
-        (
-            full_match(raw, r"-?[0-9]{1,3}(,[0-9]{3}){1,4}(\.[0-9]+)?"),
-            f"try_cast(replace({raw}, ',', '') AS DECIMAL(18,2))",
-        ),
+COMMA_AMOUNT = r"-?[0-9]{1,3}(,[0-9]{3}){1,4}(\.[0-9]+)?"
+
+
+def amount_value(raw: str, fallback: str) -> str:
+    """DuckDB's DECIMAL cast reads what the reference reads once exponents, digit separators and
+    commas (``1e3``, ``1_000``, ``1,000``) are kept away from it; commas in thousands groups have
+    their own tier. A failing cast is slow in DuckDB, so the guards keep likely failures away."""
+    plain = (
+        f"{raw} NOT LIKE '%e%' AND {raw} NOT LIKE '%E%' AND NOT contains({raw}, '_') "
+        f"AND NOT contains({raw}, ',')"
+    )
+    commas = f"contains({raw}, ',') AND {full_match(raw, COMMA_AMOUNT)}"
+    tiers = [
+        (plain, f"try_cast({raw} AS DECIMAL(18,2))"),
+        (commas, f"try_cast(replace({raw}, ',', '') AS DECIMAL(18,2))"),
     ]
+    return chain(raw, tiers, fallback, retry=True)
 
 
 def number_tiers(raw: str) -> list[Tier]:
