@@ -44,9 +44,26 @@ def background_cases(factory: Factory, n: int) -> None:
             court=court,
             paid=None,
         )
+        spec.co_debtors = _co_debtors(factory, rng, len(sel))
         spec.paid = np.where(method[sel] == PAID, spec.claim, np.round(spec.claim * paid[sel], 0))
         factory.build(spec).commit(factory.world)
     _relatives(factory, rng, debtors)
+
+
+def _co_debtors(factory: Factory, rng: np.random.Generator, n: int) -> Frame:
+    """Guarantors and joint debtors in about 15 % of cases (natural persons, owning nothing)."""
+    case = np.flatnonzero(rng.random(n) < 0.15)
+    co = factory.as_parties(factory.persons(len(case)))
+    co["case"] = case
+    return co
+
+
+def _birth_dates(ids: np.ndarray) -> np.ndarray:
+    """Birth dates encoded in 身份证号 (companies' codes give a placeholder, never used)."""
+    text = [
+        f"{v[6:10]}-{v[10:12]}-{v[12:14]}" if v[6:8] in ("19", "20") else "1970-01-01" for v in ids
+    ]
+    return np.array(text, dtype="datetime64[D]")
 
 
 def _court_weights(rng: np.random.Generator, courts: int, n: int) -> np.ndarray:
@@ -103,9 +120,14 @@ def _applicants(factory: Factory, rng: np.random.Generator, n: int) -> Frame:
 def _relatives(factory: Factory, rng: np.random.Generator, debtors: Frame) -> None:
     """Spouses and parents of person debtors: registered, owning nothing."""
     persons = np.flatnonzero(debtors["party_type"] == "自然人")
+    born = _birth_dates(debtors["id"])
     married = persons[rng.random(len(persons)) < 0.55]
-    spouses = factory.persons(len(married))
-    since = factory.as_of - rng.integers(365 * 3, 365 * 25, len(married))
+    spouses = factory.persons(
+        len(married), birth=born[married] + rng.integers(-1500, 1500, len(married))
+    )
+    since = np.minimum(
+        born[married] + 365 * 22 + rng.integers(0, 365 * 12, len(married)), factory.as_of - 400
+    )
     factory.world.add(
         "relations",
         {
@@ -116,7 +138,10 @@ def _relatives(factory: Factory, rng: np.random.Generator, debtors: Frame) -> No
         },
     )
     with_parent = persons[rng.random(len(persons)) < 0.25]
-    parents = factory.persons(len(with_parent), born_lo="1935-01-01", born_hi="1960-12-31")
+    parents = factory.persons(
+        len(with_parent),
+        birth=born[with_parent] - rng.integers(365 * 22, 365 * 38, len(with_parent)),
+    )
     factory.world.add(
         "relations",
         {

@@ -60,6 +60,7 @@ class CaseSpec:
     dishonest: np.ndarray | None = None  # 失信 for 终本 debtors (None: a random third)
     original_case_no: np.ndarray | None = None  # for 执恢 cases
     with_lawsuit: bool = True  # False when the judgment enforced is already in the world
+    co_debtors: Frame | None = None  # further 被执行人 (guarantors …): party columns + "case"
 
     @property
     def n(self) -> int:
@@ -124,12 +125,22 @@ def party_rows(spec: CaseSpec) -> Frame:
         both[col] = np.concatenate([spec.applicant[col], spec.debtor[col]])
     n = spec.n
     assert spec.case_no is not None
-    return {
+    rows = {
         "case_no": np.concatenate([spec.case_no, spec.case_no]),
         "role": np.concatenate([filled(n, "申请执行人"), filled(n, "被执行人")]),
         "id_no": np.concatenate([spec.applicant["id"], spec.debtor["id"]]),
         **both,
     }
+    co = spec.co_debtors
+    if co is None or not len(co["id"]):
+        return rows
+    extra = {
+        "case_no": spec.case_no[co["case"]],
+        "role": filled(len(co["id"]), "被执行人"),
+        "id_no": co["id"],
+        **{c: co[c] for c in ("name", "party_type", "address", "phone")},
+    }
+    return {c: np.concatenate([rows[c], extra[c]]) for c in rows}
 
 
 def lawsuit_rows(spec: CaseSpec, rng: np.random.Generator) -> Frame:

@@ -41,17 +41,19 @@ def procedure(
 
 
 def _searches(spec: CaseSpec, searched: np.ndarray, bundle: Bundle) -> None:
+    """网络查控 of every category for every debtor (target_id = the debtor searched)."""
     assert spec.case_no is not None
+    case_no, day, who = spec.case_no, searched, spec.debtor["id"]
+    co = spec.co_debtors
+    if co is not None and len(co["id"]):
+        case_no = np.concatenate([case_no, spec.case_no[co["case"]]])
+        day = np.concatenate([day, searched[co["case"]]])
+        who = np.concatenate([who, co["id"]])
     for category in CATEGORIES:
         bundle.add(
             "actions",
             actions(
-                spec.case_no,
-                "网络查控",
-                searched,
-                target_type=category,
-                target_id=spec.debtor["id"],
-                result=NO_PROPERTY,
+                case_no, "网络查控", day, target_type=category, target_id=who, result=NO_PROPERTY
             ),
         )
 
@@ -83,6 +85,20 @@ def _consumption_bans(
     assert spec.case_no is not None
     bundle.add("actions", actions(spec.case_no[mask], "限制消费", start[mask]))
     bundle.add("restrictions", _restriction(spec, mask, "限制消费", start, None))
+    co = spec.co_debtors
+    if co is not None and len(co["id"]):  # every debtor of a restricted case is banned
+        hit = mask[co["case"]]
+        k = int(hit.sum())
+        bundle.add(
+            "restrictions",
+            {
+                "subject_id": co["id"][hit],
+                "name": co["name"][hit],
+                "kind": np.full(k, "限制消费", dtype=object),
+                "case_no": spec.case_no[co["case"][hit]],
+                "start_on": start[co["case"][hit]],
+            },
+        )
 
 
 def _dishonest(
