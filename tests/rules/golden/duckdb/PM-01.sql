@@ -25,11 +25,9 @@ SELECT
   r.item_id,
   r.round,
   r.start_price,
-  CASE
-    WHEN r.round = '一拍'
-    THEN CONCAT('低于参考价', CAST(r.reference_price AS TEXT), '元的70%')
-    ELSE CONCAT('低于前一轮起拍价', CAST(r.previous_start_price AS TEXT), '元的80%（降价超过20%）')
-  END AS problem,
+  CASE WHEN r.round = '一拍' THEN '参考价' ELSE '前一轮起拍价' END AS basis_label,
+  CASE WHEN r.round = '一拍' THEN r.reference_price ELSE r.previous_start_price END AS basis_price,
+  CASE WHEN r.round = '一拍' THEN '起拍价低于参考价的70%' ELSE '降价超过前一轮起拍价的20%' END AS problem,
   r._table AS zb_ev1___table,
   r._file AS zb_ev1___file,
   r._row AS zb_ev1___row,

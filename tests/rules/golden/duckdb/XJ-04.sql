@@ -61,7 +61,9 @@ SELECT
   f.judge AS subject_name,
   c.court,
   (
-    CAST(CAST('2025-06-30' AS DATE) + TO_MONTHS(CAST(-12 AS INT)) AS DATE)
+    CAST((
+      CAST(CAST('2025-06-30' AS DATE) + TO_MONTHS(CAST(-12 AS INT)) AS DATE)
+    ) + TO_DAYS(CAST(1 AS INT)) AS DATE)
   ) AS window_from,
   f.n AS closed_cases,
   f.terminated_cases,

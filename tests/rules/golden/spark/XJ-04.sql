@@ -61,7 +61,9 @@ SELECT
   f.judge AS subject_name,
   c.court,
   (
-    ADD_MONTHS(CAST('2025-06-30' AS DATE), -12)
+    DATE_ADD((
+      ADD_MONTHS(CAST('2025-06-30' AS DATE), -12)
+    ), 1)
   ) AS window_from,
   f.n AS closed_cases,
   f.terminated_cases,

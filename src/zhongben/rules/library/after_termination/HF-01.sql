@@ -14,7 +14,7 @@ params:
   grace_days: {type: integer, default: 30, label: 六个月查询周期之外的宽限天数, unit: 天}
 explanation: >-
   案件{case_no}于{closed_on}以终结本次执行程序结案（终本后五年内应每六个月查询一次财产），
-  {gap}期间未见终本后财产查询，间隔{gap_days}天，超过六个月又{grace_days}天（应于{due_on}前查询）。
+  {gap}期间未见终本后财产查询，间隔{gap_days}天，超过六个月又{grace_days}天（最迟应于{due_on}查询）。
 */
 -- Checkpoints of a 终本 case closed within the 5 years before as_of: the 终本 date, every
 -- 终本后财产查询 after it, and as_of. A gap between consecutive checkpoints a < b is too long

@@ -10,7 +10,7 @@ basis:
   - {text: 网拍规定 第26条, status: V}
   - {text: 拍卖变卖规定 第5条, status: V}
 explanation: >-
-  案件{case_no}标的{item_id}的{round}起拍价{start_price}元，{problem}。
+  案件{case_no}标的{item_id}的{round}起拍价{start_price}元，{basis_label}{basis_price}元，{problem}。
 tables:
   auctions: [case_no, item_id, round, channel, reference_price, start_price]
 */
@@ -32,10 +32,11 @@ SELECT
   r.item_id,
   r.round,
   r.start_price,
+  CASE WHEN r.round = '一拍' THEN '参考价' ELSE '前一轮起拍价' END AS basis_label,
+  CASE WHEN r.round = '一拍' THEN r.reference_price ELSE r.previous_start_price END AS basis_price,
   CASE
-    WHEN r.round = '一拍'
-      THEN CONCAT('低于参考价', CAST(r.reference_price AS VARCHAR), '元的70%')
-    ELSE CONCAT('低于前一轮起拍价', CAST(r.previous_start_price AS VARCHAR), '元的80%（降价超过20%）')
+    WHEN r.round = '一拍' THEN '起拍价低于参考价的70%'
+    ELSE '降价超过前一轮起拍价的20%'
   END AS problem,
   zb_evidence(r, case_no, item_id, round, channel, reference_price, start_price)
 FROM rounds AS r

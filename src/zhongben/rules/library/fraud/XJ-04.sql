@@ -53,7 +53,7 @@ SELECT
   f.judge AS subject_id,
   f.judge AS subject_name,
   c.court,
-  zb_add_months(:as_of, -12) AS window_from,
+  zb_add_days(zb_add_months(:as_of, -12), 1) AS window_from,
   f.n AS closed_cases,
   f.terminated_cases,
   ROUND(100 * f.q, 1) AS judge_pct,

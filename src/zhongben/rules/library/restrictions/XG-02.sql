@@ -17,7 +17,7 @@ params:
   xiaofei_days: {type: integer, default: 10, label: 履行完毕后解除限制消费的期限, unit: 天, policy: true}
 explanation: >-
   案件{case_no}于{closed_on}执行完毕，被执行人{subject_name}（{subject_id}）的{kind}措施
-  应于{deadline}前解除，实际解除日期：{end_on}。
+  最迟应于{deadline}解除，实际解除日期：{end_on}。
 */
 -- Deadline: 失信 → the shixin_workdays-th working day after the 执行完毕 date (Chinese calendar
 -- with 调休); 限制消费 → xiaofei_days calendar days after it. Removal on or before the deadline

@@ -12,7 +12,7 @@ tables:
   restrictions: [subject_id, name, kind, case_no, start_on, end_on, ground]
 explanation: >-
   {subject_name}（{subject_id}）因失信情形第{ground}项于{start_on}被纳入失信名单（案号{case_no}），
-  两年期限届满后应于{deadline}前删除，至筛查日仍在名单中。
+  两年期限届满后最迟应于{deadline}删除，至筛查日仍在名单中。
 */
 -- Grounds 2–6 of 失信规定 第1条 carry a 2-year term (第2条); ground 1 has none. Deadline: the
 -- 3rd working day after start_on + 24 months (same day number, clamped: 02-29 → 02-28). Fires when
