@@ -79,7 +79,7 @@ class Doc:
 
 
 def cn_date(day: date, rng: random.Random) -> str:
-    zero = rng.choice("〇〇〇O零")
+    zero = rng.choice("〇〇〇O零Ｏ")
     year = "".join(CN[int(c)] for c in str(day.year)).replace("〇", zero)
     return f"{year}年{cn_small(day.month)}月{cn_small(day.day)}日"
 

@@ -45,7 +45,12 @@ def header(case: Case, rng: random.Random, title: str, doc_no: str, spaced: bool
     if not code_only:
         lines.append(rng.choice(("浙江省", "")) + case.court)
     lines.append(" ".join(title) if spaced else title)
-    lines.append(bracket(doc_no, rng))
+    number = bracket(doc_no, rng)
+    if rng.random() < 0.12:  # the number broken over two lines
+        cut = number.index("执") + 1
+        lines += [number[:cut], number[cut:]]
+    else:
+        lines.append(number)
     return lines
 
 
@@ -135,6 +140,10 @@ def search_paragraph(rng: random.Random, truth: dict[str, Any]) -> list[str]:
     onsite = rng.random() < 0.5
     channel = rng.choice(("通过网络执行查控系统", "通过总对总、点对点网络查控系统", "经网络执行查控系统"))
     text = f"本院依法向被执行人发出执行通知书、报告财产令，{channel}查询了被执行人名下的{listed}等财产情况"
+    if rng.random() < 0.25:
+        cats = [*rng.sample(["存款", "车辆", "证券"], 2), "不动产", "股权"]
+        text = ("本院通过执行网络查控系统对被执行人的" + "、".join(cats[:2]) +
+                "、房地产、工商登记等信息进行了查询")
     if onsite:
         text += "，并到被执行人住所地进行现场调查"
     text += "，未发现可供执行的财产。"
@@ -147,7 +156,8 @@ def restriction_paragraph(rng: random.Random, truth: dict[str, Any]) -> list[str
     roll = rng.random()
     if roll < 0.45:
         truth.update(restricts_consumption=True, lists_dishonest=True)
-        return ["本院已对被执行人采取限制消费措施，并将其纳入失信被执行人名单。"]
+        return [rng.choice(("本院已对被执行人采取限制消费措施，并将其纳入失信被执行人名单。",
+                            "本院已将被执行人纳入失信被执行人名单并限制其高消费。"))]
     if roll < 0.85:
         truth.update(restricts_consumption=True)
         return ["本院已依法对被执行人发出限制消费令。"]

@@ -47,6 +47,8 @@ def read_any(path: Path, use_ocr: bool = True) -> RawDocument:
         if suffix == ".pdf":
             return read_pdf(str(path), use_ocr)
         if suffix in IMAGE_SUFFIXES:
+            if not use_ocr:
+                raise UnreadableFile(f"图片需要文字识别（已指定 --no-ocr）：{path}")
             return read_image(str(path))
         if suffix == ".docx":
             return read_docx(str(path))
