@@ -64,6 +64,14 @@ def print_report(report: LoadReport, console: Console) -> None:
             console.print(f"  · {where}：{note}", highlight=False)
     for file, why in report.skipped_files:
         console.print(f"  · 跳过 {file}：{why}", highlight=False)
+    if report.integrity:
+        console.print(
+            f"银行流水完整性检查发现 {len(report.integrity)} 处问题（仅报告，未作修改）："
+        )
+        for message in report.integrity[:30]:
+            console.print(f"  · {message}", highlight=False)
+        if len(report.integrity) > 30:
+            console.print(f"  … 另有 {len(report.integrity) - 30} 处", highlight=False)
     if report.quarantine:
         console.print(f"隔离 {len(report.quarantine):,} 个单元格问题，原因统计：")
         for reason, count in report.reasons().most_common(12):

@@ -8,7 +8,9 @@ import hashlib
 from pathlib import Path
 
 import duckdb
+import pyarrow as pa
 
+from zhongben.ingest.bank import integrity_issues
 from zhongben.ingest.catalog import already_loaded, ensure_catalog, finish_batch, start_batch
 from zhongben.ingest.discover import discover
 from zhongben.ingest.errors import FileRefused
@@ -31,6 +33,8 @@ def ingest_paths(
     report = LoadReport(batch=batch)
     for file in discover(paths):
         _ingest_file(con, file, report)
+    if any(load.table == "transactions" and load.loaded for load in report.sheets):
+        report.integrity = [issue.message for issue in integrity_issues(con, batch)]
     finish_batch(con, batch)
     if report.quarantine and quarantine_dir is not None:
         report.quarantine_file = write_quarantine(report, quarantine_dir)
@@ -87,8 +91,14 @@ def _load_plans(
             loads.append(SheetLoad(str(file), sheet, plan.table.name, skipped_unchanged=True))
             continue
         body = plan.sheet.read_below(plan.header_row)
+        table, unreadable = body.table, body.unreadable
+        notes: list[str] = []
+        if plan.layout is not None:
+            table, notes = _from_statement(plan, table, unreadable)
+            unreadable = []
         prov = Provenance(str(file), sheet, file_hash, batch)
-        load, sheet_cells = load_sheet(con, plan, body.table, body.unreadable, prov)
+        load, sheet_cells = load_sheet(con, plan, table, unreadable, prov)
+        load.notes.extend(notes)
         if plan.ignored_headers:
             load.notes.append("未使用的列：" + "、".join(plan.ignored_headers))
         con.execute(
@@ -107,6 +117,25 @@ def _load_plans(
         loads.append(load)
         cells.extend(sheet_cells)
     return loads, cells
+
+
+def _from_statement(
+    plan: SheetPlan, rows: pa.Table, unsplit: list[tuple[int, str]]
+) -> tuple[pa.Table, list[str]]:
+    """Map a statement in a bank's own layout onto `transactions`; say what was left out (summary
+    and note lines, including lines of a CSV export that are not split into the header's
+    columns, such as 合计 or 导出说明 footers)."""
+    assert plan.layout is not None
+    result = plan.layout.to_contract(rows, preamble=plan.sheet.head[: plan.header_row])
+    notes = [f"按“{plan.layout.name}”流水格式读取"]
+    by_reason: dict[str, list[int]] = {}
+    unsplit_reason = "不是交易明细的说明/汇总行"
+    for row, reason in [*result.dropped, *((row, unsplit_reason) for row, _ in unsplit)]:
+        by_reason.setdefault(reason.split("：", 1)[0], []).append(row)
+    for reason, rows_ in by_reason.items():
+        shown = "、".join(str(r) for r in rows_[:10]) + ("…" if len(rows_) > 10 else "")
+        notes.append(f"未作为交易导入（{reason}）：{len(rows_)} 行，第 {shown} 行")
+    return result.table, notes
 
 
 def _record_quarantine(

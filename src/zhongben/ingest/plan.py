@@ -6,7 +6,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from zhongben.contracts import Column, Table
+from zhongben.contracts import TABLES, Column, Table
+from zhongben.ingest.bank import BankLayout, locate_header
+from zhongben.ingest.bank.layout import OUTPUT_COLUMNS
 from zhongben.ingest.errors import FileRefused
 from zhongben.ingest.headers import find_header_row, fold_text, map_headers, table_for_name
 from zhongben.ingest.sources import RawSheet, unique_names
@@ -29,6 +31,7 @@ class SheetPlan:
     header_row: int  # index into sheet.head
     columns: tuple[MappedColumn, ...]
     ignored_headers: tuple[str, ...]  # header cells that name no column of the table
+    layout: BankLayout | None = None  # a bank/payment statement mapped onto transactions
 
 
 class NotATable(Exception):
@@ -42,6 +45,10 @@ def plan_sheet(sheet: RawSheet, sheet_count: int) -> SheetPlan | None:
     if [fold_text(c) for c in sheet.head[0][:3]] == TRUTH_HEADER:
         raise NotATable("评估用真值文件（rule_id,case_no,subject_id），不是数据表，已跳过")
     table = _table_of(sheet, sheet_count)
+    if table is None or table.name == "transactions":
+        statement = _statement_plan(sheet, table)
+        if statement is not None:
+            return statement
     if table is None:
         if sheet.sheet is not None and sheet_count > 1:
             return None
@@ -78,6 +85,27 @@ def _mapped_plan(sheet: RawSheet, table: Table, header: int) -> SheetPlan:
     )
     ignored = tuple(h for i, h in enumerate(headers) if i not in mapped and h.strip())
     return SheetPlan(sheet, table, header, columns, ignored)
+
+
+def _statement_plan(sheet: RawSheet, named: Table | None) -> SheetPlan | None:
+    """A bank or payment-platform statement in its own layout (split 收入/支出 columns, signed
+    amounts, 借/贷 flags, title rows …), recognised by its header; None when the sheet is a
+    `transactions` table in the contract's own shape, or no statement at all."""
+    transactions = TABLES["transactions"]
+    if named is not None:
+        header = find_header_row(transactions, sheet.head)
+        mapped = map_headers(transactions, sheet.head[header]) if header is not None else {}
+        if {c.name for c, _ in mapped.values()} >= {c.name for c in transactions.required}:
+            return None
+    found = locate_header(sheet.head)
+    if found is None:
+        return None
+    header, layout = found
+    columns = tuple(
+        MappedColumn(c, c.name if c.name in OUTPUT_COLUMNS else None, None)
+        for c in transactions.columns
+    )
+    return SheetPlan(sheet, transactions, header, columns, (), layout)
 
 
 def _table_of(sheet: RawSheet, sheet_count: int) -> Table | None:

@@ -61,6 +61,7 @@ class LoadReport:
     skipped_files: list[tuple[str, str]] = field(default_factory=list)  # (file, why) not tables
     quarantine: list[QuarantinedCell] = field(default_factory=list)
     quarantine_file: Path | None = None
+    integrity: list[str] = field(default_factory=list)  # bank statements: breaks, gaps, repeats
 
     @property
     def ok(self) -> bool:
