@@ -224,6 +224,18 @@ _FACTS: dict[str, str] = {
         "'终结本次执行程序')::INT) > 0.8 FROM cases WHERE judge = $subject AND "
         "closed_on > @AS_OF - INTERVAL 12 MONTH"
     ),
+    "WS-01": (
+        "SELECT bool_or(kind = '终结本次执行程序裁定书' AND states_property_search = '否') "
+        "FROM documents WHERE case_no = $case"
+    ),
+    "WS-02": (
+        "SELECT bool_or(kind = '终结本次执行程序裁定书' AND informs_resume_right = '否') "
+        "FROM documents WHERE case_no = $case"
+    ),
+    "WS-03": (
+        "SELECT bool_or(kind = '终结本次执行程序裁定书' AND ruled_on >= DATE '2021-01-01' "
+        "AND cited_articles LIKE '%民诉法解释第519条%') FROM documents WHERE case_no = $case"
+    ),
 }
 
 FACTS = {rule: sql.replace("@AS_OF", AS_OF) for rule, sql in _FACTS.items()}

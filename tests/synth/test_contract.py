@@ -13,7 +13,7 @@ from zhongben.contracts import TABLES, Kind
 from zhongben.identifiers import id_card
 from zhongben.synth.ids import USCC_CHARS, USCC_WEIGHTS
 
-NOT_YET = {"documents"}  # WS rules: documents are planted once the extraction lands
+NOT_YET: set[str] = set()  # contract tables a world may lack
 CASE_NO = re.compile(r"^\((\d{4})\)浙\d{2,4}(执|执恢|民初)(\d+)号$")
 
 

@@ -11,7 +11,7 @@ import pytest
 
 from synth.facts import DERIVED, FACTS
 
-FAMILIES_A_TO_J = sorted(FACTS)
+FAMILIES_A_TO_J = sorted(FACTS)  # and L (WS); K (FL) is checked by the fund-flow tests
 
 
 def _truth(world: Path) -> list[dict[str, str]]:
@@ -83,6 +83,9 @@ def test_truth_has_the_grain_of_leads_md(world: Path) -> None:
         "PM-01",
         "PM-02",
         "XJ-03",
+        "WS-01",
+        "WS-02",
+        "WS-03",
     }
     subject_only = {"XJ-01", "XJ-02", "XJ-04", *(f"FL-0{i}" for i in range(1, 7))}
     for t in _truth(world):

@@ -36,6 +36,7 @@ class Factory:
         self.employers: Frame = {}
         self.debtors: Frame = {}
         self.bank_accounts: Frame = {}
+        self.documented: set[str] = set()  # cases whose documents a plant wrote
 
     # --- people -----------------------------------------------------------------------------
     def persons(self, n: int, **kw: object) -> Frame:

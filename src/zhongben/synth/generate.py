@@ -13,6 +13,7 @@ from typing import Any
 from zhongben.synth.background import background_cases
 from zhongben.synth.bank import setup_accounts, write_transactions
 from zhongben.synth.config import DEFAULT_AS_OF, SCALES, SynthConfig
+from zhongben.synth.documents import background_rulings
 from zhongben.synth.factory import Factory
 from zhongben.synth.judges import assign_judges
 from zhongben.synth.plants import plant_all
@@ -42,6 +43,7 @@ def build_world(config: SynthConfig) -> tuple[World, Factory, list[str]]:
     cases = world.frame("cases")
     assign_judges(factory, cases)
     world.tables["cases"] = [to_arrow("cases", cases)]
+    background_rulings(factory, cases)
     return world, factory, done
 
 
