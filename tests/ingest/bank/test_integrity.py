@@ -59,6 +59,7 @@ def test_balance_break_is_reported_not_fixed(con: duckdb.DuckDBPyConnection) -> 
     load(con, [*GOOD, ("A1", "2023-05-04 09:00:00", 10, "out", 900, 5, "a.xlsx")])
     [issue] = integrity_issues(con, 1)
     assert (issue.account_no, issue.kind, issue.rows) == ("A1", "balance", (4, 5))
+    assert issue.label == "余额不连续"
     assert "应余 1,065.00" in issue.message and "实际余额 900.00" in issue.message
     assert con.execute("SELECT count(*) FROM transactions").fetchone() == (4,)
 

@@ -19,6 +19,7 @@ from pathlib import PurePath
 import duckdb
 
 DEFAULT_GAP_DAYS = 60
+KIND_LABELS = {"balance": "余额不连续", "gap": "日期断档", "duplicate": "重复行"}
 
 
 @dataclass(frozen=True)
@@ -28,6 +29,11 @@ class Issue:
     message: str  # Chinese, names the file and rows
     rows: tuple[int, ...]  # spreadsheet row numbers (``_row``) of the rows concerned
     file: str = ""
+
+    @property
+    def label(self) -> str:
+        """The kind in Chinese, for the load report."""
+        return KIND_LABELS[self.kind]
 
 
 _ORDERED = """
