@@ -87,18 +87,32 @@ def _date_and_stamp_tiers(raw: str) -> list[tuple[str, str, str]]:
     any_stamp = f"try_cast(replace(replace({raw}, 'T', ' '), '/', '-') AS TIMESTAMP)"
     compact = f"substr({raw}, 1, 4) || '-' || substr({raw}, 5, 2) || '-' || substr({raw}, 7, 2)"
     serial = serial_timestamp(raw)
+    sep_shaped = f"({raw} LIKE '____-%' OR {raw} LIKE '____/%' OR {raw} LIKE '____.%')"
     dated = [
         (_iso_guard(raw), f"try_cast({raw} AS DATE)"),
         (_slash_guard(raw), f"try_cast({raw} AS DATE)"),
-        (full_match(raw, SEP_DATE), f"try_cast({_dashed(raw)} AS DATE)"),
-        (full_match(raw, "[1-9][0-9]{7}"), f"try_cast({compact} AS DATE)"),
-        (full_match(raw, CN_DATE), f"try_cast({_cn_dashed(raw)} AS DATE)"),
+        (f"{sep_shaped} AND {full_match(raw, SEP_DATE)}", f"try_cast({_dashed(raw)} AS DATE)"),
+        (
+            f"strlen({raw}) = 8 AND {full_match(raw, '[1-9][0-9]{7}')}",
+            f"try_cast({compact} AS DATE)",
+        ),
     ]
+    chinese = f"try_cast({_cn_dashed(raw)} AS DATE)"
     return [
+        (dated[0][0], dated[0][1], f"CAST({dated[0][1]} AS TIMESTAMP)"),
         (_iso_time_guard(raw), f"CAST({stamp} AS DATE)", stamp),
-        *[(guard, value, f"CAST({value} AS TIMESTAMP)") for guard, value in dated],
+        *[(guard, value, f"CAST({value} AS TIMESTAMP)") for guard, value in dated[1:]],
         (_serial_guard(raw), f"CAST({serial} AS DATE)", serial),
-        (full_match(raw, DASH_SLASH_DATE_TIME), f"CAST({any_stamp} AS DATE)", any_stamp),
+        (
+            f"contains({raw}, ':') AND {full_match(raw, DASH_SLASH_DATE_TIME)}",
+            f"CAST({any_stamp} AS DATE)",
+            any_stamp,
+        ),
+        (
+            f"contains({raw}, '年') AND {full_match(raw, CN_DATE)}",
+            chinese,
+            f"CAST({chinese} AS TIMESTAMP)",
+        ),
     ]
 
 
