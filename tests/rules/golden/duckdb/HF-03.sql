@@ -1,6 +1,7 @@
 /* Cases in scope: open on as_of (closed_on masked to null when after as_of) or closed by 终本. */
-/* A renewal or release counts when it is in the same case, on the same target_id, dated from the */
-/* seizure day up to and including expires_on. */
+/* Seizures: 查封/冻结/扣押, and 续行查封 too (a renewal runs for its own term and lapses the same */
+/* way). A renewal or release counts when it is in the same case, on the same target_id, dated */
+/* from the seizure day up to and including expires_on, and is not the seizure row itself. */
 SELECT
   c.case_no,
   CAST(NULL AS TEXT) AS subject_id,
@@ -28,7 +29,7 @@ WHERE
   (
     c.closed_on IS NULL OR c.close_method = '终结本次执行程序'
   )
-  AND s.action IN ('查封', '冻结', '扣押')
+  AND s.action IN ('查封', '冻结', '扣押', '续行查封')
   AND s.expires_on < CAST('2025-06-30' AS DATE)
   AND NOT EXISTS(
     SELECT
@@ -40,4 +41,7 @@ WHERE
       AND r.action IN ('续行查封', '解除查封')
       AND r.acted_on >= s.acted_on
       AND r.acted_on <= s.expires_on
+      AND (
+        r.action <> s.action OR r.acted_on <> s.acted_on
+      )
   )

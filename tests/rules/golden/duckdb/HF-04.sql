@@ -1,6 +1,8 @@
 /* Months count from the calendar month after the 终本 date (a month row is its first day, so */
 /* month > closed_on). A month qualifies when its bases (all employers) sum to ≥ min_base; */
 /* a run is consecutive qualifying months (month index − row number is constant within a run). */
+/* "未扣划": a 扣划 after the 终本 date, in this case or in a case resuming it, means the court did */
+/* act on the income, and there is no lead. */
 WITH debtors AS (
   SELECT
     c.case_no,
@@ -13,6 +15,22 @@ WITH debtors AS (
     c.close_method = '终结本次执行程序'
     AND (
       p.party_type IS NULL OR p.party_type = '自然人'
+    )
+    AND NOT EXISTS(
+      SELECT
+        1
+      FROM (SELECT case_no, action, acted_on, target_type, target_id, result, seizure_rank, expires_on, amount, _file, _sheet, _file_hash, _row, _batch FROM actions WHERE acted_on <= CAST('2025-06-30' AS DATE)) AS k
+      WHERE
+        k.case_no = c.case_no AND k.action = '扣划' AND k.acted_on > c.closed_on
+    )
+    AND NOT EXISTS(
+      SELECT
+        1
+      FROM (SELECT case_no, court, filed_on, CASE WHEN closed_on > CAST('2025-06-30' AS DATE) THEN NULL ELSE closed_on END AS closed_on, CASE WHEN closed_on > CAST('2025-06-30' AS DATE) THEN NULL ELSE close_method END AS close_method, original_case_no, basis_no, cause, claim_amount, paid_amount, judge, close_reason, CASE WHEN notice_on > CAST('2025-06-30' AS DATE) THEN NULL ELSE notice_on END AS notice_on, CASE WHEN report_order_on > CAST('2025-06-30' AS DATE) THEN NULL ELSE report_order_on END AS report_order_on, CASE WHEN applicant_informed_on > CAST('2025-06-30' AS DATE) THEN NULL ELSE applicant_informed_on END AS applicant_informed_on, court_code, case_year, case_type, _file, _sheet, _file_hash, _row, _batch FROM cases WHERE filed_on <= CAST('2025-06-30' AS DATE)) AS r
+      JOIN (SELECT case_no, action, acted_on, target_type, target_id, result, seizure_rank, expires_on, amount, _file, _sheet, _file_hash, _row, _batch FROM actions WHERE acted_on <= CAST('2025-06-30' AS DATE)) AS k
+        ON k.case_no = r.case_no
+      WHERE
+        r.original_case_no = c.case_no AND k.action = '扣划' AND k.acted_on > c.closed_on
     )
 ), paid_months AS (
   SELECT

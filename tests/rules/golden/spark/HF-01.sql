@@ -1,16 +1,24 @@
 /* Checkpoints of a 终本 case closed within the 5 years before as_of: the 终本 date, every */
-/* 终本后财产查询 after it, and as_of. A gap between consecutive checkpoints a < b is too long */
+/* 终本后财产查询 after it, and the end of the watch: as_of, or the filing of the first case that */
+/* resumes it (original_case_no = this case), whichever is earlier — once resumed, the property */
+/* search happens in the resumed case. A gap between consecutive checkpoints a < b is too long */
 /* when b > (a + 6 months, same day number, clamped) + grace_days. */
 WITH terminated AS (
   SELECT
     c.case_no,
-    c.closed_on
+    c.closed_on,
+    COALESCE(MIN(r.filed_on), CAST('2025-06-30' AS DATE)) AS watch_until
   FROM (SELECT case_no, court, filed_on, CASE WHEN closed_on > CAST('2025-06-30' AS DATE) THEN NULL ELSE closed_on END AS closed_on, CASE WHEN closed_on > CAST('2025-06-30' AS DATE) THEN NULL ELSE close_method END AS close_method, original_case_no, basis_no, cause, claim_amount, paid_amount, judge, close_reason, CASE WHEN notice_on > CAST('2025-06-30' AS DATE) THEN NULL ELSE notice_on END AS notice_on, CASE WHEN report_order_on > CAST('2025-06-30' AS DATE) THEN NULL ELSE report_order_on END AS report_order_on, CASE WHEN applicant_informed_on > CAST('2025-06-30' AS DATE) THEN NULL ELSE applicant_informed_on END AS applicant_informed_on, court_code, case_year, case_type, _file, _sheet, _file_hash, _row, _batch FROM cases WHERE filed_on <= CAST('2025-06-30' AS DATE)) AS c
+  LEFT JOIN (SELECT case_no, court, filed_on, CASE WHEN closed_on > CAST('2025-06-30' AS DATE) THEN NULL ELSE closed_on END AS closed_on, CASE WHEN closed_on > CAST('2025-06-30' AS DATE) THEN NULL ELSE close_method END AS close_method, original_case_no, basis_no, cause, claim_amount, paid_amount, judge, close_reason, CASE WHEN notice_on > CAST('2025-06-30' AS DATE) THEN NULL ELSE notice_on END AS notice_on, CASE WHEN report_order_on > CAST('2025-06-30' AS DATE) THEN NULL ELSE report_order_on END AS report_order_on, CASE WHEN applicant_informed_on > CAST('2025-06-30' AS DATE) THEN NULL ELSE applicant_informed_on END AS applicant_informed_on, court_code, case_year, case_type, _file, _sheet, _file_hash, _row, _batch FROM cases WHERE filed_on <= CAST('2025-06-30' AS DATE)) AS r
+    ON r.original_case_no = c.case_no AND r.filed_on >= c.closed_on
   WHERE
     c.close_method = '终结本次执行程序'
     AND c.closed_on >= (
       ADD_MONTHS(CAST('2025-06-30' AS DATE), -60)
     )
+  GROUP BY
+    c.case_no,
+    c.closed_on
 ), checkpoints AS (
   SELECT
     t.case_no,
@@ -24,11 +32,11 @@ WITH terminated AS (
   JOIN terminated AS t
     ON t.case_no = a.case_no
   WHERE
-    a.action = '终本后财产查询' AND a.acted_on >= t.closed_on
+    a.action = '终本后财产查询' AND a.acted_on >= t.closed_on AND a.acted_on <= t.watch_until
   UNION ALL
   SELECT
     t.case_no,
-    CAST('2025-06-30' AS DATE) AS point_on
+    t.watch_until AS point_on
   FROM terminated AS t
 ), gaps AS (
   SELECT

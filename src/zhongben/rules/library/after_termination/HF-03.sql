@@ -16,8 +16,9 @@ explanation: >-
   查封效力可能已失去。
 */
 -- Cases in scope: open on as_of (closed_on masked to null when after as_of) or closed by 终本.
--- A renewal or release counts when it is in the same case, on the same target_id, dated from the
--- seizure day up to and including expires_on.
+-- Seizures: 查封/冻结/扣押, and 续行查封 too (a renewal runs for its own term and lapses the same
+-- way). A renewal or release counts when it is in the same case, on the same target_id, dated
+-- from the seizure day up to and including expires_on, and is not the seizure row itself.
 SELECT
   c.case_no,
   CAST(NULL AS VARCHAR) AS subject_id,
@@ -29,7 +30,7 @@ SELECT
 FROM cases AS c
 JOIN actions AS s ON s.case_no = c.case_no
 WHERE (c.closed_on IS NULL OR c.close_method = '终结本次执行程序')
-  AND s.action IN ('查封', '冻结', '扣押')
+  AND s.action IN ('查封', '冻结', '扣押', '续行查封')
   AND s.expires_on < :as_of
   AND NOT EXISTS (
     SELECT 1
@@ -39,4 +40,5 @@ WHERE (c.closed_on IS NULL OR c.close_method = '终结本次执行程序')
       AND r.action IN ('续行查封', '解除查封')
       AND r.acted_on >= s.acted_on
       AND r.acted_on <= s.expires_on
+      AND (r.action <> s.action OR r.acted_on <> s.acted_on)
   )

@@ -9,8 +9,9 @@ basis:
   - {text: 民诉法 第254条, status: V}
   - {text: 终本规定 第9条, status: S}
 tables:
-  cases: [case_no, closed_on, close_method]
+  cases: [case_no, closed_on, close_method, original_case_no]
   parties: [case_no, role, name, id_no, party_type]
+  actions: [case_no, action, acted_on]
   social_insurance: [person_id, employer_name, month, base]
 params:
   months: {type: integer, default: 6, label: 终本后连续缴纳社保的最少月数, unit: 月}
@@ -23,6 +24,8 @@ explanation: >-
 -- Months count from the calendar month after the 终本 date (a month row is its first day, so
 -- month > closed_on). A month qualifies when its bases (all employers) sum to ≥ min_base;
 -- a run is consecutive qualifying months (month index − row number is constant within a run).
+-- "未扣划": a 扣划 after the 终本 date, in this case or in a case resuming it, means the court did
+-- act on the income, and there is no lead.
 WITH debtors AS (
   SELECT c.case_no, c.closed_on, p.id_no AS debtor_id
   FROM cases AS c
@@ -30,6 +33,17 @@ WITH debtors AS (
     ON p.case_no = c.case_no AND p.role = '被执行人' AND p.id_no IS NOT NULL
   WHERE c.close_method = '终结本次执行程序'
     AND (p.party_type IS NULL OR p.party_type = '自然人')
+    AND NOT EXISTS (
+      SELECT 1
+      FROM actions AS k
+      WHERE k.case_no = c.case_no AND k.action = '扣划' AND k.acted_on > c.closed_on
+    )
+    AND NOT EXISTS (
+      SELECT 1
+      FROM cases AS r
+      JOIN actions AS k ON k.case_no = r.case_no
+      WHERE r.original_case_no = c.case_no AND k.action = '扣划' AND k.acted_on > c.closed_on
+    )
 ),
 paid_months AS (
   SELECT d.case_no, d.debtor_id, s.month

@@ -29,7 +29,11 @@ WHERE p.payee_id IS NOT NULL
   AND NOT EXISTS (
     SELECT 1
     FROM parties AS a
-    WHERE a.case_no = p.case_no
-      AND a.role = '申请执行人'
-      AND (a.id_no = p.payee_id OR (a.id_no IS NULL AND a.name = p.payee_name))
+    WHERE a.case_no = p.case_no AND a.role = '申请执行人' AND a.id_no = p.payee_id
+  )
+  AND NOT EXISTS (
+    SELECT 1
+    FROM parties AS b
+    WHERE b.case_no = p.case_no AND b.role = '申请执行人' AND b.id_no IS NULL
+      AND b.name = p.payee_name
   )
