@@ -303,3 +303,14 @@ def test_typed_results(con: duckdb.DuckDBPyConnection) -> None:
     ]
     [rows] = run_sql(con, [_column(Kind.AMOUNT)], ["123.4万元"])
     assert rows == [(Decimal("1234000.00"), None, None)]
+
+
+def test_register_is_idempotent_and_loads_the_courts() -> None:
+    from zhongben.ingest.normalise.sql import COURTS_TABLE, register
+
+    connection = duckdb.connect()
+    register(connection)
+    register(connection)
+    name = connection.execute(f"SELECT name FROM {COURTS_TABLE} WHERE code = '浙0683'").fetchone()
+    assert name == ("嵊州市人民法院",)
+    assert connection.execute("SELECT zb_clean(' （２０２３） ')").fetchone() == ("(2023)",)
