@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from pathlib import Path
 from typing import Annotated
 
@@ -9,6 +10,7 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
+from zhongben.ingest.load import INTEGRITY_KINDS
 from zhongben.ingest.report import LoadReport
 from zhongben.workspace import DEFAULT_DB, Workspace
 
@@ -65,16 +67,21 @@ def print_report(report: LoadReport, console: Console) -> None:
     for file, why in report.skipped_files:
         console.print(f"  · 跳过 {file}：{why}", highlight=False)
     if report.integrity:
-        console.print(
-            f"银行流水完整性检查发现 {len(report.integrity)} 处问题（仅报告，未作修改）："
-        )
-        for message in report.integrity[:30]:
-            console.print(f"  · {message}", highlight=False)
-        if len(report.integrity) > 30:
-            console.print(f"  … 另有 {len(report.integrity) - 30} 处", highlight=False)
+        _print_integrity(report, console)
     if report.quarantine:
         console.print(f"隔离 {len(report.quarantine):,} 个单元格问题，原因统计：")
         for reason, count in report.reasons().most_common(12):
             console.print(f"  {count:>8,}  {reason}", highlight=False)
         if report.quarantine_file:
             console.print(f"隔离清单：{report.quarantine_file}", highlight=False)
+
+
+def _print_integrity(report: LoadReport, console: Console) -> None:
+    kinds = Counter(issue.kind for issue in report.integrity)
+    summary = "，".join(f"{INTEGRITY_KINDS.get(k, k)} {n:,} 处" for k, n in kinds.most_common())
+    console.print(f"银行流水完整性检查（仅报告，未作修改）：{summary}", highlight=False)
+    for kind in kinds:
+        for issue in [i for i in report.integrity if i.kind == kind][:3]:
+            console.print(f"  · {issue.message}", highlight=False)
+    if report.integrity_file:
+        console.print(f"完整性问题清单：{report.integrity_file}", highlight=False)

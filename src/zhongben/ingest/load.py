@@ -21,6 +21,7 @@ from zhongben.ingest.sheet_load import Provenance, load_sheet
 from zhongben.ingest.sources import read_sheets
 
 QUARANTINE_HEADER = ["文件", "工作表", "行号", "列", "原值", "原因"]
+INTEGRITY_KINDS = {"balance": "余额不连续", "gap": "日期断档", "duplicate": "重复交易"}
 
 
 def ingest_paths(
@@ -34,10 +35,12 @@ def ingest_paths(
     for file in discover(paths):
         _ingest_file(con, file, report)
     if any(load.table == "transactions" and load.loaded for load in report.sheets):
-        report.integrity = [issue.message for issue in integrity_issues(con, batch)]
+        report.integrity = integrity_issues(con, batch)
     finish_batch(con, batch)
     if report.quarantine and quarantine_dir is not None:
         report.quarantine_file = write_quarantine(report, quarantine_dir)
+    if report.integrity and quarantine_dir is not None:
+        report.integrity_file = write_integrity(report, quarantine_dir)
     return report
 
 
@@ -146,6 +149,27 @@ def _record_quarantine(
             "INSERT INTO _quarantine VALUES (?, ?, ?, ?, ?, ?, ?)",
             [[batch, c.file, c.sheet, c.row, c.column, c.value, c.reason] for c in cells],
         )
+
+
+def write_integrity(report: LoadReport, directory: Path) -> Path:
+    """Write every statement integrity finding of this load (reported, never fixed)."""
+    directory.mkdir(parents=True, exist_ok=True)
+    path = directory / f"integrity-batch{report.batch}.csv"
+    with path.open("w", encoding="utf-8-sig", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(["账号", "问题类型", "文件", "行号", "说明"])
+        for issue in report.integrity:
+            rows = "、".join(str(r) for r in issue.rows)
+            writer.writerow(
+                [
+                    issue.account_no,
+                    INTEGRITY_KINDS.get(issue.kind, issue.kind),
+                    issue.file,
+                    rows,
+                    issue.message,
+                ]
+            )
+    return path
 
 
 def write_quarantine(report: LoadReport, directory: Path) -> Path:

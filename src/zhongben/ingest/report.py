@@ -6,6 +6,8 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from zhongben.ingest.bank import Issue
+
 
 @dataclass(frozen=True)
 class QuarantinedCell:
@@ -61,7 +63,8 @@ class LoadReport:
     skipped_files: list[tuple[str, str]] = field(default_factory=list)  # (file, why) not tables
     quarantine: list[QuarantinedCell] = field(default_factory=list)
     quarantine_file: Path | None = None
-    integrity: list[str] = field(default_factory=list)  # bank statements: breaks, gaps, repeats
+    integrity: list[Issue] = field(default_factory=list)  # statements: breaks, gaps, repeats
+    integrity_file: Path | None = None
 
     @property
     def ok(self) -> bool:
