@@ -14,7 +14,7 @@ tables:
   actions: [case_no, action, acted_on]
   social_insurance: [person_id, employer_name, month, base]
 params:
-  months: {type: integer, default: 6, label: 终本后连续缴纳社保的最少月数, unit: 月}
+  months: {type: integer, default: 6, label: 终本后连续缴纳社保的最少月数, unit: 月, policy: true}
   min_base: {type: number, default: 3000, label: 每月缴费基数下限, unit: 元, policy: true}
 explanation: >-
   案件{case_no}于{closed_on}终本后，被执行人{subject_name}（{subject_id}）在{period}连续
