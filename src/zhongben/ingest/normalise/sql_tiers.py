@@ -59,9 +59,17 @@ def _serial_guard(raw: str) -> str:
     )
 
 
+def _serial_seconds(raw: str) -> str:
+    """Seconds since 1899-12-30 of an Excel serial, rounded half-up as the reference does."""
+    return f"CAST(floor(CAST({raw} AS DOUBLE) * 86400 + 0.5) AS BIGINT)"
+
+
 def serial_timestamp(raw: str) -> str:
-    seconds = f"CAST(floor(CAST({raw} AS DOUBLE) * 86400 + 0.5) AS BIGINT)"
-    return f"(TIMESTAMP '1899-12-30' + to_seconds({seconds}))"
+    return f"(TIMESTAMP '1899-12-30' + to_seconds({_serial_seconds(raw)}))"
+
+
+def serial_date(raw: str) -> str:
+    return f"(DATE '1899-12-30' + CAST({_serial_seconds(raw)} // 86400 AS INTEGER))"
 
 
 def _iso_time_guard(raw: str) -> str:
@@ -102,7 +110,7 @@ def _date_and_stamp_tiers(raw: str) -> list[tuple[str, str, str]]:
         (dated[0][0], dated[0][1], f"CAST({dated[0][1]} AS TIMESTAMP)"),
         (_iso_time_guard(raw), f"CAST({stamp} AS DATE)", stamp),
         *[(guard, value, f"CAST({value} AS TIMESTAMP)") for guard, value in dated[1:]],
-        (_serial_guard(raw), f"CAST({serial} AS DATE)", serial),
+        (_serial_guard(raw), serial_date(raw), serial),
         (
             f"contains({raw}, ':') AND {full_match(raw, DASH_SLASH_DATE_TIME)}",
             f"CAST({any_stamp} AS DATE)",
