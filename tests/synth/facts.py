@@ -4,7 +4,7 @@ Each query returns one boolean (its last column) for parameters ($case, $subject
 
 from __future__ import annotations
 
-AS_OF = "DATE '2025-10-31'"  # the default as_of of a world
+AS_OF = "DATE '@DAY'"  # the world's as_of, filled in by ``fact``
 
 _FACTS: dict[str, str] = {
     "ZB-01": ("SELECT closed_on <= filed_on + INTERVAL 3 MONTH FROM cases WHERE case_no = $case"),
@@ -239,6 +239,12 @@ _FACTS: dict[str, str] = {
 }
 
 FACTS = {rule: sql.replace("@AS_OF", AS_OF) for rule, sql in _FACTS.items()}
+
+
+def fact(rule: str, as_of: str) -> str:
+    """The query of ``rule`` for a world screened on ``as_of`` (YYYY-MM-DD)."""
+    return FACTS[rule].replace("@DAY", as_of)
+
 
 # XJ-02 is derived (XG-01 after 罚款, or a DC-05 transfer): checked through those rules' plants.
 DERIVED = {"XJ-02"}

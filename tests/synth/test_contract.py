@@ -90,7 +90,7 @@ def test_keys_are_unique_and_case_numbers_follow_court_sequences(
             ).fetchone()
             assert dup == (0,), name
     years = db.execute("SELECT case_year, count(*) FROM cases GROUP BY 1").fetchall()
-    assert years and all(2019 <= y <= 2025 for y, _ in years)
+    assert years and all(2019 <= y <= 2026 for y, _ in years)
 
 
 def test_ids_carry_the_birth_date_and_region(db: duckdb.DuckDBPyConnection) -> None:

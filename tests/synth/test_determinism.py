@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from synth.conftest import SEED
+from synth.conftest import AS_OF, SEED
 from zhongben.synth import generate
 
 
@@ -11,7 +11,7 @@ def _files(folder: Path) -> dict[str, bytes]:
 
 
 def test_same_seed_gives_byte_identical_files(world: Path, tmp_path: Path) -> None:
-    generate(seed=SEED, scale="tiny", out=tmp_path, plants=2)
+    generate(seed=SEED, scale="tiny", out=tmp_path, plants=2, as_of=AS_OF)
     again, first = _files(tmp_path), _files(world)
     assert sorted(again) == sorted(first)
     for name in first:
@@ -19,7 +19,7 @@ def test_same_seed_gives_byte_identical_files(world: Path, tmp_path: Path) -> No
 
 
 def test_other_seed_gives_another_world(world: Path, tmp_path: Path) -> None:
-    generate(seed=SEED + 1, scale="tiny", out=tmp_path, plants=2)
+    generate(seed=SEED + 1, scale="tiny", out=tmp_path, plants=2, as_of=AS_OF)
     assert (tmp_path / "cases.csv").read_bytes() != (world / "cases.csv").read_bytes()
     assert (tmp_path / "truth.csv").read_bytes() != (world / "truth.csv").read_bytes()
 

@@ -9,7 +9,8 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from synth.facts import DERIVED, FACTS
+from synth.conftest import AS_OF
+from synth.facts import DERIVED, FACTS, fact
 
 FAMILIES_A_TO_J = sorted(FACTS)  # and L (WS); K (FL) is checked by the fund-flow tests
 
@@ -26,7 +27,7 @@ def _near(world: Path) -> list[dict[str, str]]:
 def _holds(
     db: duckdb.DuckDBPyConnection, rule: str, case_no: str | None, subject: str | None
 ) -> bool:
-    sql = FACTS[rule]
+    sql = fact(rule, AS_OF.isoformat())
     params = {k: v for k, v in (("case", case_no), ("subject", subject)) if f"${k}" in sql}
     row = db.execute(sql, params).fetchone()
     assert row is not None

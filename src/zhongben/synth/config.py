@@ -26,7 +26,7 @@ SCALES: dict[str, Scale] = {
     "province": Scale("province", 1_000_000, "province", 30, 18.0),
 }
 
-DEFAULT_AS_OF = date(2025, 10, 31)
+DEFAULT_AS_OF = date(2026, 6, 30)  # the screening date of the README and scripts/demo.sh
 
 
 @dataclass(frozen=True)

@@ -33,9 +33,17 @@ def add_workdays(start: date, n: int) -> date:
     left = n
     while left > 0:
         current += timedelta(days=1)
-        if chinese_calendar.is_workday(current):
+        if is_workday(current):
             left -= 1
     return current
+
+
+def is_workday(day_: date) -> bool:
+    """Chinese working day (调休 included); plain Monday–Friday beyond the calendar's years."""
+    try:
+        return bool(chinese_calendar.is_workday(day_))
+    except NotImplementedError:
+        return day_.weekday() < 5
 
 
 def to_date(value: np.datetime64) -> date:
