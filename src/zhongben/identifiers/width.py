@@ -22,21 +22,29 @@ LOWER = "abcdefghijklmnopqrstuvwxyz"
 UPPER = LOWER.upper()
 _UPPER = str.maketrans(LOWER, UPPER)
 _BLANK_RE = re.compile("[" + re.escape(BLANKS) + "]")
+# str.translate is slow on non-ASCII text: these find the (rare) cells that need it.
+_FULL_WIDTH_RE = re.compile("[\uff01-\uff5e\u3000]")
+_BRACKET_RE = re.compile("[" + re.escape(CJK_BRACKETS) + "]")
+_LOWER_RE = re.compile("[a-z]")
 
 
 def fold(raw: str) -> str:
     """Full-width ASCII forms and the ideographic space to their ASCII equivalents."""
+    if raw.isascii() or _FULL_WIDTH_RE.search(raw) is None:
+        return raw
     return raw.translate(_FOLD)
 
 
 def fold_brackets(text: str) -> str:
     """〔〕［］【】[] to ASCII parentheses (after ``fold``, （） are already ASCII)."""
-    return text.translate(_BRACKETS)
+    return text.translate(_BRACKETS) if _BRACKET_RE.search(text) else text
 
 
 def ascii_upper(text: str) -> str:
     """Upper-case ASCII letters only, so the result does not depend on Unicode case tables."""
-    return text.translate(_UPPER)
+    if text.isascii():
+        return text.upper()
+    return text.translate(_UPPER) if _LOWER_RE.search(text) else text
 
 
 def remove_blanks(text: str) -> str:

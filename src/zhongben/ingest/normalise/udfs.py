@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import Callable
+from functools import lru_cache
 from typing import Any
 
 import duckdb
@@ -75,19 +76,27 @@ def _needs_python(values: pa.StringArray) -> np.ndarray:
     return flagged
 
 
+_clean_cached = lru_cache(maxsize=1 << 16)(clean)
+
+
 def clean_array(values: pa.Array | pa.ChunkedArray) -> pa.Array:
     """``width.clean`` over an Arrow array; untouched cells are passed through as they are."""
     array = _string_array(values)
     mask = _needs_python(array)
     if not mask.any():
         return array
-    replacements = [clean(text) for text in array.filter(pa.array(mask)).to_pylist()]
+    replacements = [_clean_cached(text) for text in array.filter(pa.array(mask)).to_pylist()]
     return pc.replace_with_mask(array, pa.array(mask), pa.array(replacements, pa.string()))
 
 
+CACHE_SIZE = 1 << 16  # ledgers repeat values (dates, IDs across tables): parse each once
+
+
 def _mapper(fn: Callable[[Any], Any], result: pa.DataType) -> Callable[[pa.Array], pa.Array]:
+    cached = lru_cache(maxsize=CACHE_SIZE)(fn)
+
     def udf(values: pa.Array | pa.ChunkedArray) -> pa.Array:
-        return pa.array([fn(v) for v in _string_array(values).to_pylist()], type=result)
+        return pa.array([cached(v) for v in _string_array(values).to_pylist()], type=result)
 
     return udf
 
