@@ -53,9 +53,9 @@ def start_server(app_db: str, port: int) -> subprocess.Popen[bytes]:
     cmd = [sys.executable, "-m", "zhongben.cli.main", "serve", "--db", "/nonexistent.duckdb",
            "--app-db", app_db, "--no-publish", "--port", str(port)]
     proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, env={**os.environ})
-    for _ in range(300):
+    for _ in range(1200):
         try:
-            httpx.get(f"http://127.0.0.1:{port}/", timeout=1)
+            httpx.get(f"http://127.0.0.1:{port}/", timeout=5).raise_for_status()
             return proc
         except httpx.HTTPError:
             time.sleep(0.1)
@@ -88,39 +88,42 @@ async def inbox_latency(base: str, requests: int) -> list[float]:
     return times
 
 
-async def user(base: str, name: str, until: float, stats: dict[str, list[float]],
-               errors: list[str]) -> None:
-    rng = random.Random(name)
-    async with httpx.AsyncClient(base_url=base, follow_redirects=True, timeout=60) as client:
-        await login(client, name)
-        keys: list[str] = []
-        while time.monotonic() < until:
-            kind = rng.choices(("inbox", "lead", "dashboard", "cases"), (6, 3, 1, 1))[0]
-            if kind == "lead" and keys:
-                url = f"/leads/{rng.choice(keys)}"
-            elif kind in ("dashboard", "cases"):
-                url = f"/{kind}"
-            else:
-                url = f"/leads?{rng.choice(INBOX_QUERIES)}&page={rng.randint(1, 20)}"
-            started = time.perf_counter()
-            try:
-                response = await client.get(url)
-                if response.status_code != 200:
-                    errors.append(f"{url} → {response.status_code}")
-                elif kind == "inbox":
-                    keys = LEAD.findall(response.text)[:20] or keys
-            except httpx.HTTPError as exc:
-                errors.append(f"{url} → {type(exc).__name__}")
-            stats.setdefault(kind, []).append((time.perf_counter() - started) * 1000)
+async def user(client: httpx.AsyncClient, seed: int, until: list[float],
+               stats: dict[str, list[float]], errors: list[str]) -> None:
+    rng = random.Random(seed)
+    keys: list[str] = []
+    while time.monotonic() < until[0]:
+        kind = rng.choices(("inbox", "lead", "dashboard", "cases"), (6, 3, 1, 1))[0]
+        if kind == "lead" and keys:
+            url = f"/leads/{rng.choice(keys)}"
+        elif kind in ("dashboard", "cases"):
+            url = f"/{kind}"
+        else:
+            kind, url = "inbox", f"/leads?{rng.choice(INBOX_QUERIES)}&page={rng.randint(1, 20)}"
+        started = time.perf_counter()
+        try:
+            response = await client.get(url)
+            if response.status_code != 200:
+                errors.append(f"{url} → {response.status_code}")
+            elif kind == "inbox":
+                keys = LEAD.findall(response.text)[:20] or keys
+        except httpx.HTTPError as exc:
+            errors.append(f"{url} → {type(exc).__name__}")
+        stats.setdefault(kind, []).append((time.perf_counter() - started) * 1000)
 
 
 async def load(base: str, users: int, seconds: float) -> None:
     names = ["jcg", "zl", "fzr", "jcg2", "sjcg", "fxy"]
     stats: dict[str, list[float]] = {}
     errors: list[str] = []
-    until = time.monotonic() + seconds
-    await asyncio.gather(*(user(base, names[i % len(names)], until, stats, errors)
-                           for i in range(users)))
+    clients = [httpx.AsyncClient(base_url=base, follow_redirects=True, timeout=60)
+               for _ in range(users)]
+    for i, client in enumerate(clients):  # sign in first; the clock starts after
+        await login(client, names[i % len(names)])
+    until = [time.monotonic() + seconds]
+    await asyncio.gather(*(user(c, i, until, stats, errors) for i, c in enumerate(clients)))
+    for client in clients:
+        await client.aclose()
     total = sum(len(v) for v in stats.values())
     print(f"{users} users × {seconds:.0f} s: {total:,} requests ({total / seconds:.0f}/s), "
           f"{len(errors)} errors")
@@ -144,6 +147,8 @@ def main() -> None:
         build(app_db, args.leads)
         port = free_port()
         server = start_server(app_db, port)
+        print(f"server: zhongben serve (one process) on {os.cpu_count()} CPUs, "
+              f"load average {os.getloadavg()[0]:.1f}")
         base = f"http://127.0.0.1:{port}"
         try:
             times = asyncio.run(inbox_latency(base, args.requests))

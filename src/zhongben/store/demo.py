@@ -38,7 +38,9 @@ def seed_demo(session: Session, courts: list[str], city: str = "绍兴市") -> l
     Returns (username, role) pairs; does nothing if organisations exist already."""
     if session.scalar(select(Org.id).limit(1)) is not None:
         return []
-    courts = courts or list(DEFAULT_COURTS)
+    courts = list(courts) or list(DEFAULT_COURTS)
+    # Always two counties, so the demo shows one county not seeing the other's leads.
+    courts += [c for c in DEFAULT_COURTS if c not in courts][: max(0, 2 - len(courts))]
     root = add_org(session, "3306", f"{city}人民检察院", "市级")
     counties = [add_org(session, f"3306{i:02d}", procuratorate_name(c), "县级", [c], root)
                 for i, c in enumerate(courts, start=1)]

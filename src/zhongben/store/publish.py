@@ -65,20 +65,25 @@ def publish(workspace: str | Path, sessions: sessionmaker[Session]) -> PublishRe
     with duckdb.connect(str(path), read_only=True) as con:
         rows = read_workspace_leads(con)
         profiles = build_profiles(con, rows)
+    courts = {k: v["cases"][-1]["court"] for k, v in profiles.items() if v.get("cases")}
     with sessions.begin() as session:
-        inserted, updated = store_leads(session, rows)
+        inserted, updated = store_leads(session, rows, courts)
         store_profiles(session, profiles)
     return PublishReport(inserted, updated, len(profiles))
 
 
-def store_leads(session: Session, rows: list[dict[str, Any]]) -> tuple[int, int]:
-    """Upsert ``rows`` (dicts in the leads.md shape); new leads get their org from the court."""
+def store_leads(session: Session, rows: list[dict[str, Any]],
+                subject_courts: dict[str, str] | None = None) -> tuple[int, int]:
+    """Upsert ``rows`` (dicts in the leads.md shape). A new lead goes to the procuratorate of its
+    court; a lead without a case (debtor grain) to that of the debtor's latest case's court."""
     existing = set(session.scalars(select(Lead.lead_key)))
     owners, fallback = court_owners(session), root_org_id(session)
     new = [r for r in rows if r["lead_key"] not in existing]
     old = [r for r in rows if r["lead_key"] in existing]
+    subject_courts = subject_courts or {}
     for row in new:
-        row["org_id"] = owners.get(row.get("court") or "", row.get("org_id") or fallback)
+        court = row.get("court") or subject_courts.get(row.get("subject_id") or "", "")
+        row["org_id"] = owners.get(court, row.get("org_id") or fallback)
         row.setdefault("status", "待核查")
     for batch, statement in ((new, insert), (old, update)):
         if batch:

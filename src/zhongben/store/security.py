@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import threading
+
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 
@@ -15,6 +17,8 @@ LEAD_ADMIN_ROLES = frozenset({"部门负责人", "分析员", "检察官"})
 ADMIN_ROLES = frozenset({"管理员"})
 
 _hasher = PasswordHasher()
+# Each argon2 check takes ~64 MiB and tens of ms of CPU: bound how many run at once.
+_checks = threading.BoundedSemaphore(4)
 
 
 def hash_password(password: str) -> str:
@@ -23,7 +27,8 @@ def hash_password(password: str) -> str:
 
 def verify_password(password_hash: str, password: str) -> bool:
     try:
-        return _hasher.verify(password_hash, password)
+        with _checks:
+            return _hasher.verify(password_hash, password)
     except (VerificationError, InvalidHashError):
         return False
 
