@@ -40,15 +40,17 @@ def main() -> None:
     parser.add_argument("--errors", action="store_true", help="print every wrong field")
     parser.add_argument("--only", help="substring of the file names to evaluate")
     parser.add_argument("--cache", type=Path, help="keep and re-use what OCR read in this folder")
+    parser.add_argument("--corpus", type=Path, default=CORPUS,
+                        help="a labelled set (documents + truth.jsonl); default: the test set")
     args = parser.parse_args()
     score = Score()
     started = time.perf_counter()
-    for line in (CORPUS / "truth.jsonl").read_text("utf-8").splitlines():
+    for line in (args.corpus / "truth.jsonl").read_text("utf-8").splitlines():
         truth = json.loads(line)
         scanned = truth["format"] in ("png", "jpg", "tiff", "scan.pdf")
         if (args.no_ocr and scanned) or (args.only and args.only not in truth["file"]):
             continue
-        document = read(CORPUS / truth["file"], args.cache)
+        document = read(args.corpus / truth["file"], args.cache)
         score_one(score, truth, document)
     print("\n".join(report_lines(score)))
     print(f"{score.documents} documents in {time.perf_counter() - started:.1f} s")

@@ -108,7 +108,7 @@ def opening(case: Case, rng: random.Random, debtors: list[Person]) -> str:
 def zhongben(case: Case, rng: random.Random) -> Doc:
     doc_no = case.case_no + suffix(rng)
     spaced = rng.random() < 0.4
-    code_only = rng.random() < 0.15
+    code_only = rng.random() < 0.15 and not case.legacy  # a legacy number has no court code
     lines = header(case, rng, "执行裁定书", doc_no, spaced, code_only)
     lines += party_lines(case.applicants, "申请执行人", rng)
     lines += party_lines(case.debtors, "被执行人", rng)

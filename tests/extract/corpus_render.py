@@ -11,6 +11,7 @@ import random
 from dataclasses import dataclass
 from pathlib import Path
 
+import numpy as np
 from corpus_content import Doc
 from PIL import Image, ImageDraw, ImageFilter, ImageFont
 
@@ -162,8 +163,10 @@ def degrade(img: Image.Image, rng: random.Random) -> Image.Image:
     img = img.rotate(rng.uniform(-0.8, 0.8), resample=Image.BILINEAR, fillcolor=255)
     if rng.random() < 0.7:
         img = img.filter(ImageFilter.GaussianBlur(rng.uniform(0.3, 0.8)))
-    noise = Image.effect_noise(img.size, rng.uniform(10, 28))
-    img = Image.blend(img, noise.point(lambda v: min(255, v + 40)), 0.12)
+    sigma = rng.uniform(10, 28)
+    grain = np.random.default_rng(rng.randrange(2**32)).normal(168, sigma, (img.height, img.width))
+    noise = Image.fromarray(grain.clip(0, 255).astype(np.uint8))
+    img = Image.blend(img, noise, 0.12)
     draw = ImageDraw.Draw(img)
     for _ in range(rng.randrange(50, 200)):
         x, y = rng.randrange(img.width), rng.randrange(img.height)

@@ -11,7 +11,7 @@ from zhongben.extract.numerals import chinese_number
 
 NUM = r"[零〇一二两三四五六七八九十百千\d]+"
 LAW_RE = re.compile(r"《(?P<law>[^《》]{2,60}?(?:〈[^〉]{2,30}〉[^《》]{0,20})?)》")
-ARTICLE_RE = re.compile(rf"第\s*(?P<n>{NUM})\s*条(?:\s*第\s*{NUM}\s*[款项])*")
+ARTICLE_RE = re.compile(rf"\s*第\s*(?P<n>{NUM})\s*条(?:\s*第\s*{NUM}\s*[款项])*")
 CHAIN_RE = re.compile(rf"\s*(?:、|,|，|和|及|以及)\s*(?=第\s*{NUM}\s*条)")
 # Full titles (after NFKC, 〈〉 or <> inside) → the abbreviations used by the rule catalogue.
 ABBREVIATIONS: tuple[tuple[re.Pattern[str], str], ...] = (

@@ -50,9 +50,12 @@ def court(clean: CleanText, own: CaseNo | None) -> Field | None:
         coded = ids.court_name(own.court_code)
         if coded:
             return Field("court", coded, own.start, own.end, clean.text[own.start : own.end], 0.9)
-    match = COURT_RE.search(clean.body)
-    if match and "本院" not in match.group():
-        return Field("court", match.group(), match.start(), match.end(), match.group(), 0.6)
+    for match in COURT_RE.finditer(clean.body):
+        after = clean.body[match.end() : match.end() + 2]
+        if "本院" not in match.group() and not match.group().startswith("最高") and \
+                after != "关于":  # a court, not the title of a judicial interpretation
+            name = canonical_court(match.group())
+            return Field("court", name, match.start(), match.end(), match.group(), 0.6)
     return None
 
 

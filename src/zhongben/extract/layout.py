@@ -21,7 +21,7 @@ SPACED_RE = re.compile(f"(?<=[{CJK}〇○])[ \t\u3000]+(?=[{CJK}〇○])")
 SPACES_RE = re.compile(r"[ \t]{2,}")
 PAGE_FURNITURE_RE = re.compile(r"^(第\s*\d+\s*页\s*(,?\s*共\s*\d+\s*页)?|-\s*\d+\s*-|\d+\s*/\s*\d+|"
                                r"共\s*\d+\s*页\s*第\s*\d+\s*页|\d{1,3})$")
-SENTENCE_END = "。:;!?」』》)"
+SENTENCE_END = "。:;!?」』"
 ROLE_START_RE = re.compile(r"^(申请执行人|被执行人|申请人|被申请人|法定代表人|负责人|"
                            r"委托诉讼代理人|"
                            r"委托代理人|经营者|案外人|第三人|原告|被告|代理人)\s*[:：]")
