@@ -215,12 +215,13 @@ def test_ids(con: duckdb.DuckDBPyConnection, batch: list[str | None]) -> None:
 def _case_no(parts: tuple[int, str, str, int, str], legacy: bool, how: int) -> str:
     year, court, type_code, seq, suffix = parts
     body = f"{court}{type_code}{'字第' if legacy else ''}{'0' * (how % 2)}{seq}号{suffix}"
-    return [f"({year}){body}", f"（{year}）{body}", f"〔{year}〕{body}", f"{year}{body}"][how]
+    forms = [f"({year}){body}", f"（{year}）{body}", f"〔{year}〕{body}", f"{year}{body}"]
+    return [*forms, f"【{year}］{body}", f"（{year}）{body} "][how]
 
 
 case_nos_written = st.one_of(
-    st.builds(_case_no, case_parts(), st.just(False), st.integers(0, 3)),
-    st.builds(_case_no, legacy_parts(), st.just(True), st.integers(0, 3)),
+    st.builds(_case_no, case_parts(), st.just(False), st.integers(0, 5)),
+    st.builds(_case_no, legacy_parts(), st.just(True), st.integers(0, 5)),
 )
 CASE_NOISE = "()（）〔〕20236浙执恢民初号之一字第"
 
@@ -249,8 +250,11 @@ def test_case_numbers_and_parts(con: duckdb.DuckDBPyConnection, batch: list[str 
         assert (court, year, type_code) == expected
 
 
+codes_written = st.from_regex(r"[浙A-Za-z0-9 ａＢ１\u3000\xa0-]{1,10}", fullmatch=True)
+
+
 @SETTINGS
-@given(batch=st.lists(st.one_of(st.text(max_size=20), st.none()), min_size=1, max_size=40))
+@given(batch=st.lists(st.one_of(st.text(max_size=20), codes_written, st.none()), max_size=40))
 def test_text_and_codes(con: duckdb.DuckDBPyConnection, batch: list[str | None]) -> None:
     assert_equivalent(con, [_column(Kind.TEXT), _column(Kind.CODE)], batch)
 

@@ -122,10 +122,10 @@ def column_sql(column: Column, raw: str) -> ColumnSQL:
     if kind is Kind.ENUM:
         return enum_sql(column, raw)
     if kind is Kind.CASE_NO:
-        tiers = [(t.full_match(raw, t.CANONICAL_NEW_NO_ZERO), raw)]
-        return ColumnSQL(t.chain(raw, tiers, f"{udfs.CASE_NO}({raw})"), NO_ERROR, None)
+        value = t.chain(raw, t.case_no_tiers(raw), f"{udfs.CASE_NO}({raw})")
+        return ColumnSQL(value, NO_ERROR, None)
     if kind is Kind.CODE:
-        tiers = [(t.full_match(raw, "[0-9A-Z]+"), raw)]
+        tiers = [(t.full_match(raw, t.CODE_CHANGERS), raw)]
         return ColumnSQL(t.chain(raw, tiers, f"{udfs.CLEAN_CODE}({raw})"), NO_ERROR, None)
     return ColumnSQL(f"{udfs.CLEAN}({raw})", NO_ERROR, None)
 

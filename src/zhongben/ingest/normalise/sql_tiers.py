@@ -216,3 +216,20 @@ CANONICAL_LEGACY = (
     .replace("号?", "号", 1)
 )
 CANONICAL_NEW_NO_ZERO = CANONICAL_NEW.replace("([0-9]+)", "([1-9][0-9]*)", 1)
+# The same with the year in full-width or CJK brackets, as Chinese ledgers usually write it.
+WIDE_BRACKETS_NEW = CANONICAL_NEW_NO_ZERO.replace(r"\(", "[（〔【［]", 1).replace(
+    r"\)", "[）〕】］]", 1
+)
+
+
+def case_no_tiers(raw: str) -> list[Tier]:
+    """Canonical already; or canonical but for the brackets around the year."""
+    rebracketed = f"'(' || substr({raw}, 2, 4) || ')' || substr({raw}, 7)"
+    return [
+        (full_match(raw, CANONICAL_NEW_NO_ZERO), raw),
+        (full_match(raw, WIDE_BRACKETS_NEW), rebracketed),
+    ]
+
+
+# Characters that ``width.clean_code`` changes or removes: a cell without any is its own code.
+CODE_CHANGERS = r"[^a-z \t\n\r\x{0B}\x{0C}\x{A0}\x{200B}\x{FEFF}\x{3000}\x{FF01}-\x{FF5E}]+"
