@@ -1,13 +1,13 @@
 """After the court replies, the originating rule is re-run on the case: did the fix happen?
 
-The rule engine's single-case entry point is used when the workspace offers it
-(``Workspace.rerun_lead(rule_id, case_no, subject_id) -> bool``: does the lead still fire?).
-Until then the answer comes from the workspace's ``leads`` table: a lead the latest screen no
-longer produces has ``status = 'resolved'``. The result records which of the two answered."""
+The rule (with the parameters the lead was found with) runs on the analytical workspace, opened
+read-only, as of today, without storing anything (``zhongben.rules.run.run_rule``); the lead
+"still fires" when its identity (rule, case, subject) is among the rule's results. When the rule
+cannot be run (workspace busy or missing, rule gone from the library) the answer says so."""
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -42,16 +42,19 @@ def _recheck_lead(lead: Lead, workspace: str | None) -> dict[str, Any]:
 
 
 def _ask_workspace(lead: Lead, workspace: str) -> dict[str, Any]:
-    from zhongben.workspace import Workspace
+    from zhongben.engine.duckdb import DuckDBEngine
+    from zhongben.rules.loader import load_library
+    from zhongben.rules.run import run_rule
 
-    ws = Workspace(workspace)
-    rerun = getattr(ws, "rerun_lead", None)
-    if callable(rerun):
-        return {"still_fires": bool(rerun(lead.rule_id, lead.case_no, lead.subject_id)),
-                "source": "规则引擎单案重跑"}
+    rule = load_library().get(lead.rule_id)
+    if rule is None:
+        return {"still_fires": None, "source": f"规则库中已无规则 {lead.rule_id}"}
+    today = date.today()
     with duckdb.connect(workspace, read_only=True) as con:
-        row = con.execute("select status, last_run from leads where lead_key = ?",
-                          [lead.lead_key]).fetchone()
-    if row is None:
-        return {"still_fires": False, "source": "最近一次筛查未再产生该线索"}
-    return {"still_fires": row[0] != "resolved", "source": f"最近一次筛查（批次 {row[1]}）"}
+        engine = DuckDBEngine(con)
+        engine.prepare()
+        found = run_rule(engine, rule, today, lead.params or None)
+    identity = (lead.rule_id, lead.case_no, lead.subject_id)
+    still = identity in {x.identity for x in found}
+    return {"still_fires": still,
+            "source": f"规则 {lead.rule_id} v{rule.header.version} 于 {today} 重跑"}
