@@ -132,6 +132,19 @@ def _choices(session: Session, org_ids: list[int]) -> dict[str, list[Any]]:
             "court": distinct(Lead.court)}
 
 
+_LIFTED: dict[str, float] = {"at": 0.0}
+LIFT_SECONDS = 3600.0
+
+
+def lift_expired_suppressions_hourly(session: Session) -> None:
+    """Suppressions whose expiry passed return to 待核查 (checked at most once an hour)."""
+    if time.monotonic() - _LIFTED["at"] < LIFT_SECONDS:
+        return
+    _LIFTED["at"] = time.monotonic()
+    lift_expired_suppressions(session, date.today())
+    session.commit()
+
+
 def lift_expired_suppressions(session: Session, today: date) -> int:
     result = session.execute(
         update(Lead).where(Lead.status == "已屏蔽", Lead.suppressed_until < today)

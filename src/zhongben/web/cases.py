@@ -73,6 +73,9 @@ def case_page(request: Request, matter_id: int, error: str = "",
               session: Session = Depends(db)) -> Response:
     matter = visible_matter(session, viewer, matter_id)
     leads = list(session.scalars(select(Lead).where(Lead.matter_id == matter.id)))
+    record(session, viewer.actor, "view_personal", "matter", str(matter.id),
+           leads=[x.lead_key for x in leads])
+    session.commit()
     events = session.execute(
         select(MatterEvent, User.display_name).join(User, User.id == MatterEvent.user_id,
                                                     isouter=True)

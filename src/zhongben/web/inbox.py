@@ -18,6 +18,7 @@ from zhongben.store.leads import (
     LeadFilter,
     all_leads,
     filter_choices,
+    lift_expired_suppressions_hourly,
     page_of_leads,
     visible_lead,
 )
@@ -34,6 +35,7 @@ EXPORT_HEADERS = ("线索编号", "规则", "规则名称", "模型", "案号", 
 @router.get("/leads")
 def inbox(request: Request, page: int = 1, viewer: Viewer = Depends(current_user),
           session: Session = Depends(db)) -> Response:
+    lift_expired_suppressions_hourly(session)
     flt = LeadFilter.from_params(request.query_params)
     rows, total = page_of_leads(session, viewer.org_ids, flt, page)
     record(session, viewer.actor, "view_list", "leads", None, shown=len(rows), page=page)
