@@ -149,20 +149,31 @@ def month_tiers(raw: str) -> list[Tier]:
 
 # --- numbers -----------------------------------------------------------------------------------
 COMMA_AMOUNT = r"-?[0-9]{1,3}(,[0-9]{3}){1,4}(\.[0-9]+)?"
+YUAN_AMOUNT = r"[¥￥]?-?([0-9]{1,15}|[0-9]{1,3}(,[0-9]{3}){1,4})(\.[0-9]+)?元?"
+WAN_AMOUNT = r"-?[0-9]{1,11}(\.[0-9]{1,7})?万元?"
 
 
 def amount_value(raw: str, fallback: str) -> str:
-    """DuckDB's DECIMAL cast reads what the reference reads once exponents, digit separators and
-    commas (``1e3``, ``1_000``, ``1,000``) are kept away from it; commas in thousands groups have
-    their own tier. A failing cast is slow in DuckDB, so the guards keep likely failures away."""
+    """Plain numbers go straight to DuckDB's DECIMAL cast, which reads them as the reference does
+    once exponents and digit separators (``1e3``, ``1_000``) are kept away; thousands commas,
+    ¥/元 and 万 have tiers of their own. A failing cast is slow in DuckDB, so each guard keeps the
+    other forms away from it; a guarded cast that still fails goes to the reference."""
     plain = (
-        f"{raw} NOT LIKE '%e%' AND {raw} NOT LIKE '%E%' AND NOT contains({raw}, '_') "
-        f"AND NOT contains({raw}, ',')"
+        f"{raw} >= '+' AND {raw} < ':' AND NOT contains({raw}, ',') AND NOT contains({raw}, '_') "
+        f"AND NOT contains({raw}, 'e') AND NOT contains({raw}, 'E') "
+        f"AND {raw} NOT LIKE '%元' AND {raw} NOT LIKE '%万'"
     )
-    commas = f"contains({raw}, ',') AND {full_match(raw, COMMA_AMOUNT)}"
+    marked = f"({raw} LIKE '%元' OR {raw} LIKE '¥%' OR {raw} LIKE '￥%')"
+    yuan = f"{marked} AND {full_match(raw, YUAN_AMOUNT)}"
+    bare = f"replace(replace(replace(replace({raw}, '¥', ''), '￥', ''), '元', ''), ',', '')"
+    wan = f"({raw} LIKE '%万' OR {raw} LIKE '%万元') AND {full_match(raw, WAN_AMOUNT)}"
+    # At most 7 decimals: × 10 000 then rounding to fen equals rounding the exact value.
+    wan_value = f"CAST(CAST(rtrim({raw}, '万元') AS DECIMAL(38,7)) * 10000 AS DECIMAL(38,2))"
     tiers = [
         (plain, f"try_cast({raw} AS DECIMAL(18,2))"),
-        (commas, f"try_cast(replace({raw}, ',', '') AS DECIMAL(18,2))"),
+        (f"{full_match(raw, COMMA_AMOUNT)}", f"try_cast(replace({raw}, ',', '') AS DECIMAL(18,2))"),
+        (yuan, f"try_cast({bare} AS DECIMAL(18,2))"),
+        (wan, f"try_cast({wan_value} AS DECIMAL(18,2))"),
     ]
     return chain(raw, tiers, fallback, retry=True)
 
