@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import cache
+
 from zhongben.contracts import TABLES, Kind
 
 NUMERIC = frozenset({Kind.AMOUNT, Kind.NUMBER, Kind.INTEGER})
@@ -17,6 +19,7 @@ def kind_of(kind: Kind) -> str:
     return "text"
 
 
+@cache
 def kinds(table: str) -> dict[str, str]:
     """Column -> 'text' | 'date' | 'ts' | 'num', in contract order."""
     return {c.name: kind_of(c.kind) for c in TABLES[table].columns}

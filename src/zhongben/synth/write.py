@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import json
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -19,6 +20,7 @@ from zhongben.synth.world import Lead
 CSV_OPTIONS = pacsv.WriteOptions(quoting_style="needed")
 
 
+@cache
 def arrow_type(table: str, column: str) -> pa.DataType:
     kind = kinds(table)[column]
     if kind == "date":
