@@ -10,7 +10,6 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from zhongben.ingest.load import INTEGRITY_KINDS
 from zhongben.ingest.report import LoadReport
 from zhongben.workspace import DEFAULT_DB, Workspace
 
@@ -77,11 +76,11 @@ def print_report(report: LoadReport, console: Console) -> None:
 
 
 def _print_integrity(report: LoadReport, console: Console) -> None:
-    kinds = Counter(issue.kind for issue in report.integrity)
-    summary = "，".join(f"{INTEGRITY_KINDS.get(k, k)} {n:,} 处" for k, n in kinds.most_common())
+    kinds = Counter(issue.label for issue in report.integrity)
+    summary = "，".join(f"{label} {n:,} 处" for label, n in kinds.most_common())
     console.print(f"银行流水完整性检查（仅报告，未作修改）：{summary}", highlight=False)
-    for kind in kinds:
-        for issue in [i for i in report.integrity if i.kind == kind][:3]:
+    for label in kinds:
+        for issue in [i for i in report.integrity if i.label == label][:3]:
             console.print(f"  · {issue.message}", highlight=False)
     if report.integrity_file:
         console.print(f"完整性问题清单：{report.integrity_file}", highlight=False)

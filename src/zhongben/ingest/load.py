@@ -21,7 +21,6 @@ from zhongben.ingest.sheet_load import Provenance, load_sheet
 from zhongben.ingest.sources import read_sheets
 
 QUARANTINE_HEADER = ["文件", "工作表", "行号", "列", "原值", "原因"]
-INTEGRITY_KINDS = {"balance": "余额不连续", "gap": "日期断档", "duplicate": "重复交易"}
 
 
 def ingest_paths(
@@ -160,15 +159,7 @@ def write_integrity(report: LoadReport, directory: Path) -> Path:
         writer.writerow(["账号", "问题类型", "文件", "行号", "说明"])
         for issue in report.integrity:
             rows = "、".join(str(r) for r in issue.rows)
-            writer.writerow(
-                [
-                    issue.account_no,
-                    INTEGRITY_KINDS.get(issue.kind, issue.kind),
-                    issue.file,
-                    rows,
-                    issue.message,
-                ]
-            )
+            writer.writerow([issue.account_no, issue.label, issue.file, rows, issue.message])
     return path
 
 
