@@ -195,3 +195,14 @@ def test_rows_whose_key_has_a_bad_id_do_not_collide(workspace: Workspace, tmp_pa
     assert [cell.row for cell in report.quarantine] == [5]
     assert "主键重复" in report.quarantine[0].reason
     assert rows(workspace, "SELECT count(*) FROM housing_fund WHERE person_id IS NULL") == [(2,)]
+
+
+def test_excel_unicode_text_export_utf16_tab(workspace: Workspace, tmp_path: Path) -> None:
+    text = "案号\t立案日期\r\n(2024)浙0683执7号\t2024-01-05\r\n"
+    path = tmp_path / "执行案件.txt"
+    path.write_bytes(b"\xff\xfe" + text.encode("utf-16-le"))
+    report = workspace.ingest([path])
+    assert report.ok
+    assert rows(workspace, "SELECT case_no, filed_on FROM cases") == [
+        ("(2024)浙0683执7号", dt.date(2024, 1, 5))
+    ]

@@ -80,6 +80,8 @@ def sniff_csv(path: Path) -> CsvDialect:
 
 
 def _detect_encoding(path: Path, sample: bytes) -> str:
+    if sample.startswith((b"\xff\xfe", b"\xfe\xff")):  # Excel's "Unicode text" export
+        return "utf-16"
     for encoding in _ENCODINGS:
         try:
             sample.decode(encoding)
