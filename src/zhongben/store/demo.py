@@ -93,8 +93,8 @@ def _sample(rng: random.Random, i: int, courts: list[str], as_of: date) -> dict[
         "score_terms": [{"term": "unpaid", "label": "未履行金额", "value": str(unpaid),
                          "points": 30}],
         "livelihood": i % 7 == 0, "unpaid_amount": unpaid,
-        "explanation": f"案件{case_no}以终结本次执行程序结案后，被执行人{name}名下仍登记有"
-                       f"车辆一辆（浙D{i % 100000:05d}），未履行金额{unpaid}元。",
+        "explanation": f"案件{case_no}以终结本次执行程序结案后，被执行人{name}（{subject}）"
+                       f"名下仍登记有车辆一辆（浙D{i % 100000:05d}），未履行金额{unpaid}元。",
         "legal_basis": [{"text": "《最高人民法院关于严格规范终结本次执行程序的规定（试行）》第一条",
                          "status": "V"},
                         {"text": "《人民检察院民事诉讼监督规则》第一百零六条", "status": "S"},

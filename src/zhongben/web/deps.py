@@ -4,6 +4,7 @@ checking and template rendering."""
 from __future__ import annotations
 
 import hmac
+import re
 import secrets
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -42,7 +43,24 @@ def _column_names() -> dict[str, str]:
 
 
 COLUMN_NAMES = _column_names()
-TEMPLATES.env.filters["zh"] = lambda v: COLUMN_NAMES.get(v, v)
+
+
+def column_zh(name: str, table: str | None = None) -> str:
+    """The Chinese name of a column, of ``table`` when given (names repeat across tables)."""
+    from zhongben.contracts import TABLES
+
+    spec = TABLES.get(table or "")
+    for col in spec.columns if spec else ():
+        if col.name == name:
+            return col.zh
+    return COLUMN_NAMES.get(name, name)
+
+
+TEMPLATES.env.filters["zh"] = column_zh
+
+
+ID_IN_TEXT = re.compile(r"(?<![0-9A-Z])[0-9]{17}[0-9Xx](?![0-9A-Z])|"
+                        r"(?<![0-9A-Z])[0-9A-HJ-NPQRTUWXY]{2}[0-9]{6}[0-9A-HJ-NPQRTUWXY]{10}(?![0-9A-Z])")
 
 
 class LoginRequired(Exception):
@@ -66,6 +84,12 @@ class Viewer:
 
     def phone(self, value: str | None) -> str | None:
         return value if self.unmasked else mask_phone(value)
+
+    def text(self, value: str | None) -> str:
+        """Free text (an explanation) with ID numbers masked for roles that may not see them."""
+        if self.unmasked or not value:
+            return value or ""
+        return ID_IN_TEXT.sub(lambda m: mask_id(m.group(0)) or "", value)
 
 
 def db(request: Request) -> Iterator[Session]:

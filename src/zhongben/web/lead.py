@@ -46,7 +46,7 @@ def debtor_profiles(session: Session, lead: Lead, viewer: Viewer) -> list[dict[s
         profile = session.get(Profile, person["id_no"]) if person.get("id_no") else None
         data = profile.data if profile else {}
         person["sections"] = [
-            (label, [mask_row(table, r, viewer.unmasked) for r in data.get(key, [])])
+            (label, table, [mask_row(table, r, viewer.unmasked) for r in data.get(key, [])])
             for key, (table, label) in PROFILE_SECTIONS.items()]
         person.update(mask_row("parties", {k: person.get(k) for k in ("id_no", "phone",
                                                                      "address")},

@@ -28,7 +28,7 @@ def build_demo_db(target: Path, workspace: str | None) -> None:
         with sessions.begin() as session:
             courts = (workspace_courts(workspace) if workspace else []) or None
             store_leads(session, sample_leads(400, courts or []))
-    play_story(sessions)
+    play_story(sessions, workspace=workspace)
 
 
 def render_screenshots(out: Path, workspace: str | None = None) -> list[Path]:

@@ -10,7 +10,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
 from zhongben.store.audit import Actor
-from zhongben.store.models import Lead, User
+from zhongben.store.models import Lead, Matter, User
+from zhongben.workflow.recheck import recheck_matter
 from zhongben.workflow.service import StepInput, apply_event, open_matter
 
 CLOSED_PATH = (("accept", StepInput()), ("investigate", StepInput()),
@@ -21,7 +22,8 @@ CLOSED_PATH = (("accept", StepInput()), ("investigate", StepInput()),
 WAITING_PATH = CLOSED_PATH[:4]
 
 
-def play_story(sessions: sessionmaker[Session], username: str = "jcg") -> int:
+def play_story(sessions: sessionmaker[Session], username: str = "jcg",
+               workspace: str | None = None) -> int:
     """Returns the number of cases opened (0 when the user or enough leads are missing)."""
     with sessions.begin() as session:
         user = session.scalar(select(User).where(User.username == username))
@@ -34,7 +36,8 @@ def play_story(sessions: sessionmaker[Session], username: str = "jcg") -> int:
         if len(leads) < 4:
             return 0
         today = date.today()
-        _walk(session, actor, [leads[0]], CLOSED_PATH, today - timedelta(days=100))
+        closed = _walk(session, actor, [leads[0]], CLOSED_PATH, today - timedelta(days=100))
+        recheck_matter(session, closed, workspace)
         _walk(session, actor, [leads[1]], WAITING_PATH, today - timedelta(days=85))
         group = [x for x in leads[2:] if (x.rule_id, x.court) == (leads[2].rule_id,
                                                                  leads[2].court)][:3]
@@ -43,10 +46,11 @@ def play_story(sessions: sessionmaker[Session], username: str = "jcg") -> int:
 
 
 def _walk(session: Session, actor: Actor, leads: list[Lead],
-          steps: tuple[tuple[str, StepInput], ...], start: date) -> None:
+          steps: tuple[tuple[str, StepInput], ...], start: date) -> Matter:
     matter = open_matter(session, actor, leads, start)
     for offset, (event, data) in enumerate(steps, start=1):
         day = start + timedelta(days=offset * 3)
         step = StepInput(on=day, reason=data.reason, text=data.text, outcomes=data.outcomes,
                          amount=data.amount)
         apply_event(session, actor, matter, event, step, day)
+    return matter
