@@ -1,29 +1,24 @@
 /* Open on as_of (closed_on null: a later closing is not visible); filed more than `months` */
 /* months before (filed_on + months < as_of); no action of the case dated from as_of − idle_days */
 /* to as_of, i.e. the last action is more than idle_days days old (or there is none). */
-WITH last_actions AS (
+WITH overdue AS (
   SELECT
-    _table,
-    _file,
-    _row,
-    _batch,
-    case_no,
-    action,
-    acted_on
-  FROM (
-    SELECT
-      'actions' AS _table,
-      a._file,
-      a._row,
-      a._batch,
-      a.case_no,
-      a.action,
-      a.acted_on,
-      ROW_NUMBER() OVER (PARTITION BY a.case_no ORDER BY a.acted_on DESC, a._row DESC) AS _w
-    FROM (SELECT case_no, action, acted_on, target_type, target_id, result, seizure_rank, expires_on, amount, _file, _sheet, _file_hash, _row, _batch FROM actions WHERE acted_on <= CAST('2025-06-30' AS DATE)) AS a
-  ) AS _t
+    c.case_no
+  FROM (SELECT case_no, court, filed_on, CASE WHEN closed_on > CAST('2025-06-30' AS DATE) THEN NULL ELSE closed_on END AS closed_on, CASE WHEN closed_on > CAST('2025-06-30' AS DATE) THEN NULL ELSE close_method END AS close_method, original_case_no, basis_no, cause, claim_amount, paid_amount, judge, close_reason, CASE WHEN notice_on > CAST('2025-06-30' AS DATE) THEN NULL ELSE notice_on END AS notice_on, CASE WHEN report_order_on > CAST('2025-06-30' AS DATE) THEN NULL ELSE report_order_on END AS report_order_on, CASE WHEN applicant_informed_on > CAST('2025-06-30' AS DATE) THEN NULL ELSE applicant_informed_on END AS applicant_informed_on, court_code, case_year, case_type, _file, _sheet, _file_hash, _row, _batch FROM cases WHERE filed_on <= CAST('2025-06-30' AS DATE)) AS c
   WHERE
-    _w = 1
+    c.closed_on IS NULL
+    AND (
+      ADD_MONTHS(c.filed_on, 6)
+    ) < CAST('2025-06-30' AS DATE)
+), last_days AS (
+  SELECT
+    o.case_no,
+    MAX(a.acted_on) AS last_on
+  FROM overdue AS o
+  LEFT JOIN (SELECT case_no, action, acted_on, target_type, target_id, result, seizure_rank, expires_on, amount, _file, _sheet, _file_hash, _row, _batch FROM actions WHERE acted_on <= CAST('2025-06-30' AS DATE)) AS a
+    ON a.case_no = o.case_no
+  GROUP BY
+    o.case_no
 )
 SELECT
   c.case_no,
@@ -48,24 +43,18 @@ SELECT
   c.case_no AS zb_ev1__case_no,
   c.filed_on AS zb_ev1__filed_on,
   c.closed_on AS zb_ev1__closed_on,
-  l._table AS zb_ev2___table,
   l._file AS zb_ev2___file,
   l._row AS zb_ev2___row,
   l._batch AS zb_ev2___batch,
   l.case_no AS zb_ev2__case_no,
   l.action AS zb_ev2__action,
   l.acted_on AS zb_ev2__acted_on
-FROM (SELECT case_no, court, filed_on, CASE WHEN closed_on > CAST('2025-06-30' AS DATE) THEN NULL ELSE closed_on END AS closed_on, CASE WHEN closed_on > CAST('2025-06-30' AS DATE) THEN NULL ELSE close_method END AS close_method, original_case_no, basis_no, cause, claim_amount, paid_amount, judge, close_reason, CASE WHEN notice_on > CAST('2025-06-30' AS DATE) THEN NULL ELSE notice_on END AS notice_on, CASE WHEN report_order_on > CAST('2025-06-30' AS DATE) THEN NULL ELSE report_order_on END AS report_order_on, CASE WHEN applicant_informed_on > CAST('2025-06-30' AS DATE) THEN NULL ELSE applicant_informed_on END AS applicant_informed_on, court_code, case_year, case_type, _file, _sheet, _file_hash, _row, _batch FROM cases WHERE filed_on <= CAST('2025-06-30' AS DATE)) AS c
-LEFT JOIN last_actions AS l
-  ON l.case_no = c.case_no
+FROM last_days AS d
+JOIN (SELECT case_no, court, filed_on, CASE WHEN closed_on > CAST('2025-06-30' AS DATE) THEN NULL ELSE closed_on END AS closed_on, CASE WHEN closed_on > CAST('2025-06-30' AS DATE) THEN NULL ELSE close_method END AS close_method, original_case_no, basis_no, cause, claim_amount, paid_amount, judge, close_reason, CASE WHEN notice_on > CAST('2025-06-30' AS DATE) THEN NULL ELSE notice_on END AS notice_on, CASE WHEN report_order_on > CAST('2025-06-30' AS DATE) THEN NULL ELSE report_order_on END AS report_order_on, CASE WHEN applicant_informed_on > CAST('2025-06-30' AS DATE) THEN NULL ELSE applicant_informed_on END AS applicant_informed_on, court_code, case_year, case_type, _file, _sheet, _file_hash, _row, _batch FROM cases WHERE filed_on <= CAST('2025-06-30' AS DATE)) AS c
+  ON c.case_no = d.case_no
+LEFT JOIN (SELECT case_no, action, acted_on, target_type, target_id, result, seizure_rank, expires_on, amount, _file, _sheet, _file_hash, _row, _batch FROM actions WHERE acted_on <= CAST('2025-06-30' AS DATE)) AS l
+  ON l.case_no = d.case_no AND l.acted_on = d.last_on
 WHERE
-  c.closed_on IS NULL
-  AND (
-    ADD_MONTHS(c.filed_on, 6)
-  ) < CAST('2025-06-30' AS DATE)
-  AND (
-    l.acted_on IS NULL
-    OR l.acted_on < (
-      DATE_ADD(CAST('2025-06-30' AS DATE), -90)
-    )
+  d.last_on IS NULL OR d.last_on < (
+    DATE_ADD(CAST('2025-06-30' AS DATE), -90)
   )

@@ -20,10 +20,17 @@ explanation: >-
 -- Open on as_of (closed_on null: a later closing is not visible); filed more than `months`
 -- months before (filed_on + months < as_of); no action of the case dated from as_of − idle_days
 -- to as_of, i.e. the last action is more than idle_days days old (or there is none).
-WITH last_actions AS (
-  SELECT 'actions' AS _table, a._file, a._row, a._batch, a.case_no, a.action, a.acted_on
-  FROM actions AS a
-  QUALIFY ROW_NUMBER() OVER (PARTITION BY a.case_no ORDER BY a.acted_on DESC, a._row DESC) = 1
+WITH overdue AS (
+  SELECT c.case_no
+  FROM cases AS c
+  WHERE c.closed_on IS NULL
+    AND zb_add_months(c.filed_on, :months) < :as_of
+),
+last_days AS (
+  SELECT o.case_no, MAX(a.acted_on) AS last_on
+  FROM overdue AS o
+  LEFT JOIN actions AS a ON a.case_no = o.case_no
+  GROUP BY o.case_no
 )
 SELECT
   c.case_no,
@@ -36,8 +43,7 @@ SELECT
   END AS last_action,
   zb_evidence(c, case_no, filed_on, closed_on),
   zb_evidence(l, case_no, action, acted_on)
-FROM cases AS c
-LEFT JOIN last_actions AS l ON l.case_no = c.case_no
-WHERE c.closed_on IS NULL
-  AND zb_add_months(c.filed_on, :months) < :as_of
-  AND (l.acted_on IS NULL OR l.acted_on < zb_add_days(:as_of, -:idle_days))
+FROM last_days AS d
+JOIN cases AS c ON c.case_no = d.case_no
+LEFT JOIN actions AS l ON l.case_no = d.case_no AND l.acted_on = d.last_on
+WHERE d.last_on IS NULL OR d.last_on < zb_add_days(:as_of, -:idle_days)
