@@ -42,16 +42,7 @@ WITH debtors AS (
   SELECT
     d.case_no,
     d.id_no,
-    CONCAT(
-      '新设立企业',
-      n.name,
-      '（',
-      n.uscc,
-      '，',
-      CAST(n.established_on AS TEXT),
-      '成立），',
-      CASE WHEN n.address = o.address THEN '住所相同' ELSE '法定代表人相同' END
-    ) AS signal,
+    CONCAT('新设立企业', n.name, '（', n.uscc, '，', CAST(n.established_on AS TEXT), '成立），', '住所相同') AS signal,
     'companies' AS _table,
     n._file,
     n._row,
@@ -62,11 +53,25 @@ WITH debtors AS (
   JOIN (SELECT uscc, uscc_invalid, name, legal_rep_name, legal_rep_id, legal_rep_id_invalid, status, established_on, CASE WHEN deregistered_on > CAST('2025-06-30' AS DATE) THEN NULL ELSE deregistered_on END AS deregistered_on, address, scope, registered_capital, _file, _sheet, _file_hash, _row, _batch FROM companies WHERE established_on IS NULL OR established_on <= CAST('2025-06-30' AS DATE)) AS o
     ON o.uscc = d.id_no
   JOIN (SELECT uscc, uscc_invalid, name, legal_rep_name, legal_rep_id, legal_rep_id_invalid, status, established_on, CASE WHEN deregistered_on > CAST('2025-06-30' AS DATE) THEN NULL ELSE deregistered_on END AS deregistered_on, address, scope, registered_capital, _file, _sheet, _file_hash, _row, _batch FROM companies WHERE established_on IS NULL OR established_on <= CAST('2025-06-30' AS DATE)) AS n
-    ON n.uscc <> o.uscc
+    ON n.address = o.address AND n.uscc <> o.uscc AND n.established_on > d.closed_on
+  UNION ALL
+  SELECT
+    d.case_no,
+    d.id_no,
+    CONCAT('新设立企业', n.name, '（', n.uscc, '，', CAST(n.established_on AS TEXT), '成立），', '法定代表人相同') AS signal,
+    'companies' AS _table,
+    n._file,
+    n._row,
+    n._batch,
+    n.uscc AS item,
+    CAST(n.established_on AS TEXT) AS detail
+  FROM debtors AS d
+  JOIN (SELECT uscc, uscc_invalid, name, legal_rep_name, legal_rep_id, legal_rep_id_invalid, status, established_on, CASE WHEN deregistered_on > CAST('2025-06-30' AS DATE) THEN NULL ELSE deregistered_on END AS deregistered_on, address, scope, registered_capital, _file, _sheet, _file_hash, _row, _batch FROM companies WHERE established_on IS NULL OR established_on <= CAST('2025-06-30' AS DATE)) AS o
+    ON o.uscc = d.id_no
+  JOIN (SELECT uscc, uscc_invalid, name, legal_rep_name, legal_rep_id, legal_rep_id_invalid, status, established_on, CASE WHEN deregistered_on > CAST('2025-06-30' AS DATE) THEN NULL ELSE deregistered_on END AS deregistered_on, address, scope, registered_capital, _file, _sheet, _file_hash, _row, _batch FROM companies WHERE established_on IS NULL OR established_on <= CAST('2025-06-30' AS DATE)) AS n
+    ON n.legal_rep_id = o.legal_rep_id
+    AND n.uscc <> o.uscc
     AND n.established_on > d.closed_on
-    AND (
-      n.address = o.address OR n.legal_rep_id = o.legal_rep_id
-    )
 )
 SELECT
   d.case_no,

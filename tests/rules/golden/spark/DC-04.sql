@@ -50,7 +50,7 @@ WITH debtors AS (
       '，',
       COALESCE(CAST(n.established_on AS STRING), ''),
       '成立），',
-      COALESCE(CASE WHEN n.address = o.address THEN '住所相同' ELSE '法定代表人相同' END, '')
+      '住所相同'
     ) AS signal,
     'companies' AS _table,
     n._file,
@@ -62,11 +62,34 @@ WITH debtors AS (
   JOIN (SELECT uscc, uscc_invalid, name, legal_rep_name, legal_rep_id, legal_rep_id_invalid, status, established_on, CASE WHEN deregistered_on > CAST('2025-06-30' AS DATE) THEN NULL ELSE deregistered_on END AS deregistered_on, address, scope, registered_capital, _file, _sheet, _file_hash, _row, _batch FROM companies WHERE established_on IS NULL OR established_on <= CAST('2025-06-30' AS DATE)) AS o
     ON o.uscc = d.id_no
   JOIN (SELECT uscc, uscc_invalid, name, legal_rep_name, legal_rep_id, legal_rep_id_invalid, status, established_on, CASE WHEN deregistered_on > CAST('2025-06-30' AS DATE) THEN NULL ELSE deregistered_on END AS deregistered_on, address, scope, registered_capital, _file, _sheet, _file_hash, _row, _batch FROM companies WHERE established_on IS NULL OR established_on <= CAST('2025-06-30' AS DATE)) AS n
-    ON n.uscc <> o.uscc
+    ON n.address = o.address AND n.uscc <> o.uscc AND n.established_on > d.closed_on
+  UNION ALL
+  SELECT
+    d.case_no,
+    d.id_no,
+    CONCAT(
+      '新设立企业',
+      COALESCE(n.name, ''),
+      '（',
+      COALESCE(n.uscc, ''),
+      '，',
+      COALESCE(CAST(n.established_on AS STRING), ''),
+      '成立），',
+      '法定代表人相同'
+    ) AS signal,
+    'companies' AS _table,
+    n._file,
+    n._row,
+    n._batch,
+    n.uscc AS item,
+    CAST(n.established_on AS STRING) AS detail
+  FROM debtors AS d
+  JOIN (SELECT uscc, uscc_invalid, name, legal_rep_name, legal_rep_id, legal_rep_id_invalid, status, established_on, CASE WHEN deregistered_on > CAST('2025-06-30' AS DATE) THEN NULL ELSE deregistered_on END AS deregistered_on, address, scope, registered_capital, _file, _sheet, _file_hash, _row, _batch FROM companies WHERE established_on IS NULL OR established_on <= CAST('2025-06-30' AS DATE)) AS o
+    ON o.uscc = d.id_no
+  JOIN (SELECT uscc, uscc_invalid, name, legal_rep_name, legal_rep_id, legal_rep_id_invalid, status, established_on, CASE WHEN deregistered_on > CAST('2025-06-30' AS DATE) THEN NULL ELSE deregistered_on END AS deregistered_on, address, scope, registered_capital, _file, _sheet, _file_hash, _row, _batch FROM companies WHERE established_on IS NULL OR established_on <= CAST('2025-06-30' AS DATE)) AS n
+    ON n.legal_rep_id = o.legal_rep_id
+    AND n.uscc <> o.uscc
     AND n.established_on > d.closed_on
-    AND (
-      n.address = o.address OR n.legal_rep_id = o.legal_rep_id
-    )
 )
 SELECT
   d.case_no,

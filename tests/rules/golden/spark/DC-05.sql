@@ -87,12 +87,14 @@ WITH debtors AS (
     CONCAT('亲属（', COALESCE(r.relation, ''), '）') AS tie
   FROM moves AS m
   JOIN (SELECT person_a_id, person_a_id_invalid, person_b_id, person_b_id_invalid, relation, from_on, CASE WHEN to_on > CAST('2025-06-30' AS DATE) THEN NULL ELSE to_on END AS to_on, _file, _sheet, _file_hash, _row, _batch FROM relations WHERE from_on IS NULL OR from_on <= CAST('2025-06-30' AS DATE)) AS r
-    ON (
-      r.person_a_id = m.id_no AND r.person_b_id = m.receiver_id
-    )
-    OR (
-      r.person_b_id = m.id_no AND r.person_a_id = m.receiver_id
-    )
+    ON r.person_a_id = m.id_no AND r.person_b_id = m.receiver_id
+  UNION ALL
+  SELECT
+    m.*,
+    CONCAT('亲属（', COALESCE(r.relation, ''), '）') AS tie
+  FROM moves AS m
+  JOIN (SELECT person_a_id, person_a_id_invalid, person_b_id, person_b_id_invalid, relation, from_on, CASE WHEN to_on > CAST('2025-06-30' AS DATE) THEN NULL ELSE to_on END AS to_on, _file, _sheet, _file_hash, _row, _batch FROM relations WHERE from_on IS NULL OR from_on <= CAST('2025-06-30' AS DATE)) AS r
+    ON r.person_b_id = m.id_no AND r.person_a_id = m.receiver_id
   UNION ALL
   SELECT
     m.*,

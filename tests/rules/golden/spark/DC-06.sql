@@ -1,24 +1,40 @@
-WITH spouses AS (
+WITH marriages AS (
+  SELECT
+    r.person_a_id AS person_id,
+    r.person_b_id AS spouse_id,
+    r.from_on,
+    r.to_on
+  FROM (SELECT person_a_id, person_a_id_invalid, person_b_id, person_b_id_invalid, relation, from_on, CASE WHEN to_on > CAST('2025-06-30' AS DATE) THEN NULL ELSE to_on END AS to_on, _file, _sheet, _file_hash, _row, _batch FROM relations WHERE from_on IS NULL OR from_on <= CAST('2025-06-30' AS DATE)) AS r
+  WHERE
+    r.relation = '配偶'
+  UNION ALL
+  SELECT
+    r.person_b_id AS person_id,
+    r.person_a_id AS spouse_id,
+    r.from_on,
+    r.to_on
+  FROM (SELECT person_a_id, person_a_id_invalid, person_b_id, person_b_id_invalid, relation, from_on, CASE WHEN to_on > CAST('2025-06-30' AS DATE) THEN NULL ELSE to_on END AS to_on, _file, _sheet, _file_hash, _row, _batch FROM relations WHERE from_on IS NULL OR from_on <= CAST('2025-06-30' AS DATE)) AS r
+  WHERE
+    r.relation = '配偶'
+), spouses AS (
   SELECT
     c.case_no,
     c.closed_on,
     p.id_no,
     p.name,
-    CASE WHEN r.person_a_id = p.id_no THEN r.person_b_id ELSE r.person_a_id END AS spouse_id,
-    r.from_on AS married_on
+    m.spouse_id,
+    m.from_on AS married_on
   FROM (SELECT case_no, court, filed_on, CASE WHEN closed_on > CAST('2025-06-30' AS DATE) THEN NULL ELSE closed_on END AS closed_on, CASE WHEN closed_on > CAST('2025-06-30' AS DATE) THEN NULL ELSE close_method END AS close_method, original_case_no, basis_no, cause, claim_amount, paid_amount, judge, close_reason, CASE WHEN notice_on > CAST('2025-06-30' AS DATE) THEN NULL ELSE notice_on END AS notice_on, CASE WHEN report_order_on > CAST('2025-06-30' AS DATE) THEN NULL ELSE report_order_on END AS report_order_on, CASE WHEN applicant_informed_on > CAST('2025-06-30' AS DATE) THEN NULL ELSE applicant_informed_on END AS applicant_informed_on, court_code, case_year, case_type, _file, _sheet, _file_hash, _row, _batch FROM cases WHERE filed_on <= CAST('2025-06-30' AS DATE)) AS c
   JOIN parties AS p
     ON p.case_no = c.case_no AND p.role = '被执行人' AND NOT p.id_no IS NULL
-  JOIN (SELECT person_a_id, person_a_id_invalid, person_b_id, person_b_id_invalid, relation, from_on, CASE WHEN to_on > CAST('2025-06-30' AS DATE) THEN NULL ELSE to_on END AS to_on, _file, _sheet, _file_hash, _row, _batch FROM relations WHERE from_on IS NULL OR from_on <= CAST('2025-06-30' AS DATE)) AS r
-    ON r.relation = '配偶' AND (
-      r.person_a_id = p.id_no OR r.person_b_id = p.id_no
-    )
+  JOIN marriages AS m
+    ON m.person_id = p.id_no
   WHERE
     c.close_method = '终结本次执行程序'
-    AND NOT r.from_on IS NULL
-    AND r.from_on <= c.closed_on
+    AND NOT m.from_on IS NULL
+    AND m.from_on <= c.closed_on
     AND (
-      r.to_on IS NULL OR r.to_on > c.closed_on
+      m.to_on IS NULL OR m.to_on > c.closed_on
     )
 ), assets AS (
   SELECT

@@ -48,16 +48,26 @@ signals AS (
   SELECT
     d.case_no, d.id_no,
     CONCAT('新设立企业', n.name, '（', n.uscc, '，', CAST(n.established_on AS VARCHAR), '成立），',
-           CASE WHEN n.address = o.address THEN '住所相同' ELSE '法定代表人相同' END) AS signal,
+           '住所相同') AS signal,
     'companies' AS _table, n._file, n._row, n._batch,
     n.uscc AS item, CAST(n.established_on AS VARCHAR) AS detail
   FROM debtors AS d
   JOIN companies AS o
     ON o.uscc = d.id_no
   JOIN companies AS n
-    ON n.uscc <> o.uscc
-    AND n.established_on > d.closed_on
-    AND (n.address = o.address OR n.legal_rep_id = o.legal_rep_id)
+    ON n.address = o.address AND n.uscc <> o.uscc AND n.established_on > d.closed_on
+  UNION ALL
+  SELECT
+    d.case_no, d.id_no,
+    CONCAT('新设立企业', n.name, '（', n.uscc, '，', CAST(n.established_on AS VARCHAR), '成立），',
+           '法定代表人相同') AS signal,
+    'companies' AS _table, n._file, n._row, n._batch,
+    n.uscc AS item, CAST(n.established_on AS VARCHAR) AS detail
+  FROM debtors AS d
+  JOIN companies AS o
+    ON o.uscc = d.id_no
+  JOIN companies AS n
+    ON n.legal_rep_id = o.legal_rep_id AND n.uscc <> o.uscc AND n.established_on > d.closed_on
 )
 SELECT
   d.case_no,

@@ -73,8 +73,12 @@ related AS (
   SELECT m.*, CONCAT('亲属（', r.relation, '）') AS tie
   FROM moves AS m
   JOIN relations AS r
-    ON (r.person_a_id = m.id_no AND r.person_b_id = m.receiver_id)
-    OR (r.person_b_id = m.id_no AND r.person_a_id = m.receiver_id)
+    ON r.person_a_id = m.id_no AND r.person_b_id = m.receiver_id
+  UNION ALL
+  SELECT m.*, CONCAT('亲属（', r.relation, '）') AS tie
+  FROM moves AS m
+  JOIN relations AS r
+    ON r.person_b_id = m.id_no AND r.person_a_id = m.receiver_id
   UNION ALL
   SELECT m.*, '其持股的企业' AS tie
   FROM moves AS m

@@ -19,20 +19,26 @@ explanation: >-
   案件{case_no}于{closed_on}终本，被执行人{subject_name}（{subject_id}）的配偶{spouse}
   于婚后（{married_on}结婚）取得{asset}，终本日仍登记在其名下，本案未查封、扣押、冻结。
 */
-WITH spouses AS (
-  SELECT
-    c.case_no, c.closed_on, p.id_no, p.name,
-    CASE WHEN r.person_a_id = p.id_no THEN r.person_b_id ELSE r.person_a_id END AS spouse_id,
-    r.from_on AS married_on
+WITH marriages AS (
+  SELECT r.person_a_id AS person_id, r.person_b_id AS spouse_id, r.from_on, r.to_on
+  FROM relations AS r
+  WHERE r.relation = '配偶'
+  UNION ALL
+  SELECT r.person_b_id AS person_id, r.person_a_id AS spouse_id, r.from_on, r.to_on
+  FROM relations AS r
+  WHERE r.relation = '配偶'
+),
+spouses AS (
+  SELECT c.case_no, c.closed_on, p.id_no, p.name, m.spouse_id, m.from_on AS married_on
   FROM cases AS c
   JOIN parties AS p
     ON p.case_no = c.case_no AND p.role = '被执行人' AND p.id_no IS NOT NULL
-  JOIN relations AS r
-    ON r.relation = '配偶' AND (r.person_a_id = p.id_no OR r.person_b_id = p.id_no)
+  JOIN marriages AS m
+    ON m.person_id = p.id_no
   WHERE c.close_method = '终结本次执行程序'
-    AND r.from_on IS NOT NULL
-    AND r.from_on <= c.closed_on
-    AND (r.to_on IS NULL OR r.to_on > c.closed_on)
+    AND m.from_on IS NOT NULL
+    AND m.from_on <= c.closed_on
+    AND (m.to_on IS NULL OR m.to_on > c.closed_on)
 ),
 assets AS (
   SELECT 'vehicles' AS _table, v._file, v._row, v._batch, '车辆' AS asset_type,
