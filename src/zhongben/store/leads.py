@@ -110,13 +110,13 @@ def visible_lead(session: Session, org_ids: list[int], lead_key: str) -> Lead | 
     return lead if lead is not None and lead.org_id in org_ids else None
 
 
-_CHOICES: dict[tuple[int, ...], tuple[float, dict[str, list[Any]]]] = {}
+_CHOICES: dict[tuple[Any, ...], tuple[float, dict[str, list[Any]]]] = {}
 CHOICES_SECONDS = 60.0
 
 
 def filter_choices(session: Session, org_ids: list[int]) -> dict[str, list[Any]]:
     """Values for the inbox's drop-downs (cached for a minute per jurisdiction)."""
-    key = tuple(sorted(org_ids))
+    key = (str(session.get_bind().url), *sorted(org_ids))
     cached = _CHOICES.get(key)
     if cached is None or time.monotonic() - cached[0] > CHOICES_SECONDS:
         cached = (time.monotonic(), _choices(session, org_ids))

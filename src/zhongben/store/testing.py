@@ -33,6 +33,20 @@ BACKENDS = [
 ]
 
 
+def worker_database(url: str) -> str:
+    """A database of its own for each pytest-xdist worker (created when missing)."""
+    worker = os.environ.get("PYTEST_XDIST_WORKER", "main")
+    base, _, name = url.rpartition("/")
+    target = f"{name}_{worker}"
+    engine = create_engine(database_url(url), isolation_level="AUTOCOMMIT")
+    with engine.connect() as con:
+        if con.execute(text("select 1 from pg_database where datname = :n"),
+                       {"n": target}).first() is None:
+            con.execute(text(f'CREATE DATABASE "{target}"'))
+    engine.dispose()
+    return f"{base}/{target}"
+
+
 def reset_postgres(url: str) -> None:
     engine = create_engine(database_url(url))
     with engine.begin() as con:
@@ -55,7 +69,7 @@ def app_db(request: pytest.FixtureRequest, tmp_path: Path) -> str:
         target = tmp_path / "app.sqlite"
         shutil.copy(request.getfixturevalue("migrated_sqlite"), target)
         return str(target)
-    url = os.environ[PG_ENV]
+    url = worker_database(os.environ[PG_ENV])
     reset_postgres(url)
     return url
 
