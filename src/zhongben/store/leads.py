@@ -116,7 +116,7 @@ CHOICES_SECONDS = 60.0
 
 def filter_choices(session: Session, org_ids: list[int]) -> dict[str, list[Any]]:
     """Values for the inbox's drop-downs (cached for a minute per jurisdiction)."""
-    key = (str(session.get_bind().url), *sorted(org_ids))
+    key = (str(session.get_bind().engine.url), *sorted(org_ids))
     cached = _CHOICES.get(key)
     if cached is None or time.monotonic() - cached[0] > CHOICES_SECONDS:
         cached = (time.monotonic(), _choices(session, org_ids))
