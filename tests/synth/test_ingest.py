@@ -8,17 +8,35 @@ from pathlib import Path
 
 import pytest
 
-from synth.conftest import SEED
+from synth.conftest import AS_OF, SEED
+from zhongben.ingest.report import LoadReport
 from zhongben.synth import generate
 from zhongben.workspace import Workspace
 
 
-def test_clean_world_ingests_without_quarantine(world: Path, tmp_path: Path) -> None:
-    report = Workspace(tmp_path / "w.duckdb").ingest([world], quarantine_dir=tmp_path / "q")
+@pytest.fixture(scope="module")
+def ingested(world: Path, tmp_path_factory: pytest.TempPathFactory) -> tuple[Workspace, LoadReport]:
+    folder = tmp_path_factory.mktemp("ingested")
+    workspace = Workspace(folder / "w.duckdb")
+    return workspace, workspace.ingest([world], quarantine_dir=folder / "q")
+
+
+def test_clean_world_ingests_without_quarantine(ingested: tuple[Workspace, LoadReport]) -> None:
+    _, report = ingested
     assert report.ok and not report.quarantine
     for table, totals in report.by_table().items():
         assert totals["loaded"] == totals["rows_read"], table
         assert totals["invalid_ids"] == 0 and totals["duplicates"] == 0, table
+
+
+def test_screen_finds_exactly_the_planted_leads(
+    world: Path, ingested: tuple[Workspace, LoadReport]
+) -> None:
+    """generate → ingest → screen → evaluate: no lead on the background, none missed."""
+    workspace, _ = ingested
+    result = workspace.evaluate(world / "truth.csv", AS_OF)
+    assert not result.false_positives, result.false_positives[:10]
+    assert not result.false_negatives, result.false_negatives[:10]
 
 
 @pytest.fixture(scope="module")

@@ -18,7 +18,7 @@ def plant(f: Factory) -> None:
     for i in range(n):
         _xj01(f, i)
         _xj03(f, i)
-    for i in range(max(1, n // 3)):
+    for i in range(max(1, n // 3) if n else 0):
         _xj04(f, i)
 
 
