@@ -27,7 +27,8 @@ def funnel(session: Session, org_ids: list[int], dimension: str) -> list[FunnelR
     rows: dict[str, FunnelRow] = defaultdict(lambda: FunnelRow(""))
     for key, count in _lead_counts(session, org_ids, dimension):
         rows[key or "（未知）"].counts[0] += count
-    families = dict(session.execute(select(Lead.rule_id, Lead.family).distinct()).all())
+    families = dict(session.execute(select(Lead.rule_id, Lead.family)
+                                    .where(Lead.org_id.in_(org_ids)).distinct()).all())
     for matter in session.scalars(select(Matter).where(Matter.org_id.in_(org_ids))):
         key = _matter_key(matter, dimension, families) or "（未知）"
         _count_matter(rows[key], matter)
