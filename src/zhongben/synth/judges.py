@@ -17,8 +17,9 @@ def assign_judges(factory: Factory, cases: Frame) -> None:
     rng = np.random.default_rng(factory.config.seed + 7)
     window_start = add_months(factory.as_of, -12) - 7
     judge = cases["judge"]
+    unassigned = np.array([j is None for j in judge], dtype=bool)
     for court in sorted(set(cases["court"].tolist())):
-        mine = (cases["court"] == court) & np.array([j is None for j in judge], dtype=bool)
+        mine = (cases["court"] == court) & unassigned
         idx = np.flatnonzero(mine)
         names = _names(factory, max(4, len(idx) // CASES_PER_JUDGE))
         recent = ~np.isnat(cases["closed_on"][idx]) & (cases["closed_on"][idx] >= window_start)
