@@ -69,31 +69,43 @@ def load_sheet(
 # --- normalisation -------------------------------------------------------------------------------
 
 
-def _raw_expr(mapped: MappedColumn) -> str:
-    source = mapped.source
-    expr = "CAST(NULL AS VARCHAR)" if source is None else f"_raw.{ident(source)}"
+def _input_expr(mapped: MappedColumn) -> str | None:
+    """The cell the normaliser reads, when it differs from the raw cell: an amount in a 万元
+    column without a unit of its own gets one; an empty cell takes the column's default."""
+    expr = f"_raw.{ident(mapped.source)}" if mapped.source else "CAST(NULL AS VARCHAR)"
+    wrapped = expr
     if mapped.unit == "万" and mapped.column.kind is Kind.AMOUNT:
-        expr = (
+        wrapped = (
             f"CASE WHEN {expr} IS NULL OR regexp_matches({expr}, '[万元]') OR trim({expr}) = ''"
             f" THEN {expr} ELSE {expr} || '万' END"
         )
     if mapped.column.default is not None:
-        expr = f"coalesce(nullif(trim({expr}), ''), {literal(mapped.column.default)})"
-    return expr
+        wrapped = f"coalesce(nullif(trim({wrapped}), ''), {literal(mapped.column.default)})"
+    return wrapped if wrapped != expr else None
 
 
 def _cell_select(plan: SheetPlan) -> str:
-    parts = ["_raw._row AS _row"]
-    for mapped in plan.columns:
-        name, raw = mapped.column.name, _raw_expr(mapped)
-        sql = column_sql(mapped.column, raw)
+    """Normalise each cell. Wrapped inputs (unit, default) are computed once in an inner select:
+    the normaliser expressions read their input many times."""
+    inner = ["_raw._row AS _row"]
+    parts = ["_row"]
+    for i, mapped in enumerate(plan.columns):
+        name = mapped.column.name
+        raw = ident(name + "__r")
+        if mapped.source is not None:
+            inner.append(f"_raw.{ident(mapped.source)} AS {raw}")
+        wrapped = _input_expr(mapped)
+        if wrapped is not None:
+            inner.append(f"{wrapped} AS {ident(f'_in{i}')}")
+        source = ident(f"_in{i}") if wrapped else raw if mapped.source else "CAST(NULL AS VARCHAR)"
+        sql = column_sql(mapped.column, source)
         parts.append(f"{sql.value} AS {ident(name)}")
         if mapped.source is not None:
-            parts.append(f"{sql.error} AS {ident(name + '__e')}")
-            parts.append(f"{raw} AS {ident(name + '__r')}")
+            parts.extend((f"{sql.error} AS {ident(name + '__e')}", raw))
         if sql.invalid is not None:
             parts.append(f"{sql.invalid} AS {ident(name + '_invalid')}")
-    return "SELECT " + ",\n  ".join(parts) + "\nFROM _raw"
+    inner_sql = "SELECT " + ", ".join(inner) + " FROM _raw"
+    return "SELECT " + ",\n  ".join(parts) + f"\nFROM ({inner_sql})"
 
 
 def _normalise_select(plan: SheetPlan) -> str:
