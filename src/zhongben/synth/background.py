@@ -31,6 +31,7 @@ def background_cases(factory: Factory, n: int) -> None:
     debtors = _debtors(factory, rng, n)
     factory.debtors = debtors
     applicants = _applicants(factory, rng, n)
+    co_debtors = _co_debtors(factory, rng, n)
     for ci, court in enumerate(factory.courts):
         sel = np.flatnonzero(court_of == ci)
         if not len(sel):
@@ -44,7 +45,7 @@ def background_cases(factory: Factory, n: int) -> None:
             court=court,
             paid=None,
         )
-        spec.co_debtors = _co_debtors(factory, rng, len(sel))
+        spec.co_debtors = _co_debtors_of(co_debtors, sel)
         spec.paid = np.where(method[sel] == PAID, spec.claim, np.round(spec.claim * paid[sel], 0))
         factory.build(spec).commit(factory.world)
     _relatives(factory, rng, debtors)
@@ -64,6 +65,16 @@ def _birth_dates(ids: np.ndarray) -> np.ndarray:
         f"{v[6:10]}-{v[10:12]}-{v[12:14]}" if v[6:8] in ("19", "20") else "1970-01-01" for v in ids
     ]
     return np.array(text, dtype="datetime64[D]")
+
+
+def _co_debtors_of(co: Frame, sel: np.ndarray) -> Frame:
+    """The co-debtors of the cases ``sel``, re-indexed to positions within ``sel``."""
+    position = np.full(int(sel.max()) + 1 if len(sel) else 0, -1)
+    position[sel] = np.arange(len(sel))
+    inside = np.isin(co["case"], sel)
+    out = {k: v[inside] for k, v in co.items()}
+    out["case"] = position[co["case"][inside]]
+    return out
 
 
 def _court_weights(rng: np.random.Generator, courts: int, n: int) -> np.ndarray:

@@ -74,7 +74,7 @@ class Population:
         return hit
 
     def _remember(self, keys: np.ndarray) -> None:
-        if len(keys) > 1000 or len(self.recent) > 100_000:
+        if len(keys) > 200_000 or len(self.recent) > 1_000_000:  # merge rarely: it sorts all
             merged = [self.used, keys, np.fromiter(self.recent, dtype=np.int64)]
             self.used = np.unique(np.concatenate(merged))
             self.recent = set()
