@@ -76,14 +76,18 @@ def compile_rule(
     params: dict[str, Any] | None = None,
     as_of: dt.date | None = None,
     pretty: bool = True,
+    whole: frozenset[str] = frozenset(),
 ) -> Compiled:
-    """The rule's SQL for ``dialect`` with ``params`` (defaults overridden) on ``as_of``."""
+    """The rule's SQL for ``dialect`` with ``params`` (defaults overridden) on ``as_of``.
+
+    ``whole``: tables known to hold nothing dated after ``as_of`` (``visibility.unchanged_tables``),
+    read as they are instead of through their as-of view."""
     values = rule.resolve_params(params)
     day = as_of or dt.date.today()
     tree = parse_rule_sql(rule)
     bind_params(tree, {**values, "as_of": day})
     evidence = expand_evidence(tree)
-    views = apply_visibility(tree, day, dialect)
+    views = apply_visibility(tree, day, dialect, whole)
     expand_macros(tree, dialect)
     sql = insert_views(tree.sql(dialect=dialect, pretty=pretty), views)
     return Compiled(rule.id, dialect, sql, evidence, values, day)
@@ -148,13 +152,15 @@ def expand_evidence(tree: exp.Expr) -> tuple[EvidenceSpec, ...]:
     return tuple(specs)
 
 
-def apply_visibility(tree: exp.Expr, as_of: dt.date, dialect: str) -> dict[str, str]:
+def apply_visibility(
+    tree: exp.Expr, as_of: dt.date, dialect: str, whole: frozenset[str] = frozenset()
+) -> dict[str, str]:
     """Point each contract table reference at a marker for its as-of view (CTE names are left
     alone); the markers and the views' SQL for ``dialect`` (generated once per table)."""
     ctes = {cte.alias for cte in tree.find_all(exp.CTE)}
     views: dict[str, str] = {}
     for table in list(tree.find_all(exp.Table)):
-        if table.name in ctes or table.args.get("db"):
+        if table.name in ctes or table.name in whole or table.args.get("db"):
             continue
         view = view_sql(table.name, as_of, dialect)
         if view is None:

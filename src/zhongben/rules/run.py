@@ -15,10 +15,15 @@ from zhongben.rules.spec import Rule
 
 
 def run_rule(
-    engine: Engine, rule: Rule, as_of: dt.date, params: dict[str, Any] | None = None
+    engine: Engine,
+    rule: Rule,
+    as_of: dt.date,
+    params: dict[str, Any] | None = None,
+    whole: frozenset[str] = frozenset(),
 ) -> list[Lead]:
-    """The leads ``rule`` finds on ``as_of`` with ``params`` overriding its defaults."""
-    compiled = compile_rule(rule, engine.dialect, params, as_of, pretty=False)
+    """The leads ``rule`` finds on ``as_of`` with ``params`` overriding its defaults
+    (``whole``: tables with nothing after ``as_of``, read without their as-of view)."""
+    compiled = compile_rule(rule, engine.dialect, params, as_of, pretty=False, whole=whole)
     names, rows = engine.fetch(compiled.sql)
     leads = group_rows(rule.id, names, rows, compiled.evidence)
     for lead in leads:

@@ -20,6 +20,7 @@ from zhongben.leads.score import score_leads
 from zhongben.leads.store import save_leads, start_run
 from zhongben.rules.loader import load_library
 from zhongben.rules.spec import Rule
+from zhongben.rules.visibility import VISIBILITY, unchanged_sql
 
 Progress = Callable[[str, int, int], None]  # (rule id, index done, total)
 
@@ -31,6 +32,23 @@ class ScreenResult:
     leads: list[Lead]
     run_id: int | None = None
     per_rule: dict[str, int] = field(default_factory=dict)
+
+
+def unchanged_tables(con: duckdb.DuckDBPyConnection, as_of: dt.date) -> frozenset[str]:
+    """Tables holding nothing dated after ``as_of``: their as-of view is the table itself, so
+    rules read them directly (the common case of screening on the data's own date)."""
+    names = []
+    for name in VISIBILITY:
+        sql = unchanged_sql(name)
+        if (
+            sql
+            and con.execute(sql.replace(":as_of", "?"), [as_of] * sql.count(":as_of")).fetchall()[
+                0
+            ][0]
+            == 0
+        ):
+            names.append(name)
+    return frozenset(names)
 
 
 def select_rules(library: dict[str, Rule], ids: Sequence[str] | None) -> list[Rule]:
@@ -59,12 +77,13 @@ def screen(
         select_rules({r.id: r for r in rules}, [rule_id])[0].resolve_params(values)
     engine = DuckDBEngine(con)
     engine.prepare()
+    whole = unchanged_tables(con, as_of)
     from zhongben.rules.run import run_rule
 
     leads: list[Lead] = []
     per_rule: dict[str, int] = {}
     for index, rule in enumerate(rules):
-        found = run_rule(engine, rule, as_of, params.get(rule.id))
+        found = run_rule(engine, rule, as_of, params.get(rule.id), whole)
         per_rule[rule.id] = len(found)
         leads.extend(found)
         if progress:

@@ -100,3 +100,13 @@ def _template(name: str) -> exp.Expr | None:
     if rule.row_filter:
         sql += f" WHERE {rule.row_filter}"
     return sqlglot.parse_one(sql, read="duckdb")
+
+
+def unchanged_sql(name: str) -> str | None:
+    """A query counting the rows of ``name`` its as-of view would hide or mask (``:as_of``)."""
+    rule = VISIBILITY.get(name)
+    if rule is None or name not in TABLES:
+        return None
+    tests = [f"NOT COALESCE({rule.row_filter}, FALSE)"] if rule.row_filter else []
+    tests += [f"{column} > :as_of" for column in sorted(set(rule.masked.values()))]
+    return f"SELECT count(*) FROM {name} WHERE " + " OR ".join(f"({t})" for t in tests)
