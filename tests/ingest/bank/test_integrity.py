@@ -91,3 +91,9 @@ def test_only_the_given_batch_is_checked(con: duckdb.DuckDBPyConnection) -> None
     load(con, [("A1", "2023-05-04 09:00:00", 10, "out", 900, 5, "x.xlsx")], batch=1)
     load(con, GOOD, batch=2)
     assert integrity_issues(con, 2) == []
+
+
+def test_a_break_across_two_files_names_both(con: duckdb.DuckDBPyConnection) -> None:
+    load(con, [*GOOD, ("A1", "2023-05-04 09:00:00", 10, "out", 900, 2, "b.xlsx")])
+    [issue] = integrity_issues(con, 1)
+    assert "a.xlsx 第 4 行余额 1,075.00，b.xlsx 第 2 行发生额 -10.00" in issue.message

@@ -57,7 +57,7 @@ WINDOW w AS (PARTITION BY b.account_no ORDER BY b.txn_at, b._file, b._row * f.di
 """
 
 _BALANCE = f"""
-SELECT account_no, _file, prev_row, _row, prev_balance, signed, balance
+SELECT account_no, _file, prev_file, prev_row, _row, prev_balance, signed, balance
 FROM ({_ORDERED}) o
 WHERE balance IS NOT NULL AND prev_balance IS NOT NULL
   AND abs(prev_balance + signed - balance) > 0.005
@@ -102,11 +102,14 @@ def _name(path: str | None) -> str:
 def _balance_issues(con: duckdb.DuckDBPyConnection, batch: int) -> list[Issue]:
     rows = con.execute(_BALANCE, {"batch": batch}).fetchall()
     issues = []
-    for account, file, prev_row, row, prev_balance, signed, balance in rows:
+    for account, file, prev_file, prev_row, row, prev_balance, signed, balance in rows:
         expected = prev_balance + signed
+        where = "" if prev_file == file else f"{_name(file)} "
         message = (
-            f"账号 {account} 余额不连续：{_name(file)} 第 {prev_row} 行余额 {prev_balance:,.2f}，"
-            f"第 {row} 行发生额 {signed:+,.2f}，应余 {expected:,.2f}，实际余额 {balance:,.2f}，"
+            f"账号 {account} 余额不连续：{_name(prev_file)} 第 {prev_row} 行"
+            f"余额 {prev_balance:,.2f}，"
+            f"{where}第 {row} 行发生额 {signed:+,.2f}，应余 {expected:,.2f}，"
+            f"实际余额 {balance:,.2f}，"
             f"差额 {balance - expected:+,.2f}。可能缺页、缺行或流水被改动，"
             "请向银行核实；未作任何更正。"
         )
