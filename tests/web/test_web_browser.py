@@ -29,7 +29,7 @@ def step(page, event: str) -> None:  # type: ignore[no-untyped-def]
 
 
 def test_prosecutor_journey(web_app: FastAPI, tmp_path: Path) -> None:
-    from playwright.sync_api import sync_playwright
+    from playwright.sync_api import expect, sync_playwright
 
     with running(web_app) as base, sync_playwright() as pw:
         browser = launch(pw)
@@ -39,8 +39,7 @@ def test_prosecutor_journey(web_app: FastAPI, tmp_path: Path) -> None:
         page.goto(base + "/leads")
         everything = int(page.inner_text("#lead-total"))
         page.select_option("select[name=severity]", "high")
-        page.wait_for_function(f"document.querySelector('#lead-total').innerText != "
-                               f"'{everything}'")
+        expect(page.locator("#lead-total")).not_to_have_text(str(everything))
         assert set(page.locator("#leads tbody td:nth-child(3)").all_inner_texts()) == {"高"}
         assert "severity=high" in page.url
 
