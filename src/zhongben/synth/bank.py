@@ -4,7 +4,9 @@ Transactions are generated and written in chunks of accounts (bounded memory, de
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
+from typing import BinaryIO
 
 import numpy as np
 import pyarrow as pa
@@ -16,7 +18,6 @@ from zhongben.synth.factory import Factory
 from zhongben.synth.frame import Frame
 from zhongben.synth.rng import stream
 from zhongben.synth.schema import kinds
-from zhongben.synth.write import CSV_OPTIONS
 
 YEARS = 2
 CHUNK_ACCOUNTS = 100_000
@@ -73,7 +74,6 @@ def write_transactions(
         ]
     )
     plain = schema
-    options = CSV_OPTIONS
     if chinese:
         from zhongben.contracts import TABLES
 
@@ -82,19 +82,26 @@ def write_transactions(
             [pa.field(c.zh, f.type) for c, f in zip(table.columns, schema, strict=True)]
         )
     path = out / ("银行交易流水.csv" if chinese else "transactions.csv")
-    with pacsv.CSVWriter(str(path), schema, write_options=options) as w:
+    with path.open("wb") as sink:
         for chunk, start in enumerate(range(0, n, CHUNK_ACCOUNTS)):
             rng = stream(config.seed, f"transactions-{chunk}")
             sel = np.arange(start, min(n, start + CHUNK_ACCOUNTS))
             table = _statements(factory, rng, accts, sel, config.scale.txn_per_account_year)
-            table = table.cast(plain).rename_columns(schema.names)
-            w.write_table(table)
-            total += table.num_rows
+            total += _append(sink, table.rename_columns(schema.names), header=chunk == 0)
         for extra in factory.world.tables.get("transactions", []):
             table = extra.cast(plain).rename_columns(schema.names)
-            w.write_table(table)
-            total += table.num_rows
+            total += _append(sink, table, header=total == 0)
+        if total == 0:
+            _append(sink, schema.empty_table(), header=True)
     return total
+
+
+def _append(sink: BinaryIO, table: pa.Table, header: bool) -> int:
+    """Append a chunk as CSV (dictionary-coded text is written as its values)."""
+    buf = io.BytesIO()
+    pacsv.write_csv(table, buf, pacsv.WriteOptions(include_header=header, quoting_style="needed"))
+    sink.write(buf.getvalue())
+    return int(table.num_rows)
 
 
 def _coded(index: np.ndarray, pool: np.ndarray, valid: np.ndarray | None = None) -> pa.Array:
