@@ -22,6 +22,7 @@ from zhongben.rules.spec import Rule
 from zhongben.rules.visibility import visible_table
 
 EVIDENCE_PREFIX = "zb_ev"
+PARAM_MARKER = "zbparam__"  # stands for a parameter's literal until the SQL text is generated
 VIEW_MARKER = "zbview__"  # stands for a table's as-of view until the SQL text is generated
 PROVENANCE_FIELDS = ("_file", "_row", "_batch")
 
@@ -84,26 +85,35 @@ def compile_rule(
     read as they are instead of through their as-of view."""
     values = rule.resolve_params(params)
     day = as_of or dt.date.today()
-    tree = parse_rule_sql(rule)
-    bind_params(tree, {**values, "as_of": day})
-    evidence = expand_evidence(tree)
-    views = apply_visibility(tree, day, dialect, whole)
-    expand_macros(tree, dialect)
-    sql = insert_views(tree.sql(dialect=dialect, pretty=pretty), views)
+    template, evidence, tables = _template(rule.sql, dialect, pretty, whole)
+    views = {f"{VIEW_MARKER}{name}": view_sql(name, day, dialect) or name for name in tables}
+    bound = {
+        f"{PARAM_MARKER}{k}": _literal_sql(v, dialect) for k, v in {**values, "as_of": day}.items()
+    }
+    sql = insert_views(template, {**views, **bound})
     return Compiled(rule.id, dialect, sql, evidence, values, day)
 
 
-def bind_params(tree: exp.Expr, values: dict[str, Any]) -> None:
+@lru_cache(maxsize=1024)
+def _template(
+    sql: str, dialect: str, pretty: bool, whole: frozenset[str]
+) -> tuple[str, tuple[EvidenceSpec, ...], frozenset[str]]:
+    """Everything of a compilation that does not depend on parameter values or the date:
+    SQL text with markers for parameters and as-of views (cached: it dominates compile time)."""
+    tree = _parse(sql).copy()
     for placeholder in list(tree.find_all(exp.Placeholder)):
-        value = values[str(placeholder.name)]
-        parent = placeholder.parent
-        if isinstance(value, list):
-            if not isinstance(parent, exp.In):
-                raise ValueError(f"列表参数 :{placeholder.name} 只能用在 IN (…) 中")
-            items = [e for e in parent.expressions if e is not placeholder]
-            parent.set("expressions", items + [literal(v) for v in value])
-        else:
-            placeholder.replace(literal(value))
+        placeholder.replace(exp.column(f"{PARAM_MARKER}{placeholder.name}"))
+    evidence = expand_evidence(tree)
+    tables = apply_visibility(tree, dialect, whole)
+    expand_macros(tree, dialect)
+    return tree.sql(dialect=dialect, pretty=pretty), evidence, tables
+
+
+def _literal_sql(value: Any, dialect: str) -> str:
+    if isinstance(value, list):
+        return ", ".join(literal(v).sql(dialect=dialect) for v in value)
+    # parenthesised so that -:n with n = -5 does not become the comment --5
+    return f"({literal(value).sql(dialect=dialect)})"
 
 
 def evidence_alias(call: exp.Expr) -> str:
@@ -153,23 +163,22 @@ def expand_evidence(tree: exp.Expr) -> tuple[EvidenceSpec, ...]:
 
 
 def apply_visibility(
-    tree: exp.Expr, as_of: dt.date, dialect: str, whole: frozenset[str] = frozenset()
-) -> dict[str, str]:
-    """Point each contract table reference at a marker for its as-of view (CTE names are left
-    alone); the markers and the views' SQL for ``dialect`` (generated once per table)."""
+    tree: exp.Expr, dialect: str, whole: frozenset[str] = frozenset()
+) -> frozenset[str]:
+    """Point each contract table reference at a marker for its as-of view (CTE names and
+    ``whole`` tables are left alone); the tables so marked."""
     ctes = {cte.alias for cte in tree.find_all(exp.CTE)}
-    views: dict[str, str] = {}
+    tables: set[str] = set()
     for table in list(tree.find_all(exp.Table)):
         if table.name in ctes or table.name in whole or table.args.get("db"):
             continue
-        view = view_sql(table.name, as_of, dialect)
-        if view is None:
+        if visible_table(table.name, literal(dt.date(2000, 1, 1))) is None:
             continue
-        marker = f"{VIEW_MARKER}{table.name}"
-        views[marker] = view
+        tables.add(table.name)
         alias = exp.TableAlias(this=exp.to_identifier(table.alias_or_name))
-        table.replace(exp.Table(this=exp.to_identifier(marker), alias=alias))
-    return views
+        marker = exp.to_identifier(f"{VIEW_MARKER}{table.name}")
+        table.replace(exp.Table(this=marker, alias=alias))
+    return frozenset(tables)
 
 
 @lru_cache(maxsize=256)
@@ -178,10 +187,12 @@ def view_sql(name: str, as_of: dt.date, dialect: str) -> str | None:
     return None if view is None else view.sql(dialect=dialect)
 
 
-def insert_views(sql: str, views: dict[str, str]) -> str:
-    """Replace each view marker by its parenthesised SQL (longest marker first)."""
-    for marker in sorted(views, key=len, reverse=True):
-        sql = re.sub(rf"\b{marker}\b", _replacement(f"({views[marker]})"), sql)
+def insert_views(sql: str, texts: dict[str, str]) -> str:
+    """Replace each marker by its SQL: a view parenthesised, a parameter as its literal(s)."""
+    for marker in sorted(texts, key=len, reverse=True):
+        text = texts[marker]
+        text = f"({text})" if marker.startswith(VIEW_MARKER) else text
+        sql = re.sub(rf"\b{marker}\b", _replacement(text), sql)
     return sql
 
 

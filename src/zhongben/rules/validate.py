@@ -101,6 +101,9 @@ def _check_nodes(checker: _Checker, tree: exp.Expr) -> None:
             used.add(str(node.name))
             if str(node.name) not in params:
                 checker.add(node, f"参数 :{node.name} 未在头部 params 中声明")
+            declared = checker.rule.header.params.get(str(node.name))
+            if declared and declared.type == "text_list" and not isinstance(node.parent, exp.In):
+                checker.add(node, f"列表参数 :{node.name} 只能用在 IN (…) 中")
         if isinstance(node, exp.Anonymous):
             _check_function(checker, node, top_evidence)
     for name in sorted(set(checker.rule.header.params) - used):

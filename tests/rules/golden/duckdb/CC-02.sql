@@ -7,7 +7,7 @@ WITH clues AS (
     a._file,
     a._row,
     a._batch,
-    CASE WHEN a.result LIKE '%紧急%' THEN 3 ELSE 7 END AS limit_days
+    CASE WHEN a.result LIKE '%紧急%' THEN (3) ELSE (7) END AS limit_days
   FROM (SELECT case_no, action, acted_on, target_type, target_id, result, seizure_rank, expires_on, amount, _file, _sheet, _file_hash, _row, _batch FROM actions WHERE acted_on <= CAST('2025-06-30' AS DATE)) AS a
   WHERE
     a.action = '申请人提供财产线索'
@@ -35,7 +35,7 @@ LEFT JOIN (SELECT case_no, action, acted_on, target_type, target_id, result, sei
 WHERE
   (
     CAST(l.acted_on + TO_DAYS(CAST(l.limit_days AS INT)) AS DATE)
-  ) < CAST('2025-06-30' AS DATE)
+  ) < (CAST('2025-06-30' AS DATE))
   AND NOT EXISTS(
     SELECT
       1

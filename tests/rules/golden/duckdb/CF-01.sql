@@ -75,4 +75,4 @@ JOIN active AS a
 WHERE
   NOT c.claim_amount IS NULL
   AND t.item_count >= 2
-  AND CAST(t.seized_value AS DOUBLE) > 2.0 * CAST(c.claim_amount - COALESCE(c.paid_amount, 0) AS DOUBLE)
+  AND CAST(t.seized_value AS DOUBLE) > (2.0) * CAST(c.claim_amount - COALESCE(c.paid_amount, 0) AS DOUBLE)

@@ -7,7 +7,7 @@ SELECT
   CAST(NULL AS TEXT) AS subject_id,
   c.closed_on,
   (
-    CAST(c.closed_on + TO_DAYS(CAST(30 AS INT)) AS DATE)
+    CAST(c.closed_on + TO_DAYS(CAST((30) AS INT)) AS DATE)
   ) AS deadline,
   s.action AS seizure,
   CONCAT(s.target_type, s.target_id) AS target,
@@ -31,8 +31,8 @@ JOIN (SELECT case_no, action, acted_on, target_type, target_id, result, seizure_
 WHERE
   c.close_method = '执行完毕'
   AND (
-    CAST(c.closed_on + TO_DAYS(CAST(30 AS INT)) AS DATE)
-  ) <= CAST('2025-06-30' AS DATE)
+    CAST(c.closed_on + TO_DAYS(CAST((30) AS INT)) AS DATE)
+  ) <= (CAST('2025-06-30' AS DATE))
   AND s.action IN ('查封', '冻结', '扣押')
   AND (
     s.expires_on IS NULL
@@ -61,6 +61,6 @@ WHERE
       AND r.target_id = s.target_id
       AND r.acted_on >= s.acted_on
       AND r.acted_on <= (
-        CAST(c.closed_on + TO_DAYS(CAST(30 AS INT)) AS DATE)
+        CAST(c.closed_on + TO_DAYS(CAST((30) AS INT)) AS DATE)
       )
   )

@@ -42,8 +42,8 @@ JOIN (SELECT case_no, action, acted_on, target_type, target_id, result, seizure_
 WHERE
   y.close_method = '终结本次执行程序'
   AND (
-    CAST(f.acted_on + TO_DAYS(CAST(60 AS INT)) AS DATE)
-  ) < CAST('2025-06-30' AS DATE)
+    CAST(f.acted_on + TO_DAYS(CAST((60) AS INT)) AS DATE)
+  ) < (CAST('2025-06-30' AS DATE))
   AND NOT EXISTS(
     SELECT
       1

@@ -21,7 +21,7 @@ WITH debtors AS (
     d.case_no,
     d.id_no
   HAVING
-    COUNT(DISTINCT s.month) >= 3
+    COUNT(DISTINCT s.month) >= (3)
 ), signals AS (
   SELECT
     t.case_no,

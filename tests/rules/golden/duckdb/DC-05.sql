@@ -4,12 +4,15 @@ WITH debtors AS (
     c.closed_on,
     p.id_no,
     p.name,
-    COALESCE(l.filed_on, (
-      CAST(c.filed_on + TO_DAYS(CAST(-365 AS INT)) AS DATE)
-    )) AS since,
+    COALESCE(
+      l.filed_on,
+      (
+        CAST(c.filed_on + TO_DAYS(CAST(-(365) AS INT)) AS DATE)
+      )
+    ) AS since,
     CASE
       WHEN l.filed_on IS NULL
-      THEN CONCAT('执行立案前', CAST(365 AS TEXT), '日')
+      THEN CONCAT('执行立案前', CAST((365) AS TEXT), '日')
       ELSE CONCAT('执行依据', l.case_no, '立案日')
     END AS since_label
   FROM (SELECT case_no, court, filed_on, CASE WHEN closed_on > CAST('2025-06-30' AS DATE) THEN NULL ELSE closed_on END AS closed_on, CASE WHEN closed_on > CAST('2025-06-30' AS DATE) THEN NULL ELSE close_method END AS close_method, original_case_no, basis_no, cause, claim_amount, paid_amount, judge, close_reason, CASE WHEN notice_on > CAST('2025-06-30' AS DATE) THEN NULL ELSE notice_on END AS notice_on, CASE WHEN report_order_on > CAST('2025-06-30' AS DATE) THEN NULL ELSE report_order_on END AS report_order_on, CASE WHEN applicant_informed_on > CAST('2025-06-30' AS DATE) THEN NULL ELSE applicant_informed_on END AS applicant_informed_on, court_code, case_year, case_type, _file, _sheet, _file_hash, _row, _batch FROM cases WHERE filed_on <= CAST('2025-06-30' AS DATE)) AS c

@@ -269,13 +269,13 @@ WITH debtors AS (
     AND b.txn_at >= a.txn_at
     AND (
       DATE_DIFF('DAY', CAST(a.txn_at AS DATE), CAST(b.txn_at AS DATE))
-    ) <= 90
+    ) <= (90)
   GROUP BY
     a.debtor_id,
     a.to_account,
     a.txn_at
   HAVING
-    COUNT(*) >= 3
+    COUNT(*) >= (3)
 ), hits AS (
   SELECT
     v.debtor_id,
@@ -303,7 +303,7 @@ WITH debtors AS (
         AND v.txn_at >= b.window_start
         AND (
           DATE_DIFF('DAY', CAST(b.window_start AS DATE), CAST(v.txn_at AS DATE))
-        ) <= 90
+        ) <= (90)
     )
 ), totals AS (
   SELECT

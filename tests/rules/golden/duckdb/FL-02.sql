@@ -213,7 +213,7 @@ WITH debtors AS (
   JOIN debtors AS d
     ON d.debtor_id = r.debtor_id
   WHERE
-    m.amount >= 50000.0 AND CAST(m.txn_at AS DATE) >= d.filed_on
+    m.amount >= (50000.0) AND CAST(m.txn_at AS DATE) >= d.filed_on
 ), onward AS (
   SELECT
     i.debtor_id,
@@ -233,7 +233,7 @@ WITH debtors AS (
   JOIN moves AS o
     ON o.from_account = i.to_account
     AND o.txn_at >= i.txn_at
-    AND EPOCH(o.txn_at) - EPOCH(i.txn_at) <= 48 * 3600
+    AND EPOCH(o.txn_at) - EPOCH(i.txn_at) <= (48) * 3600
     AND COALESCE(o.to_account, '') <> COALESCE(i.from_account, '')
 ), relays AS (
   SELECT
@@ -247,7 +247,7 @@ WITH debtors AS (
     w.in_row,
     w.in_amount
   HAVING
-    SUM(w.amount) >= 0.9 * w.in_amount
+    SUM(w.amount) >= (0.9) * w.in_amount
 ), relayed AS (
   SELECT
     i.debtor_id,
@@ -275,7 +275,7 @@ WITH debtors AS (
     v.debtor_id,
     v.to_account
   HAVING
-    COUNT(*) >= 3
+    COUNT(*) >= (3)
 )
 SELECT
   CAST(NULL AS TEXT) AS case_no,

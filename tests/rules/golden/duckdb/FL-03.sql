@@ -219,7 +219,9 @@ WITH debtors AS (
   LEFT JOIN (SELECT account_no, bank, holder_name, holder_id, holder_id_invalid, opened_on, CASE WHEN closed_on > CAST('2025-06-30' AS DATE) THEN NULL ELSE closed_on END AS closed_on, _file, _sheet, _file_hash, _row, _batch FROM bank_accounts WHERE opened_on IS NULL OR opened_on <= CAST('2025-06-30' AS DATE)) AS ba
     ON ba.account_no = m.to_account
   WHERE
-    m.amount >= 100000.0 AND NOT m.to_account IS NULL AND NOT m.from_account IS NULL
+    m.amount >= (100000.0)
+    AND NOT m.to_account IS NULL
+    AND NOT m.from_account IS NULL
 ), h1 AS (
   SELECT
     o.debtor_id,
@@ -241,7 +243,7 @@ WITH debtors AS (
     ON b.from_account = o.account_no
   WHERE
     CAST(b.txn_at AS DATE) >= (
-      CAST(d.filed_on + TO_DAYS(CAST(-365 AS INT)) AS DATE)
+      CAST(d.filed_on + TO_DAYS(CAST(-(365) AS INT)) AS DATE)
     )
     AND NOT EXISTS(
       SELECT
@@ -265,7 +267,7 @@ WITH debtors AS (
     CAST(NULL AS INT) AS r3
   FROM h1 AS a
   WHERE
-    2 <= 1
+    (2) <= 1
   UNION ALL
   SELECT
     a.debtor_id,
@@ -285,11 +287,11 @@ WITH debtors AS (
     AND b.txn_at > a.txn_at
     AND (
       DATE_DIFF('DAY', CAST(a.txn_at AS DATE), CAST(b.txn_at AS DATE))
-    ) <= 30
+    ) <= (30)
     AND b.to_account <> a.from_account
   WHERE
-    3 >= 2
-    AND 2 <= 2
+    (3) >= 2
+    AND (2) <= 2
     AND NOT EXISTS(
       SELECT
         1
@@ -328,18 +330,18 @@ WITH debtors AS (
     AND b.txn_at > a.txn_at
     AND (
       DATE_DIFF('DAY', CAST(a.txn_at AS DATE), CAST(b.txn_at AS DATE))
-    ) <= 30
+    ) <= (30)
     AND b.to_account <> a.from_account
   JOIN big AS c
     ON c.from_account = b.to_account
     AND c.txn_at > b.txn_at
     AND (
       DATE_DIFF('DAY', CAST(b.txn_at AS DATE), CAST(c.txn_at AS DATE))
-    ) <= 30
+    ) <= (30)
     AND c.to_account <> a.from_account
     AND c.to_account <> a.to_account
   WHERE
-    3 >= 3
+    (3) >= 3
     AND NOT EXISTS(
       SELECT
         1

@@ -90,7 +90,7 @@ WITH debtor_cases AS (
     ON rel.person_id = dc.debtor_id AND rel.relative_id = ra.holder_id
   WHERE
     CAST(m.txn_at AS DATE) >= (
-      CAST(dc.lawsuit_filed_on + TO_DAYS(CAST(-30 AS INT)) AS DATE)
+      CAST(dc.lawsuit_filed_on + TO_DAYS(CAST(-(30) AS INT)) AS DATE)
     )
     AND CAST(m.txn_at AS DATE) <= dc.closed_on
 ), totals AS (
@@ -104,7 +104,7 @@ WITH debtor_cases AS (
     x.debtor_id,
     x.case_no
   HAVING
-    SUM(x.amount) >= 100000.0
+    SUM(x.amount) >= (100000.0)
 )
 SELECT
   CAST(NULL AS TEXT) AS case_no,

@@ -7,14 +7,14 @@ WITH terminated AS (
   SELECT
     c.case_no,
     c.closed_on,
-    COALESCE(MIN(r.filed_on), CAST('2025-06-30' AS DATE)) AS watch_until
+    COALESCE(MIN(r.filed_on), (CAST('2025-06-30' AS DATE))) AS watch_until
   FROM (SELECT case_no, court, filed_on, CASE WHEN closed_on > CAST('2025-06-30' AS DATE) THEN NULL ELSE closed_on END AS closed_on, CASE WHEN closed_on > CAST('2025-06-30' AS DATE) THEN NULL ELSE close_method END AS close_method, original_case_no, basis_no, cause, claim_amount, paid_amount, judge, close_reason, CASE WHEN notice_on > CAST('2025-06-30' AS DATE) THEN NULL ELSE notice_on END AS notice_on, CASE WHEN report_order_on > CAST('2025-06-30' AS DATE) THEN NULL ELSE report_order_on END AS report_order_on, CASE WHEN applicant_informed_on > CAST('2025-06-30' AS DATE) THEN NULL ELSE applicant_informed_on END AS applicant_informed_on, court_code, case_year, case_type, _file, _sheet, _file_hash, _row, _batch FROM cases WHERE filed_on <= CAST('2025-06-30' AS DATE)) AS c
   LEFT JOIN (SELECT case_no, court, filed_on, CASE WHEN closed_on > CAST('2025-06-30' AS DATE) THEN NULL ELSE closed_on END AS closed_on, CASE WHEN closed_on > CAST('2025-06-30' AS DATE) THEN NULL ELSE close_method END AS close_method, original_case_no, basis_no, cause, claim_amount, paid_amount, judge, close_reason, CASE WHEN notice_on > CAST('2025-06-30' AS DATE) THEN NULL ELSE notice_on END AS notice_on, CASE WHEN report_order_on > CAST('2025-06-30' AS DATE) THEN NULL ELSE report_order_on END AS report_order_on, CASE WHEN applicant_informed_on > CAST('2025-06-30' AS DATE) THEN NULL ELSE applicant_informed_on END AS applicant_informed_on, court_code, case_year, case_type, _file, _sheet, _file_hash, _row, _batch FROM cases WHERE filed_on <= CAST('2025-06-30' AS DATE)) AS r
     ON r.original_case_no = c.case_no AND r.filed_on >= c.closed_on
   WHERE
     c.close_method = '终结本次执行程序'
     AND c.closed_on >= (
-      CAST(CAST('2025-06-30' AS DATE) + TO_MONTHS(CAST(-60 AS INT)) AS DATE)
+      CAST((CAST('2025-06-30' AS DATE)) + TO_MONTHS(CAST(-60 AS INT)) AS DATE)
     )
   GROUP BY
     c.case_no,
@@ -56,7 +56,7 @@ SELECT
   (
     CAST((
       CAST(g.gap_from + TO_MONTHS(CAST(6 AS INT)) AS DATE)
-    ) + TO_DAYS(CAST(30 AS INT)) AS DATE)
+    ) + TO_DAYS(CAST((30) AS INT)) AS DATE)
   ) AS due_on,
   c._file AS zb_ev1___file,
   c._row AS zb_ev1___row,
@@ -80,5 +80,5 @@ WHERE
   g.gap_to > (
     CAST((
       CAST(g.gap_from + TO_MONTHS(CAST(6 AS INT)) AS DATE)
-    ) + TO_DAYS(CAST(30 AS INT)) AS DATE)
+    ) + TO_DAYS(CAST((30) AS INT)) AS DATE)
   )

@@ -60,8 +60,8 @@ JOIN assets AS a
 WHERE
   c.close_method = '终结本次执行程序'
   AND (
-    CAST(a.acquired_on + TO_DAYS(CAST(30 AS INT)) AS DATE)
-  ) <= CAST('2025-06-30' AS DATE)
+    CAST(a.acquired_on + TO_DAYS(CAST((30) AS INT)) AS DATE)
+  ) <= (CAST('2025-06-30' AS DATE))
   AND NOT EXISTS(
     SELECT
       1
@@ -70,6 +70,6 @@ WHERE
       r.original_case_no = c.case_no
       AND r.filed_on >= a.acquired_on
       AND r.filed_on <= (
-        CAST(a.acquired_on + TO_DAYS(CAST(30 AS INT)) AS DATE)
+        CAST(a.acquired_on + TO_DAYS(CAST((30) AS INT)) AS DATE)
       )
   )

@@ -8,8 +8,8 @@ WITH overdue AS (
   WHERE
     c.closed_on IS NULL
     AND (
-      CAST(c.filed_on + TO_MONTHS(CAST(6 AS INT)) AS DATE)
-    ) < CAST('2025-06-30' AS DATE)
+      CAST(c.filed_on + TO_MONTHS(CAST((6) AS INT)) AS DATE)
+    ) < (CAST('2025-06-30' AS DATE))
 ), last_days AS (
   SELECT
     o.case_no,
@@ -27,7 +27,15 @@ SELECT
   CASE
     WHEN l.acted_on IS NULL
     THEN '立案后无任何执行措施记录'
-    ELSE CONCAT('最后一次执行措施（', l.action, '）在', CAST(l.acted_on AS TEXT), '，此后', CAST(90 AS TEXT), '天以上无执行行为')
+    ELSE CONCAT(
+      '最后一次执行措施（',
+      l.action,
+      '）在',
+      CAST(l.acted_on AS TEXT),
+      '，此后',
+      CAST((90) AS TEXT),
+      '天以上无执行行为'
+    )
   END AS last_action,
   c._file AS zb_ev1___file,
   c._row AS zb_ev1___row,
@@ -49,5 +57,5 @@ LEFT JOIN (SELECT case_no, action, acted_on, target_type, target_id, result, sei
 WHERE
   d.last_on IS NULL
   OR d.last_on < (
-    CAST(CAST('2025-06-30' AS DATE) + TO_DAYS(CAST(-90 AS INT)) AS DATE)
+    CAST((CAST('2025-06-30' AS DATE)) + TO_DAYS(CAST(-(90) AS INT)) AS DATE)
   )

@@ -15,12 +15,13 @@ SELECT
         MIN(zbc5_w.day)
       FROM zb_calendar AS zbc5_s
       JOIN zb_calendar AS zbc5_w
-        ON zbc5_w.workday_index = zbc5_s.workday_index + 3 AND zbc5_w.is_workday
+        ON zbc5_w.workday_index = zbc5_s.workday_index + (3)
+        AND zbc5_w.is_workday
       WHERE
         zbc5_s.day = c.closed_on
     )
     ELSE (
-      CAST(c.closed_on + TO_DAYS(CAST(10 AS INT)) AS DATE)
+      CAST(c.closed_on + TO_DAYS(CAST((10) AS INT)) AS DATE)
     )
   END AS deadline,
   CASE WHEN r.end_on IS NULL THEN '至筛查日未解除' ELSE CAST(r.end_on AS TEXT) END AS end_on,
@@ -59,10 +60,11 @@ WHERE
           MIN(zbc4_w.day)
         FROM zb_calendar AS zbc4_s
         JOIN zb_calendar AS zbc4_w
-          ON zbc4_w.workday_index = zbc4_s.workday_index + 3 AND zbc4_w.is_workday
+          ON zbc4_w.workday_index = zbc4_s.workday_index + (3)
+          AND zbc4_w.is_workday
         WHERE
           zbc4_s.day = c.closed_on
-      ) < CAST('2025-06-30' AS DATE)
+      ) < (CAST('2025-06-30' AS DATE))
       AND (
         r.end_on IS NULL
         OR r.end_on > (
@@ -70,7 +72,8 @@ WHERE
             MIN(zbc2_w.day)
           FROM zb_calendar AS zbc2_s
           JOIN zb_calendar AS zbc2_w
-            ON zbc2_w.workday_index = zbc2_s.workday_index + 3 AND zbc2_w.is_workday
+            ON zbc2_w.workday_index = zbc2_s.workday_index + (3)
+            AND zbc2_w.is_workday
           WHERE
             zbc2_s.day = c.closed_on
         )
@@ -79,12 +82,12 @@ WHERE
     OR (
       r.kind = '限制消费'
       AND (
-        CAST(c.closed_on + TO_DAYS(CAST(10 AS INT)) AS DATE)
-      ) < CAST('2025-06-30' AS DATE)
+        CAST(c.closed_on + TO_DAYS(CAST((10) AS INT)) AS DATE)
+      ) < (CAST('2025-06-30' AS DATE))
       AND (
         r.end_on IS NULL
         OR r.end_on > (
-          CAST(c.closed_on + TO_DAYS(CAST(10 AS INT)) AS DATE)
+          CAST(c.closed_on + TO_DAYS(CAST((10) AS INT)) AS DATE)
         )
       )
     )

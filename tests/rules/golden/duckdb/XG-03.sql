@@ -42,7 +42,7 @@ WHERE
       zbc2_s.day = (
         CAST(r.start_on + TO_MONTHS(CAST(24 AS INT)) AS DATE)
       )
-  ) < CAST('2025-06-30' AS DATE)
+  ) < (CAST('2025-06-30' AS DATE))
   AND (
-    r.end_on IS NULL OR r.end_on > CAST('2025-06-30' AS DATE)
+    r.end_on IS NULL OR r.end_on > (CAST('2025-06-30' AS DATE))
   )

@@ -21,7 +21,7 @@ WITH terminated_debtors AS (
     l.cause LIKE '%民间借贷%'
     AND l.close_method = '调解'
     AND l.closed_on <= (
-      CAST(l.filed_on + TO_DAYS(CAST(30 AS INT)) AS DATE)
+      CAST(l.filed_on + TO_DAYS(CAST((30) AS INT)) AS DATE)
     )
 ), pairs AS (
   SELECT
@@ -34,7 +34,7 @@ WITH terminated_debtors AS (
     AND b.case_no <> a.case_no
     AND b.filed_on >= a.filed_on
     AND b.filed_on <= (
-      CAST(a.filed_on + TO_DAYS(CAST(60 AS INT)) AS DATE)
+      CAST(a.filed_on + TO_DAYS(CAST((60) AS INT)) AS DATE)
     )
 )
 SELECT

@@ -33,5 +33,5 @@ WHERE
     OR c.report_order_on IS NULL
     OR (
       DATE_DIFF('DAY', CAST(c.filed_on AS DATE), CAST(c.notice_on AS DATE))
-    ) > 10
+    ) > (10)
   )

@@ -10,7 +10,7 @@ SELECT
     THEN CONCAT(
       '至筛查日已',
       CAST((
-        DATE_DIFF('DAY', CAST(p.received_on AS DATE), CAST(CAST('2025-06-30' AS DATE) AS DATE))
+        DATE_DIFF('DAY', CAST(p.received_on AS DATE), CAST((CAST('2025-06-30' AS DATE)) AS DATE))
       ) AS TEXT),
       '天未发放'
     )
@@ -36,6 +36,6 @@ SELECT
 FROM (SELECT case_no, received_on, amount, CASE WHEN paid_out_on > CAST('2025-06-30' AS DATE) THEN NULL ELSE paid_out_on END AS paid_out_on, payee_name, payee_id, payee_id_invalid, delay_reason, _file, _sheet, _file_hash, _row, _batch FROM payments WHERE received_on <= CAST('2025-06-30' AS DATE)) AS p
 WHERE
   p.delay_reason IS NULL
-  AND COALESCE(p.paid_out_on, CAST('2025-06-30' AS DATE)) > (
-    CAST(p.received_on + TO_DAYS(CAST(30 AS INT)) AS DATE)
+  AND COALESCE(p.paid_out_on, (CAST('2025-06-30' AS DATE))) > (
+    CAST(p.received_on + TO_DAYS(CAST((30) AS INT)) AS DATE)
   )

@@ -42,8 +42,8 @@ JOIN (SELECT case_no, action, acted_on, target_type, target_id, result, seizure_
 WHERE
   y.close_method = '终结本次执行程序'
   AND (
-    DATE_ADD(f.acted_on, 60)
-  ) < CAST('2025-06-30' AS DATE)
+    DATE_ADD(f.acted_on, (60))
+  ) < (CAST('2025-06-30' AS DATE))
   AND NOT EXISTS(
     SELECT
       1

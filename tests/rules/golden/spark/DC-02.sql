@@ -35,7 +35,7 @@ WITH seized AS (
     s.case_no,
     s.plate
   HAVING
-    COUNT(*) >= 3
+    COUNT(*) >= (3)
 )
 SELECT
   c.case_no,

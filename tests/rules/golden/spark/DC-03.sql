@@ -25,8 +25,8 @@ WHERE
     c.close_method = '终结本次执行程序' OR c.closed_on IS NULL
   )
   AND (
-    DATE_ADD(a.acted_on, 30)
-  ) < CAST('2025-06-30' AS DATE)
+    DATE_ADD(a.acted_on, (30))
+  ) < (CAST('2025-06-30' AS DATE))
   AND NOT EXISTS(
     SELECT
       1
@@ -37,6 +37,6 @@ WHERE
       AND d.action IN ('评估', '拍卖', '变卖')
       AND d.acted_on >= a.acted_on
       AND d.acted_on <= (
-        DATE_ADD(a.acted_on, 30)
+        DATE_ADD(a.acted_on, (30))
       )
   )

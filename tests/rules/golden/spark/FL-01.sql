@@ -288,13 +288,13 @@ WITH debtors AS (
     AND b.txn_at >= a.txn_at
     AND (
       DATEDIFF(CAST(b.txn_at AS DATE), CAST(a.txn_at AS DATE))
-    ) <= 90
+    ) <= (90)
   GROUP BY
     a.debtor_id,
     a.to_account,
     a.txn_at
   HAVING
-    COUNT(*) >= 3
+    COUNT(*) >= (3)
 ), hits AS (
   SELECT
     v.debtor_id,
@@ -322,7 +322,7 @@ WITH debtors AS (
         AND v.txn_at >= b.window_start
         AND (
           DATEDIFF(CAST(v.txn_at AS DATE), CAST(b.window_start AS DATE))
-        ) <= 90
+        ) <= (90)
     )
 ), totals AS (
   SELECT

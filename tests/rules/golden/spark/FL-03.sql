@@ -224,7 +224,9 @@ WITH debtors AS (
   LEFT JOIN (SELECT account_no, bank, holder_name, holder_id, holder_id_invalid, opened_on, CASE WHEN closed_on > CAST('2025-06-30' AS DATE) THEN NULL ELSE closed_on END AS closed_on, _file, _sheet, _file_hash, _row, _batch FROM bank_accounts WHERE opened_on IS NULL OR opened_on <= CAST('2025-06-30' AS DATE)) AS ba
     ON ba.account_no = m.to_account
   WHERE
-    m.amount >= 100000.0 AND NOT m.to_account IS NULL AND NOT m.from_account IS NULL
+    m.amount >= (100000.0)
+    AND NOT m.to_account IS NULL
+    AND NOT m.from_account IS NULL
 ), h1 AS (
   SELECT
     o.debtor_id,
@@ -246,7 +248,7 @@ WITH debtors AS (
     ON b.from_account = o.account_no
   WHERE
     CAST(b.txn_at AS DATE) >= (
-      DATE_ADD(d.filed_on, -365)
+      DATE_ADD(d.filed_on, -(365))
     )
     AND NOT EXISTS(
       SELECT
@@ -276,7 +278,7 @@ WITH debtors AS (
     CAST(NULL AS INT) AS r3
   FROM h1 AS a
   WHERE
-    2 <= 1
+    (2) <= 1
   UNION ALL
   SELECT
     a.debtor_id,
@@ -312,11 +314,11 @@ WITH debtors AS (
     AND b.txn_at > a.txn_at
     AND (
       DATEDIFF(CAST(b.txn_at AS DATE), CAST(a.txn_at AS DATE))
-    ) <= 30
+    ) <= (30)
     AND b.to_account <> a.from_account
   WHERE
-    3 >= 2
-    AND 2 <= 2
+    (3) >= 2
+    AND (2) <= 2
     AND NOT EXISTS(
       SELECT
         1
@@ -365,18 +367,18 @@ WITH debtors AS (
     AND b.txn_at > a.txn_at
     AND (
       DATEDIFF(CAST(b.txn_at AS DATE), CAST(a.txn_at AS DATE))
-    ) <= 30
+    ) <= (30)
     AND b.to_account <> a.from_account
   JOIN big AS c
     ON c.from_account = b.to_account
     AND c.txn_at > b.txn_at
     AND (
       DATEDIFF(CAST(c.txn_at AS DATE), CAST(b.txn_at AS DATE))
-    ) <= 30
+    ) <= (30)
     AND c.to_account <> a.from_account
     AND c.to_account <> a.to_account
   WHERE
-    3 >= 3
+    (3) >= 3
     AND NOT EXISTS(
       SELECT
         1

@@ -281,10 +281,10 @@ WITH debtors AS (
     AND b.txn_at > a.txn_at
     AND (
       DATEDIFF(CAST(b.txn_at AS DATE), CAST(a.txn_at AS DATE))
-    ) <= 30
-    AND b.amount >= 0.8 * a.amount
+    ) <= (30)
+    AND b.amount >= (0.8) * a.amount
   WHERE
-    a.amount >= 10000.0
+    a.amount >= (10000.0)
   UNION ALL
   SELECT
     a.debtor_id,
@@ -318,7 +318,7 @@ WITH debtors AS (
     AND b.from_member = a.to_member
     AND b.to_member <> a.from_member
     AND b.txn_at > a.txn_at
-    AND b.amount >= 0.8 * a.amount
+    AND b.amount >= (0.8) * a.amount
   JOIN flows AS c
     ON c.debtor_id = a.debtor_id
     AND c.from_member = b.to_member
@@ -326,10 +326,10 @@ WITH debtors AS (
     AND c.txn_at > b.txn_at
     AND (
       DATEDIFF(CAST(c.txn_at AS DATE), CAST(a.txn_at AS DATE))
-    ) <= 30
-    AND c.amount >= 0.8 * a.amount
+    ) <= (30)
+    AND c.amount >= (0.8) * a.amount
   WHERE
-    a.amount >= 10000.0
+    a.amount >= (10000.0)
   UNION ALL
   SELECT
     a.debtor_id,
@@ -365,14 +365,14 @@ WITH debtors AS (
     AND b.from_member = a.to_member
     AND b.to_member <> a.from_member
     AND b.txn_at > a.txn_at
-    AND b.amount >= 0.8 * a.amount
+    AND b.amount >= (0.8) * a.amount
   JOIN flows AS c
     ON c.debtor_id = a.debtor_id
     AND c.from_member = b.to_member
     AND c.to_member <> a.from_member
     AND c.to_member <> a.to_member
     AND c.txn_at > b.txn_at
-    AND c.amount >= 0.8 * a.amount
+    AND c.amount >= (0.8) * a.amount
   JOIN flows AS e
     ON e.debtor_id = a.debtor_id
     AND e.from_member = c.to_member
@@ -380,10 +380,10 @@ WITH debtors AS (
     AND e.txn_at > c.txn_at
     AND (
       DATEDIFF(CAST(e.txn_at AS DATE), CAST(a.txn_at AS DATE))
-    ) <= 30
-    AND e.amount >= 0.8 * a.amount
+    ) <= (30)
+    AND e.amount >= (0.8) * a.amount
   WHERE
-    a.amount >= 10000.0
+    a.amount >= (10000.0)
 ), loop_hops AS (
   SELECT
     lp.debtor_id,

@@ -109,7 +109,7 @@ WITH debtors AS (
   GROUP BY
     x.debtor_id
   HAVING
-    SUM(x.amount) >= 50000.0
+    SUM(x.amount) >= (50000.0)
 )
 SELECT
   CAST(NULL AS STRING) AS case_no,

@@ -60,8 +60,8 @@ JOIN assets AS a
 WHERE
   c.close_method = '终结本次执行程序'
   AND (
-    DATE_ADD(a.acquired_on, 30)
-  ) <= CAST('2025-06-30' AS DATE)
+    DATE_ADD(a.acquired_on, (30))
+  ) <= (CAST('2025-06-30' AS DATE))
   AND NOT EXISTS(
     SELECT
       1
@@ -70,6 +70,6 @@ WHERE
       r.original_case_no = c.case_no
       AND r.filed_on >= a.acquired_on
       AND r.filed_on <= (
-        DATE_ADD(a.acquired_on, 30)
+        DATE_ADD(a.acquired_on, (30))
       )
   )

@@ -30,7 +30,7 @@ WHERE
     c.closed_on IS NULL OR c.close_method = '终结本次执行程序'
   )
   AND s.action IN ('查封', '冻结', '扣押', '续行查封')
-  AND s.expires_on < CAST('2025-06-30' AS DATE)
+  AND s.expires_on < (CAST('2025-06-30' AS DATE))
   AND NOT EXISTS(
     SELECT
       1

@@ -45,7 +45,7 @@ WITH debtors AS (
     d.debtor_id,
     s.month
   HAVING
-    SUM(s.base) >= 3000.0
+    SUM(s.base) >= (3000.0)
 ), runs AS (
   SELECT
     m.case_no,
@@ -68,7 +68,7 @@ WITH debtors AS (
     u.debtor_id,
     u.run_key
   HAVING
-    COUNT(*) >= 6
+    COUNT(*) >= (6)
 )
 SELECT
   c.case_no,

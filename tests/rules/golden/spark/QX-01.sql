@@ -8,8 +8,8 @@ WITH overdue AS (
   WHERE
     c.closed_on IS NULL
     AND (
-      ADD_MONTHS(c.filed_on, 6)
-    ) < CAST('2025-06-30' AS DATE)
+      ADD_MONTHS(c.filed_on, (6))
+    ) < (CAST('2025-06-30' AS DATE))
 ), last_days AS (
   SELECT
     o.case_no,
@@ -33,7 +33,7 @@ SELECT
       '）在',
       COALESCE(CAST(l.acted_on AS STRING), ''),
       '，此后',
-      COALESCE(CAST(90 AS STRING), ''),
+      COALESCE(CAST((90) AS STRING), ''),
       '天以上无执行行为'
     )
   END AS last_action,
@@ -55,6 +55,7 @@ JOIN (SELECT case_no, court, filed_on, CASE WHEN closed_on > CAST('2025-06-30' A
 LEFT JOIN (SELECT case_no, action, acted_on, target_type, target_id, result, seizure_rank, expires_on, amount, _file, _sheet, _file_hash, _row, _batch FROM actions WHERE acted_on <= CAST('2025-06-30' AS DATE)) AS l
   ON l.case_no = d.case_no AND l.acted_on = d.last_on
 WHERE
-  d.last_on IS NULL OR d.last_on < (
-    DATE_ADD(CAST('2025-06-30' AS DATE), -90)
+  d.last_on IS NULL
+  OR d.last_on < (
+    DATE_ADD((CAST('2025-06-30' AS DATE)), -(90))
   )

@@ -17,5 +17,5 @@ WHERE
   d.kind = '终结本次执行程序裁定书'
   AND d.informs_resume_right = '否'
   AND (
-    d.ruled_on IS NULL OR d.ruled_on <= CAST('2025-06-30' AS DATE)
+    d.ruled_on IS NULL OR d.ruled_on <= (CAST('2025-06-30' AS DATE))
   )

@@ -39,7 +39,7 @@ JOIN renumbered AS r
   ON CONCAT(';', COALESCE(d.cited_articles, ''), ';') LIKE CONCAT('%;', COALESCE(r.old_article, ''), ';%')
 WHERE
   d.ruled_on >= r.effective_on
-  AND d.ruled_on <= CAST('2025-06-30' AS DATE)
+  AND d.ruled_on <= (CAST('2025-06-30' AS DATE))
   AND (
     d.kind = '终结本次执行程序裁定书' OR (
       r.scope = '终结' AND d.kind = '终结执行裁定书'

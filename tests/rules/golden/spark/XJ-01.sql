@@ -21,7 +21,7 @@ WITH terminated_debtors AS (
     l.cause LIKE '%民间借贷%'
     AND l.close_method = '调解'
     AND l.closed_on <= (
-      DATE_ADD(l.filed_on, 30)
+      DATE_ADD(l.filed_on, (30))
     )
 ), pairs AS (
   SELECT
@@ -34,7 +34,7 @@ WITH terminated_debtors AS (
     AND b.case_no <> a.case_no
     AND b.filed_on >= a.filed_on
     AND b.filed_on <= (
-      DATE_ADD(a.filed_on, 60)
+      DATE_ADD(a.filed_on, (60))
     )
 )
 SELECT

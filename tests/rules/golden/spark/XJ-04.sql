@@ -12,7 +12,7 @@ WITH recent AS (
   FROM (SELECT case_no, court, filed_on, CASE WHEN closed_on > CAST('2025-06-30' AS DATE) THEN NULL ELSE closed_on END AS closed_on, CASE WHEN closed_on > CAST('2025-06-30' AS DATE) THEN NULL ELSE close_method END AS close_method, original_case_no, basis_no, cause, claim_amount, paid_amount, judge, close_reason, CASE WHEN notice_on > CAST('2025-06-30' AS DATE) THEN NULL ELSE notice_on END AS notice_on, CASE WHEN report_order_on > CAST('2025-06-30' AS DATE) THEN NULL ELSE report_order_on END AS report_order_on, CASE WHEN applicant_informed_on > CAST('2025-06-30' AS DATE) THEN NULL ELSE applicant_informed_on END AS applicant_informed_on, court_code, case_year, case_type, _file, _sheet, _file_hash, _row, _batch FROM cases WHERE filed_on <= CAST('2025-06-30' AS DATE)) AS c
   WHERE
     c.closed_on > (
-      ADD_MONTHS(CAST('2025-06-30' AS DATE), -12)
+      ADD_MONTHS((CAST('2025-06-30' AS DATE)), -12)
     )
 ), courts AS (
   SELECT
@@ -35,7 +35,7 @@ WITH recent AS (
     r.court_code,
     r.judge
   HAVING
-    COUNT(*) >= 30
+    COUNT(*) >= (30)
 ), flagged AS (
   SELECT
     j.court_code,
@@ -62,7 +62,7 @@ SELECT
   c.court,
   (
     DATE_ADD((
-      ADD_MONTHS(CAST('2025-06-30' AS DATE), -12)
+      ADD_MONTHS((CAST('2025-06-30' AS DATE)), -12)
     ), 1)
   ) AS window_from,
   f.n AS closed_cases,
@@ -83,7 +83,7 @@ JOIN (SELECT case_no, court, filed_on, CASE WHEN closed_on > CAST('2025-06-30' A
   ON c.court_code = f.court_code
   AND c.judge = f.judge
   AND c.closed_on > (
-    ADD_MONTHS(CAST('2025-06-30' AS DATE), -12)
+    ADD_MONTHS((CAST('2025-06-30' AS DATE)), -12)
   )
 WHERE
-  f.z_score >= 3.0
+  f.z_score >= (3.0)

@@ -33,5 +33,5 @@ WHERE
     OR c.report_order_on IS NULL
     OR (
       DATEDIFF(CAST(c.notice_on AS DATE), CAST(c.filed_on AS DATE))
-    ) > 10
+    ) > (10)
   )

@@ -11,7 +11,7 @@ SELECT
       '至筛查日已',
       COALESCE(
         CAST((
-          DATEDIFF(CAST(CAST('2025-06-30' AS DATE) AS DATE), CAST(p.received_on AS DATE))
+          DATEDIFF(CAST((CAST('2025-06-30' AS DATE)) AS DATE), CAST(p.received_on AS DATE))
         ) AS STRING),
         ''
       ),
@@ -42,6 +42,6 @@ SELECT
 FROM (SELECT case_no, received_on, amount, CASE WHEN paid_out_on > CAST('2025-06-30' AS DATE) THEN NULL ELSE paid_out_on END AS paid_out_on, payee_name, payee_id, payee_id_invalid, delay_reason, _file, _sheet, _file_hash, _row, _batch FROM payments WHERE received_on <= CAST('2025-06-30' AS DATE)) AS p
 WHERE
   p.delay_reason IS NULL
-  AND COALESCE(p.paid_out_on, CAST('2025-06-30' AS DATE)) > (
-    DATE_ADD(p.received_on, 30)
+  AND COALESCE(p.paid_out_on, (CAST('2025-06-30' AS DATE))) > (
+    DATE_ADD(p.received_on, (30))
   )
