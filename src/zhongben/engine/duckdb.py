@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from functools import lru_cache
 from typing import Any
 
@@ -17,6 +18,11 @@ def _calendar() -> pa.Table:
     return calendar_table()
 
 
+# DuckDB's default (80 % of RAM) lets a province screen hold ~19 GB of buffers; with a limit it
+# spills to disk instead. Override with ZHONGBEN_MEMORY_LIMIT (e.g. "12GB"; "" keeps DuckDB's).
+DEFAULT_MEMORY_LIMIT = "6GB"
+
+
 class DuckDBEngine:
     dialect = "duckdb"
 
@@ -24,6 +30,9 @@ class DuckDBEngine:
         self.con = con
 
     def prepare(self) -> None:
+        limit = os.environ.get("ZHONGBEN_MEMORY_LIMIT", DEFAULT_MEMORY_LIMIT).replace("'", "")
+        if limit:
+            self.con.execute(f"SET memory_limit = '{limit}'")
         exists = self.con.execute(
             "SELECT count(*) FROM duckdb_tables() WHERE table_name = ? AND temporary",
             [CALENDAR_TABLE],
