@@ -68,6 +68,7 @@ VISIBILITY: dict[str, Visibility] = {
     "relations": Visibility(_until("from_on"), {"to_on": "to_on"}),
     "bank_accounts": Visibility(_until("opened_on"), {"closed_on": "closed_on"}),
     "transactions": Visibility(_day("txn_at")),
+    "documents": Visibility(_until("ruled_on")),
 }
 
 

@@ -12,7 +12,7 @@ SELECT
   d.ruled_on AS zb_ev1__ruled_on,
   d.informs_resume_right AS zb_ev1__informs_resume_right,
   d.source_file AS zb_ev1__source_file
-FROM documents AS d
+FROM (SELECT doc_id, case_no, doc_no, kind, title, court, ruled_on, filed_on, closed_on, basis_no, claim_amount, paid_amount, outstanding_amount, states_property_search, searches, restricts_consumption, lists_dishonest, informs_resume_right, cited_articles, source_file, pages, method, confidence, warnings, _file, _sheet, _file_hash, _row, _batch FROM documents WHERE ruled_on IS NULL OR ruled_on <= CAST('2025-06-30' AS DATE)) AS d
 WHERE
   d.kind = '终结本次执行程序裁定书'
   AND d.informs_resume_right = '否'
