@@ -6,6 +6,7 @@ thin entry points that open the workspace and delegate.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
@@ -25,6 +26,7 @@ if TYPE_CHECKING:
     from zhongben.rules.screen import Progress, ScreenResult
     from zhongben.rules.spec import Rule
     from zhongben.rules.testing import Outcome
+    from zhongben.store.publish import PublishReport
 
 DEFAULT_DB = "zhongben.duckdb"
 
@@ -53,6 +55,24 @@ class Workspace:
     def quarantine_dir(self) -> Path:
         """Where quarantine lists are written by default: beside the workspace file."""
         return self.path.with_name(self.path.name + ".quarantine")
+
+    def app_database(self, app_db: str | None = None) -> str:
+        """The application database: ``app_db`` (a SQLite path or a postgresql:// URL), else
+        $ZHONGBEN_APP_DB, else a SQLite file beside the workspace."""
+        return app_db or os.environ.get("ZHONGBEN_APP_DB") or str(
+            self.path.with_suffix(".app.sqlite"))
+
+    def has_app_database(self, app_db: str | None = None) -> bool:
+        target = self.app_database(app_db)
+        return "://" in target or Path(target).exists()
+
+    def publish(self, app_db: str | None = None) -> PublishReport | str:
+        """Copy the workspace's leads into the application database in one transaction (see
+        ``zhongben.store.publish``); a Chinese message instead when there is nothing to do."""
+        from zhongben.store.db import open_database
+        from zhongben.store.setup import publish_if_present
+
+        return publish_if_present(open_database(self.app_database(app_db)), self.path)
 
     def ingest(self, paths: Sequence[str | Path], quarantine_dir: Path | None = None) -> LoadReport:
         """Load files and folders into the workspace (see ``zhongben.ingest``)."""

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
 from python_calamine import CalamineWorkbook
 from typer.testing import CliRunner
 
@@ -57,3 +58,22 @@ def test_rules_list_show_test() -> None:
     assert "终本规定 第1条第3项" in shown and "zb_evidence" in shown
     tested = RUNNER.invoke(app, ["rules", "test", "ZB-01"])
     assert tested.exit_code == 0 and "通过" in tested.output
+
+
+def test_screen_publishes_only_into_an_existing_application_database(
+    db_path: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from zhongben.store.db import open_database
+    from zhongben.store.models import Lead
+    from zhongben.workspace import Workspace
+
+    monkeypatch.delenv("ZHONGBEN_APP_DB", raising=False)
+    app_db = Workspace(db_path).app_database()
+    assert RUNNER.invoke(app, [*SCREEN, "--db", db_path]).exit_code == 0
+    assert not Path(app_db).exists()  # a CLI-only user gets no application database
+    sessions = open_database(app_db)  # the office runs the web app: the database exists
+    result = RUNNER.invoke(app, [*SCREEN, "--db", db_path])
+    assert result.exit_code == 0, result.output
+    assert "已发布到应用数据库：新增 2 条" in result.output
+    with sessions() as session:
+        assert {lead.rule_id for lead in session.query(Lead)} == {"ZB-01", "DC-01"}

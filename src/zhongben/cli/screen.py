@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
@@ -20,6 +20,9 @@ from zhongben.rules.config import (
 from zhongben.rules.problems import RuleError
 from zhongben.rules.screen import ScreenResult
 from zhongben.workspace import DEFAULT_DB, Workspace
+
+if TYPE_CHECKING:
+    from zhongben.store.publish import PublishReport
 
 
 def register(app: typer.Typer) -> None:
@@ -57,6 +60,12 @@ def screen(
     filed_to: Annotated[str | None, typer.Option("--filed-to", help="立案日期不晚于")] = None,
     closed_from: Annotated[str | None, typer.Option("--closed-from", help="结案日期不早于")] = None,
     closed_to: Annotated[str | None, typer.Option("--closed-to", help="结案日期不晚于")] = None,
+    publish: Annotated[
+        bool,
+        typer.Option("--publish/--no-publish",
+                     help="筛查后把线索发布到已有的应用数据库（工作库旁的 .app.sqlite 或 "
+                          "ZHONGBEN_APP_DB），网页随即可见"),
+    ] = True,
 ) -> None:
     err = Console(stderr=True)
     if fmt not in FORMATS:
@@ -74,6 +83,15 @@ def screen(
     _write(result, fmt, out)
     counts = f"运行 {len(result.rules)} 条规则，线索 {len(result.leads)} 条"
     err.print(f"筛查日期 {result.as_of}，{counts}（运行编号 {result.run_id}）", highlight=False)
+    workspace = Workspace(db)
+    if publish and workspace.has_app_database():
+        err.print(describe_publish(workspace.publish()), highlight=False)
+
+
+def describe_publish(result: PublishReport | str) -> str:
+    if isinstance(result, str):
+        return result
+    return f"已发布到应用数据库：新增 {result.inserted} 条，更新 {result.updated} 条"
 
 
 def _with_options(

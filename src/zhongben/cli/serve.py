@@ -2,21 +2,18 @@
 
 from __future__ import annotations
 
-import os
-from pathlib import Path
-
 import typer
 
 from zhongben.store.db import open_database
 from zhongben.store.demo import DEMO_PASSWORD, DEMO_USERS
 from zhongben.store.publish import PublishReport
 from zhongben.store.setup import prepare_demo, publish_if_present
-from zhongben.workspace import DEFAULT_DB
+from zhongben.workspace import DEFAULT_DB, Workspace
 
 
 def app_db_for(db: str, app_db: str | None) -> str:
     """The application database: ``--app-db``, else $ZHONGBEN_APP_DB, else beside the workspace."""
-    return app_db or os.environ.get("ZHONGBEN_APP_DB") or str(Path(db).with_suffix(".app.sqlite"))
+    return Workspace(db).app_database(app_db)
 
 
 def _report(result: PublishReport | str) -> None:
