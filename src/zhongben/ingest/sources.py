@@ -203,12 +203,14 @@ def _excel_sheets(path: Path) -> list[RawSheet]:
 
 
 def _excel_sheet(path: Path, reader: object, name: str) -> RawSheet:
-    peek = reader.load_sheet(name, header_row=None, n_rows=PEEK_ROWS, dtypes="string")  # type: ignore[attr-defined]
-    head = _rows_of(peek.to_arrow())
+    """A worksheet parsed once: calamine reads the whole sheet even for its first rows, so the
+    rows that find the header and the body below it come from the same parse."""
+    load = reader.load_sheet  # type: ignore[attr-defined]
+    whole = load(name, header_row=None, dtypes="string").to_arrow()
+    head = _rows_of(whole.slice(0, PEEK_ROWS))
 
     def read_below(header: int) -> Body:
-        sheet = reader.load_sheet(name, header_row=None, skip_rows=header + 1, dtypes="string")  # type: ignore[attr-defined]
-        table = sheet.to_arrow()
+        table = whole.slice(header + 1)
         names = unique_names(head[header] + [""] * max(0, table.num_columns - len(head[header])))
         table = pa.table(table.columns, names=names[: table.num_columns])
         table = table.cast(pa.schema([(n, pa.string()) for n in table.column_names]))
