@@ -76,7 +76,7 @@ def _mapped_plan(sheet: RawSheet, table: Table, header: int) -> SheetPlan:
     if missing:
         listed = "、".join(f"{c.zh}（{c.name}）" for c in missing)
         raise FileRefused(sheet.label, f"“{table.zh}”缺少必填列：{listed}", _required_advice(table))
-    names = _body_names(headers)
+    names = unique_names(headers)  # the body's column names, as the readers give them
     columns = tuple(
         MappedColumn(column, names[by_column[column.name][0]], by_column[column.name][1])
         if column.name in by_column
@@ -119,20 +119,12 @@ def _table_of(sheet: RawSheet, sheet_count: int) -> Table | None:
 
 
 def _stem(sheet: RawSheet) -> str:
-    return (
-        sheet.sheet
-        if sheet.sheet
-        and table_for_name(sheet.file.stem) is None
-        and sheet.sheet.lower() not in _DEFAULT_SHEET_NAMES
-        else sheet.file.stem
-    )
+    """The name that failed to designate a table: a meaningful sheet name, else the file's."""
+    if sheet.sheet and fold_text(sheet.sheet) not in _DEFAULT_SHEET_NAMES:
+        return sheet.sheet
+    return sheet.file.stem
 
 
 def _required_advice(table: Table) -> str:
     names = "、".join(f"{c.zh}（{c.name}）" for c in table.required)
     return f"“{table.zh}”（{table.name}）的必填列是：{names}；请补齐列名后重新导入"
-
-
-def _body_names(headers: list[str]) -> list[str]:
-    """The column names the reader gives the body (same de-duplication as the readers)."""
-    return unique_names(list(headers))
