@@ -28,7 +28,7 @@ from value_strategies import (
 from zhongben.contracts import table
 from zhongben.contracts.model import Column, Kind
 from zhongben.ingest.normalise.reference import normalise
-from zhongben.ingest.normalise.sql import case_no_parts_sql, column_sql
+from zhongben.ingest.normalise.sql import case_no_part, case_no_parts_sql, column_sql
 
 SETTINGS = settings(
     max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
@@ -234,11 +234,12 @@ def test_case_numbers_and_parts(con: duckdb.DuckDBPyConnection, batch: list[str 
     from zhongben.identifiers.case_no import CaseNoError, parse_case_no
 
     parts = case_no_parts_sql("value")
+    court, year, type_ = (case_no_part("p", c) for c in ("court_code", "case_year", "case_type"))
     sql = column_sql(column, '"raw"').value
     con.register("batch", pa.table({"raw": pa.array(batch, pa.string())}))
     rows = con.execute(
-        f"SELECT value, {parts['court_code']}, {parts['case_year']}, {parts['case_type']} "
-        f"FROM (SELECT {sql} AS value FROM batch)"
+        f"SELECT value, {court}, {year}, {type_} "
+        f"FROM (SELECT value, {parts} AS p FROM (SELECT {sql} AS value FROM batch))"
     ).fetchall()
     con.unregister("batch")
     for value, court, year, type_code in rows:

@@ -4,7 +4,7 @@ guards falls through to the reference, run as a UDF (``udfs``)."""
 
 from __future__ import annotations
 
-from zhongben.identifiers import case_no, id_card, uscc
+from zhongben.identifiers import case_no, courts, id_card, uscc
 from zhongben.ingest.normalise import dates
 
 Tier = tuple[str, str]  # (guard, value) SQL expressions
@@ -225,6 +225,8 @@ CANONICAL_LEGACY = (
     .replace("字第?", "字第", 1)
     .replace("号?", "号", 1)
 )
+# Splits a number already known to match CANONICAL_NEW into year, court and type.
+NEW_PARTS = rf"^\(([0-9]{{4}})\)({courts.SUPREME}|.[0-9]*)([^0-9]+)[0-9]"
 CANONICAL_NEW_NO_ZERO = CANONICAL_NEW.replace("([0-9]+)", "([1-9][0-9]*)", 1)
 # The same with the year in full-width or CJK brackets, as Chinese ledgers usually write it.
 WIDE_BRACKETS_NEW = CANONICAL_NEW_NO_ZERO.replace(r"\(", "[（〔【［]", 1).replace(

@@ -1,0 +1,85 @@
+"""The SELECT that reads a sheet's raw text cells into contract values (``normalise.sql`` per
+column), plus for ``cases`` the case-number parts and the court name from the court code.
+
+The raw body is read from a table or view of raw text cells and ``_row`` (by default ``_raw``, the
+registered Arrow body). With ``reasons``
+each column with a source also gets ``<name>__e``: NULL when fine, else the Chinese reason the
+cell cannot be read.
+"""
+
+from __future__ import annotations
+
+from zhongben.contracts import Kind
+from zhongben.contracts.storage import DERIVED
+from zhongben.ingest.normalise.sql import (
+    COURTS_TABLE,
+    NO_ERROR,
+    case_no_part,
+    case_no_parts_sql,
+    column_sql,
+)
+from zhongben.ingest.plan import MappedColumn, SheetPlan
+from zhongben.ingest.sql_text import ident, literal
+
+
+def raw_cell(mapped: MappedColumn) -> str:
+    return f"_raw.{ident(mapped.source)}" if mapped.source else "CAST(NULL AS VARCHAR)"
+
+
+def input_expr(mapped: MappedColumn) -> str | None:
+    """The cell the normaliser reads, when it differs from the raw cell: an amount in a 万元
+    column without a unit of its own gets one; an empty cell takes the column's default."""
+    expr = raw_cell(mapped)
+    wrapped = expr
+    if mapped.unit == "万" and mapped.column.kind is Kind.AMOUNT:
+        wrapped = (
+            f"CASE WHEN {expr} IS NULL OR regexp_matches({expr}, '[万元]') OR trim({expr}) = ''"
+            f" THEN {expr} ELSE {expr} || '万' END"
+        )
+    if mapped.column.default is not None:
+        wrapped = f"coalesce(nullif(trim({wrapped}), ''), {literal(mapped.column.default)})"
+    return wrapped if wrapped != expr else None
+
+
+def may_be_unreadable(mapped: MappedColumn) -> bool:
+    """Whether a cell of this column can be refused (typed and enumerated kinds can)."""
+    return mapped.source is not None and column_sql(mapped.column, "x").error != NO_ERROR
+
+
+def _cells(plan: SheetPlan, reasons: bool, body: str) -> str:
+    """Normalise each cell. Wrapped inputs (unit, default) are computed once in an inner select:
+    the normaliser expressions read their input many times."""
+    inner = ["_raw._row AS _row"]
+    parts = ["_row"]
+    for i, mapped in enumerate(plan.columns):
+        name = mapped.column.name
+        raw = ident(name + "__r")
+        if mapped.source is not None:
+            inner.append(f"{raw_cell(mapped)} AS {raw}")
+        wrapped = input_expr(mapped)
+        if wrapped is not None:
+            inner.append(f"{wrapped} AS {ident(f'_in{i}')}")
+        source = ident(f"_in{i}") if wrapped else raw if mapped.source else "CAST(NULL AS VARCHAR)"
+        sql = column_sql(mapped.column, source)
+        parts.append(f"{sql.value} AS {ident(name)}")
+        if reasons and mapped.source is not None:
+            parts.append(f"{sql.error} AS {ident(name + '__e')}")
+        if sql.invalid is not None:
+            parts.append(f"{sql.invalid} AS {ident(name + '_invalid')}")
+    inner_sql = "SELECT " + ", ".join(inner) + f" FROM {body} _raw"
+    return "SELECT " + ",\n  ".join(parts) + f"\nFROM ({inner_sql})"
+
+
+def normalise_select(plan: SheetPlan, reasons: bool = False, body: str = "_raw") -> str:
+    """The normalised cells (and reasons), plus for cases the derived case-number parts and the
+    court name (from the court code) where the file gives none."""
+    cells = _cells(plan, reasons, body)
+    if plan.table.name not in DERIVED:
+        return cells
+    derived = ", ".join(
+        f"{case_no_part('p._parts', d.name)} AS {ident(d.name)}" for d in DERIVED[plan.table.name]
+    )
+    return f"""SELECT d.* REPLACE (coalesce(d.court, k.name) AS court)
+        FROM (SELECT p.* EXCLUDE (_parts), {derived}
+              FROM (SELECT c.*, {case_no_parts_sql("c.case_no")} AS _parts FROM ({cells}) c) p) d
+        LEFT JOIN {COURTS_TABLE} k ON k.code = d.court_code"""

@@ -1,0 +1,80 @@
+"""Quarantine of a loaded sheet: the rows with a cell that could not be read or a required value
+that is missing, each problem with its row, column, the value as written and the reason.
+
+The rows were stored with their normalised values (``rows.Loaded``). A cell can only have been
+refused where its stored value is NULL while the cell it was read from is not empty, and a
+required value is missing only where it is NULL, so only those rows (usually few) are normalised
+again from the raw body, this time with reasons, into ``_norm``.
+"""
+
+from __future__ import annotations
+
+import duckdb
+
+from zhongben.ingest.cells import input_expr, may_be_unreadable, normalise_select, raw_cell
+from zhongben.ingest.plan import SheetPlan
+from zhongben.ingest.rows import Loaded, label
+from zhongben.ingest.sql_text import ident, literal
+
+Problem = tuple[int, str, str | None, str]  # row, column label, value as written, reason
+
+
+def quarantine(con: duckdb.DuckDBPyConnection, plan: SheetPlan, loaded: Loaded) -> list[Problem]:
+    """The problems of the rows just loaded from the raw body ``_raw``; their rows are set
+    aside."""
+    suspect = _suspect(plan)
+    if suspect is None:
+        return []
+    con.execute(
+        f"""CREATE OR REPLACE TEMP TABLE _suspect AS SELECT _raw.* FROM _raw
+        JOIN {loaded.sql} t ON t._row = _raw._row WHERE {suspect}"""
+    )
+    if not con.execute("SELECT count(*) FROM _suspect").fetchall()[0][0]:
+        return []
+    con.execute(
+        "CREATE OR REPLACE TEMP TABLE _norm AS "
+        + normalise_select(plan, reasons=True, body="_suspect")
+    )
+    con.execute("CREATE OR REPLACE TEMP TABLE _problems AS " + " UNION ALL ".join(_selects(plan)))
+    loaded.set_aside("SELECT DISTINCT _row FROM _problems")
+    rows = con.execute("SELECT * FROM _problems ORDER BY _row, ord").fetchall()
+    return [(int(r[0]), r[1], r[2], r[3]) for r in rows]
+
+
+def _suspect(plan: SheetPlan) -> str | None:
+    """Rows (stored as ``t``, raw as ``_raw``) that may hold a problem; None when none can."""
+    terms = []
+    for mapped in plan.columns:
+        value = f"t.{ident(mapped.column.name)}"
+        if mapped.column.required:
+            terms.append(f"{value} IS NULL")
+        elif may_be_unreadable(mapped):
+            cell = input_expr(mapped) or raw_cell(mapped)
+            terms.append(f"({value} IS NULL AND {cell} IS NOT NULL AND {cell} <> '')")
+    return " OR ".join(terms) or None
+
+
+def _selects(plan: SheetPlan) -> list[str]:
+    """One SELECT (row, column label, raw value, reason, order) per kind of problem of a column:
+    a value that cannot be read (its raw text comes from the body), a required value missing."""
+    selects = []
+    for i, mapped in enumerate(plan.columns):
+        column = mapped.column
+        name, shown = ident(column.name), literal(label(column))
+        error = ident(column.name + "__e")
+        if mapped.source is not None:
+            selects.append(
+                f"SELECT n._row, {shown} AS col, r.{ident(mapped.source)} AS value, "
+                f"n.{error} AS reason, {2 * i} AS ord FROM _norm n "
+                f"JOIN _suspect r ON r._row = n._row WHERE n.{error} IS NOT NULL"
+            )
+        if column.required:
+            invalid = (
+                f" AND {ident(column.name + '_invalid')} IS NULL" if column.invalid_column else ""
+            )
+            guard = f" AND {error} IS NULL" if mapped.source else ""
+            selects.append(
+                f"SELECT _row, {shown}, NULL, '必填字段为空', {2 * i + 1} FROM _norm "
+                f"WHERE {name} IS NULL{guard}{invalid}"
+            )
+    return selects
