@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 import hashlib
+from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 
 import duckdb
@@ -52,7 +53,23 @@ def _ingest_file(con: duckdb.DuckDBPyConnection, file: Path, report: LoadReport)
     except FileRefused as refused:
         report.refused.append(Refusal(refused.file, refused.problem, refused.advice))
         return
-    file_hash = hashlib.sha256(file.read_bytes()).hexdigest()
+    with ThreadPoolExecutor(1) as pool:  # hash while the body is read and loaded
+        file_hash = pool.submit(_sha256, file)
+        _load_file(con, plans, file, file_hash, report)
+
+
+def _sha256(file: Path) -> str:
+    with file.open("rb") as handle:
+        return hashlib.file_digest(handle, "sha256").hexdigest()
+
+
+def _load_file(
+    con: duckdb.DuckDBPyConnection,
+    plans: list[SheetPlan],
+    file: Path,
+    file_hash: Future[str],
+    report: LoadReport,
+) -> None:
     con.execute("BEGIN TRANSACTION")
     try:
         loads, cells = _load_plans(con, plans, file, file_hash, report.batch)
@@ -83,16 +100,23 @@ def _plans(file: Path) -> list[SheetPlan]:
 
 
 def _load_plans(
-    con: duckdb.DuckDBPyConnection, plans: list[SheetPlan], file: Path, file_hash: str, batch: int
+    con: duckdb.DuckDBPyConnection,
+    plans: list[SheetPlan],
+    file: Path,
+    hashing: Future[str],
+    batch: int,
 ) -> tuple[list[SheetLoad], list[QuarantinedCell]]:
+    """Load each planned sheet, unless the same bytes were loaded before. The body is read while
+    the file is hashed (a wasted read only when a file is given again)."""
     loads: list[SheetLoad] = []
     cells: list[QuarantinedCell] = []
     for plan in plans:
         sheet = plan.sheet.sheet
+        body = plan.sheet.read_below(plan.header_row)
+        file_hash = hashing.result()
         if already_loaded(con, file_hash, sheet):
             loads.append(SheetLoad(str(file), sheet, plan.table.name, skipped_unchanged=True))
             continue
-        body = plan.sheet.read_below(plan.header_row)
         table, unreadable = body.table, body.unreadable
         notes: list[str] = []
         if plan.layout is not None:

@@ -19,7 +19,7 @@ import duckdb
 import pyarrow as pa
 
 from zhongben.contracts.storage import DERIVED
-from zhongben.ingest.cells import normalise_select
+from zhongben.ingest.cells import clean_free_text, normalise_select
 from zhongben.ingest.plan import SheetPlan
 from zhongben.ingest.quarantine import quarantine
 from zhongben.ingest.report import QuarantinedCell, SheetLoad
@@ -58,7 +58,7 @@ def load_sheet(
     table = ident(plan.table.name)
     stored_before = bool(con.execute(f"SELECT 1 FROM {table} LIMIT 1").fetchall())
     loaded = Loaded(con, plan.table, prov.batch, prov.file_hash, prov.sheet)
-    con.register("_raw", body)
+    con.register("_raw", clean_free_text(plan, body))
     try:
         inserted = _insert(con, plan, prov)
         problems = quarantine(con, plan, loaded)

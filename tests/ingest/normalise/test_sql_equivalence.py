@@ -319,3 +319,23 @@ def test_register_is_idempotent_and_loads_the_courts() -> None:
     name = connection.execute(f"SELECT name FROM {COURTS_TABLE} WHERE code = '浙0683'").fetchone()
     assert name == ("嵊州市人民法院",)
     assert connection.execute("SELECT zb_clean(' （２０２３） ')").fetchone() == ("(2023)",)
+
+
+@SETTINGS
+@given(
+    batch=st.lists(
+        st.one_of(st.text(alphabet=st.sampled_from(f"ab中Ａ１（{BLANKS}"), max_size=6), st.none()),
+        max_size=40,
+    ),
+    start=st.integers(0, 5),
+)
+def test_free_text_cleaned_a_column_at_a_time(batch: list[str | None], start: int) -> None:
+    """Ingest cleans free-text columns whole (numpy over the Arrow buffers), also slices and
+    arrays with NULLs; the result is the reference cell by cell."""
+    from zhongben.identifiers.width import clean
+    from zhongben.ingest.normalise.udfs import clean_array
+
+    array = pa.array(batch, pa.string()).slice(min(start, len(batch)))
+    assert clean_array(array).to_pylist() == [clean(v) for v in array.to_pylist()]
+    chunked = pa.chunked_array([array, array], pa.string())
+    assert clean_array(chunked).to_pylist() == [clean(v) for v in chunked.to_pylist()]

@@ -43,8 +43,11 @@ def _string_array(values: pa.Array | pa.ChunkedArray) -> pa.StringArray:
     return values
 
 
-def _fold_rows(view: np.ndarray, ends: np.ndarray) -> np.ndarray:
+def _fold_rows(data: pa.Buffer, view: np.ndarray, ends: np.ndarray) -> np.ndarray:
     """Row indices holding a full-width form (EF BC xx, EF BD xx) or U+3000 (E3 80 80)."""
+    text = data.to_pybytes()
+    if text.find(b"\xef") < 0 and text.find(b"\xe3\x80\x80") < 0:  # memchr: most columns
+        return np.empty(0, dtype=np.intp)
     body = view[:-2] if len(view) > 2 else view[:0]
     cand = np.flatnonzero((body == 0xEF) | (body == 0xE3))
     if len(cand) == 0:
@@ -56,37 +59,66 @@ def _fold_rows(view: np.ndarray, ends: np.ndarray) -> np.ndarray:
     return np.searchsorted(ends, cand[hit], side="right")
 
 
-def _needs_python(values: pa.StringArray) -> np.ndarray:
-    """Rows that may need folding or stripping (a superset: Python decides exactly)."""
+def _needs_python(values: pa.StringArray) -> tuple[np.ndarray, np.ndarray]:
+    """Empty cells (and NULLs), and the other rows that may need folding or stripping (a
+    superset: Python decides exactly)."""
     n = len(values)
     offsets = np.frombuffer(values.buffers()[1], dtype=np.int32)[
         values.offset : values.offset + n + 1
     ]
     starts, ends = offsets[:-1], offsets[1:]
-    flagged = ends == starts  # empty strings (and NULLs)
+    empty = ends == starts
+    flagged = np.zeros(n, dtype=bool)
     raw = values.buffers()[2]
     if raw is None or raw.size == 0 or n == 0:
-        return flagged
+        return empty, flagged
     view = np.frombuffer(raw, dtype=np.uint8)
-    rows = _fold_rows(view, ends)
+    rows = _fold_rows(raw, view, ends)
     flagged[rows[rows < n]] = True
-    nonempty = ends > starts
+    nonempty = ~empty
     flagged |= nonempty & _EDGE_FIRST[view[np.minimum(starts, len(view) - 1)]]
     flagged |= nonempty & _EDGE_LAST[view[np.maximum(ends - 1, 0)]]
-    return flagged
+    return empty, flagged & nonempty
 
 
 _clean_cached = lru_cache(maxsize=1 << 16)(clean)
 
 
+def _bool_array(mask: np.ndarray) -> pa.BooleanArray:
+    """A boolean Arrow array from a NumPy mask without pyarrow's pandas probe (which imports
+    pandas: most of a second on first use)."""
+    bits = np.packbits(mask, bitorder="little")
+    return pa.Array.from_buffers(pa.bool_(), len(mask), [None, pa.py_buffer(bits.tobytes())])
+
+
+def _null_where(array: pa.StringArray, empty: np.ndarray) -> pa.StringArray:
+    """The same cells, NULL where ``empty``: only a new validity bitmap, the text is shared."""
+    valid = ~empty
+    if array.null_count:
+        bits = np.frombuffer(array.buffers()[0], dtype=np.uint8)
+        valid &= (
+            np.unpackbits(bits, bitorder="little")[array.offset : array.offset + len(array)] == 1
+        )
+    bitmap = pa.py_buffer(np.packbits(valid, bitorder="little").tobytes())
+    offsets = array.buffers()[1]
+    if array.offset:
+        start = array.offset * 4
+        offsets = offsets.slice(start, (len(array) + 1) * 4)
+    return pa.Array.from_buffers(pa.string(), len(array), [bitmap, offsets, array.buffers()[2]])
+
+
 def clean_array(values: pa.Array | pa.ChunkedArray) -> pa.Array:
-    """``width.clean`` over an Arrow array; untouched cells are passed through as they are."""
+    """``width.clean`` over an Arrow array: empty cells become NULL, untouched cells are passed
+    through as they are, only cells that may need folding or stripping reach Python."""
     array = _string_array(values)
-    mask = _needs_python(array)
-    if not mask.any():
+    empty, flagged = _needs_python(array)
+    if empty.any():
+        array = _null_where(array, empty)
+    if not flagged.any():
         return array
-    replacements = [_clean_cached(text) for text in array.filter(pa.array(mask)).to_pylist()]
-    return pc.replace_with_mask(array, pa.array(mask), pa.array(replacements, pa.string()))
+    mask = _bool_array(flagged)
+    replacements = [_clean_cached(text) for text in array.filter(mask).to_pylist()]
+    return pc.replace_with_mask(array, mask, pa.array(replacements, pa.string()))
 
 
 CACHE_SIZE = 1 << 16  # ledgers repeat values (dates, IDs across tables): parse each once
