@@ -17,6 +17,7 @@ import sqlglot
 from sqlglot import exp
 
 from zhongben.contracts import TABLES
+from zhongben.rules.late import late_columns
 from zhongben.rules.macros import EVIDENCE, expand_macros
 from zhongben.rules.spec import Rule
 from zhongben.rules.visibility import visible_table
@@ -106,6 +107,8 @@ def _template(
     evidence = expand_evidence(tree)
     tables = apply_visibility(tree, dialect, whole)
     expand_macros(tree, dialect)
+    if dialect == "duckdb":
+        tree = late_columns(tree)
     return tree.sql(dialect=dialect, pretty=pretty), evidence, tables
 
 
