@@ -22,51 +22,75 @@ WITH assets AS (
     r.acquired_on AS held_from,
     r.disposed_on AS held_until
   FROM (SELECT unit_no, cert_no, owner_name, owner_id, owner_id_invalid, share, acquired_on, CASE WHEN disposed_on > CAST('2025-06-30' AS DATE) THEN NULL ELSE disposed_on END AS disposed_on, address, area, est_value, status, _file, _sheet, _file_hash, _row, _batch FROM real_estate WHERE acquired_on <= CAST('2025-06-30' AS DATE)) AS r
+), zb_lead_rows AS (
+  SELECT
+    c.case_no,
+    c.closed_on,
+    CONCAT(a.asset_type, a.asset_id) AS asset,
+    c._file AS zb_ev1___file,
+    c._row AS zb_ev1___row,
+    c._batch AS zb_ev1___batch,
+    c.case_no AS zb_ev1__case_no,
+    c.closed_on AS zb_ev1__closed_on,
+    c.close_method AS zb_ev1__close_method,
+    a._table AS zb_ev3___table,
+    a._file AS zb_ev3___file,
+    a._row AS zb_ev3___row,
+    a._batch AS zb_ev3___batch,
+    a.asset_type AS zb_ev3__asset_type,
+    a.asset_id AS zb_ev3__asset_id,
+    a.owner_id AS zb_ev3__owner_id,
+    a.held_from AS zb_ev3__held_from,
+    a.held_until AS zb_ev3__held_until,
+    p.rowid AS zb_rowid1
+  FROM (SELECT case_no, court, filed_on, CASE WHEN closed_on > CAST('2025-06-30' AS DATE) THEN NULL ELSE closed_on END AS closed_on, CASE WHEN closed_on > CAST('2025-06-30' AS DATE) THEN NULL ELSE close_method END AS close_method, original_case_no, basis_no, cause, claim_amount, paid_amount, judge, close_reason, CASE WHEN notice_on > CAST('2025-06-30' AS DATE) THEN NULL ELSE notice_on END AS notice_on, CASE WHEN report_order_on > CAST('2025-06-30' AS DATE) THEN NULL ELSE report_order_on END AS report_order_on, CASE WHEN applicant_informed_on > CAST('2025-06-30' AS DATE) THEN NULL ELSE applicant_informed_on END AS applicant_informed_on, court_code, case_year, case_type, _file, _sheet, _file_hash, _row, _batch FROM cases WHERE filed_on <= CAST('2025-06-30' AS DATE)) AS c
+  JOIN parties AS p
+    ON p.case_no = c.case_no AND p.role = '被执行人' AND NOT p.id_no IS NULL
+  JOIN assets AS a
+    ON a.owner_id = p.id_no
+    AND a.held_from <= c.closed_on
+    AND (
+      a.held_until IS NULL OR a.held_until > c.closed_on
+    )
+  WHERE
+    c.close_method = '终结本次执行程序'
+    AND NOT EXISTS(
+      SELECT
+        1
+      FROM (SELECT case_no, action, acted_on, target_type, target_id, result, seizure_rank, expires_on, amount, _file, _sheet, _file_hash, _row, _batch FROM actions WHERE acted_on <= CAST('2025-06-30' AS DATE)) AS x
+      WHERE
+        x.case_no = c.case_no
+        AND x.action IN ('查封', '扣押', '冻结')
+        AND x.target_id = a.asset_id
+    )
 )
 SELECT
-  c.case_no,
-  p.id_no AS subject_id,
-  p.name AS subject_name,
-  c.closed_on,
-  CONCAT(a.asset_type, a.asset_id) AS asset,
-  c._file AS zb_ev1___file,
-  c._row AS zb_ev1___row,
-  c._batch AS zb_ev1___batch,
-  c.case_no AS zb_ev1__case_no,
-  c.closed_on AS zb_ev1__closed_on,
-  c.close_method AS zb_ev1__close_method,
-  p._file AS zb_ev2___file,
-  p._row AS zb_ev2___row,
-  p._batch AS zb_ev2___batch,
-  p.role AS zb_ev2__role,
-  p.name AS zb_ev2__name,
-  p.id_no AS zb_ev2__id_no,
-  a._table AS zb_ev3___table,
-  a._file AS zb_ev3___file,
-  a._row AS zb_ev3___row,
-  a._batch AS zb_ev3___batch,
-  a.asset_type AS zb_ev3__asset_type,
-  a.asset_id AS zb_ev3__asset_id,
-  a.owner_id AS zb_ev3__owner_id,
-  a.held_from AS zb_ev3__held_from,
-  a.held_until AS zb_ev3__held_until
-FROM (SELECT case_no, court, filed_on, CASE WHEN closed_on > CAST('2025-06-30' AS DATE) THEN NULL ELSE closed_on END AS closed_on, CASE WHEN closed_on > CAST('2025-06-30' AS DATE) THEN NULL ELSE close_method END AS close_method, original_case_no, basis_no, cause, claim_amount, paid_amount, judge, close_reason, CASE WHEN notice_on > CAST('2025-06-30' AS DATE) THEN NULL ELSE notice_on END AS notice_on, CASE WHEN report_order_on > CAST('2025-06-30' AS DATE) THEN NULL ELSE report_order_on END AS report_order_on, CASE WHEN applicant_informed_on > CAST('2025-06-30' AS DATE) THEN NULL ELSE applicant_informed_on END AS applicant_informed_on, court_code, case_year, case_type, _file, _sheet, _file_hash, _row, _batch FROM cases WHERE filed_on <= CAST('2025-06-30' AS DATE)) AS c
-JOIN parties AS p
-  ON p.case_no = c.case_no AND p.role = '被执行人' AND NOT p.id_no IS NULL
-JOIN assets AS a
-  ON a.owner_id = p.id_no
-  AND a.held_from <= c.closed_on
-  AND (
-    a.held_until IS NULL OR a.held_until > c.closed_on
-  )
-WHERE
-  c.close_method = '终结本次执行程序'
-  AND NOT EXISTS(
-    SELECT
-      1
-    FROM (SELECT case_no, action, acted_on, target_type, target_id, result, seizure_rank, expires_on, amount, _file, _sheet, _file_hash, _row, _batch FROM actions WHERE acted_on <= CAST('2025-06-30' AS DATE)) AS x
-    WHERE
-      x.case_no = c.case_no
-      AND x.action IN ('查封', '扣押', '冻结')
-      AND x.target_id = a.asset_id
-  )
+  q.case_no,
+  zb_late1.id_no AS subject_id,
+  zb_late1.name AS subject_name,
+  q.closed_on,
+  q.asset,
+  q.zb_ev1___file,
+  q.zb_ev1___row,
+  q.zb_ev1___batch,
+  q.zb_ev1__case_no,
+  q.zb_ev1__closed_on,
+  q.zb_ev1__close_method,
+  zb_late1._file AS zb_ev2___file,
+  zb_late1._row AS zb_ev2___row,
+  zb_late1._batch AS zb_ev2___batch,
+  zb_late1.role AS zb_ev2__role,
+  zb_late1.name AS zb_ev2__name,
+  zb_late1.id_no AS zb_ev2__id_no,
+  q.zb_ev3___table,
+  q.zb_ev3___file,
+  q.zb_ev3___row,
+  q.zb_ev3___batch,
+  q.zb_ev3__asset_type,
+  q.zb_ev3__asset_id,
+  q.zb_ev3__owner_id,
+  q.zb_ev3__held_from,
+  q.zb_ev3__held_until
+FROM zb_lead_rows AS q
+LEFT JOIN parties AS zb_late1
+  ON zb_late1.rowid = q.zb_rowid1

@@ -1,3 +1,4 @@
+/* Each sighting after closing is counted and kept as evidence in one pass over the sightings. */
 WITH seized AS (
   SELECT
     c.case_no,
@@ -20,22 +21,23 @@ WITH seized AS (
     c.case_no,
     c.closed_on,
     a.target_id
-), counted AS (
+), sighted AS (
   SELECT
     s.case_no,
     s.plate,
-    COUNT(*) AS sightings
+    'vehicle_sightings' AS _table,
+    v._file,
+    v._row,
+    v._batch,
+    v.seen_at,
+    v.location,
+    COUNT(*) OVER (PARTITION BY s.case_no, s.plate) AS sightings
   FROM seized AS s
   JOIN (SELECT plate, seen_at, location, _file, _sheet, _file_hash, _row, _batch FROM vehicle_sightings WHERE CAST(seen_at AS DATE) <= CAST('2025-06-30' AS DATE)) AS v
     ON v.plate = s.plate
     AND (
       DATE_DIFF('DAY', CAST(s.closed_on AS DATE), CAST(v.seen_at AS DATE))
     ) > 0
-  GROUP BY
-    s.case_no,
-    s.plate
-  HAVING
-    COUNT(*) >= (3)
 )
 SELECT
   c.case_no,
@@ -55,19 +57,17 @@ SELECT
   a.action AS zb_ev2__action,
   a.acted_on AS zb_ev2__acted_on,
   a.target_id AS zb_ev2__target_id,
-  v._file AS zb_ev3___file,
-  v._row AS zb_ev3___row,
-  v._batch AS zb_ev3___batch,
-  v.plate AS zb_ev3__plate,
-  v.seen_at AS zb_ev3__seen_at,
-  v.location AS zb_ev3__location
-FROM counted AS n
+  n._table AS zb_ev3___table,
+  n._file AS zb_ev3___file,
+  n._row AS zb_ev3___row,
+  n._batch AS zb_ev3___batch,
+  n.plate AS zb_ev3__plate,
+  n.seen_at AS zb_ev3__seen_at,
+  n.location AS zb_ev3__location
+FROM sighted AS n
 JOIN (SELECT case_no, court, filed_on, CASE WHEN closed_on > CAST('2025-06-30' AS DATE) THEN NULL ELSE closed_on END AS closed_on, CASE WHEN closed_on > CAST('2025-06-30' AS DATE) THEN NULL ELSE close_method END AS close_method, original_case_no, basis_no, cause, claim_amount, paid_amount, judge, close_reason, CASE WHEN notice_on > CAST('2025-06-30' AS DATE) THEN NULL ELSE notice_on END AS notice_on, CASE WHEN report_order_on > CAST('2025-06-30' AS DATE) THEN NULL ELSE report_order_on END AS report_order_on, CASE WHEN applicant_informed_on > CAST('2025-06-30' AS DATE) THEN NULL ELSE applicant_informed_on END AS applicant_informed_on, court_code, case_year, case_type, _file, _sheet, _file_hash, _row, _batch FROM cases WHERE filed_on <= CAST('2025-06-30' AS DATE)) AS c
   ON c.case_no = n.case_no
 JOIN (SELECT case_no, action, acted_on, target_type, target_id, result, seizure_rank, expires_on, amount, _file, _sheet, _file_hash, _row, _batch FROM actions WHERE acted_on <= CAST('2025-06-30' AS DATE)) AS a
   ON a.case_no = n.case_no AND a.action = '查封' AND a.target_id = n.plate
-JOIN (SELECT plate, seen_at, location, _file, _sheet, _file_hash, _row, _batch FROM vehicle_sightings WHERE CAST(seen_at AS DATE) <= CAST('2025-06-30' AS DATE)) AS v
-  ON v.plate = n.plate
-  AND (
-    DATE_DIFF('DAY', CAST(c.closed_on AS DATE), CAST(v.seen_at AS DATE))
-  ) > 0
+WHERE
+  n.sightings >= (3)

@@ -1,47 +1,67 @@
+/* The debtor's name is read from its party row at the end; the contributions after closing and the */
+/* debtor's own registration are each read once and reused for the count and for the evidence. */
 WITH debtors AS (
   SELECT
     c.case_no,
     c.closed_on,
-    p.id_no,
-    p.name
+    p.id_no
   FROM (SELECT case_no, court, filed_on, CASE WHEN closed_on > CAST('2025-06-30' AS DATE) THEN NULL ELSE closed_on END AS closed_on, CASE WHEN closed_on > CAST('2025-06-30' AS DATE) THEN NULL ELSE close_method END AS close_method, original_case_no, basis_no, cause, claim_amount, paid_amount, judge, close_reason, CASE WHEN notice_on > CAST('2025-06-30' AS DATE) THEN NULL ELSE notice_on END AS notice_on, CASE WHEN report_order_on > CAST('2025-06-30' AS DATE) THEN NULL ELSE report_order_on END AS report_order_on, CASE WHEN applicant_informed_on > CAST('2025-06-30' AS DATE) THEN NULL ELSE applicant_informed_on END AS applicant_informed_on, court_code, case_year, case_type, _file, _sheet, _file_hash, _row, _batch FROM cases WHERE filed_on <= CAST('2025-06-30' AS DATE)) AS c
   JOIN parties AS p
     ON p.case_no = c.case_no AND p.role = '被执行人' AND NOT p.id_no IS NULL
   WHERE
     c.close_method = '终结本次执行程序'
-), staff AS (
+), paid AS (
   SELECT
     d.case_no,
     d.id_no,
-    COUNT(DISTINCT s.month) AS months_paid
+    s._file,
+    s._row,
+    s._batch,
+    s.person_id,
+    s.month
   FROM debtors AS d
   JOIN (SELECT person_id, person_id_invalid, employer_uscc, employer_uscc_invalid, employer_name, month, base, _file, _sheet, _file_hash, _row, _batch FROM social_insurance WHERE month <= CAST('2025-06-30' AS DATE)) AS s
     ON s.employer_uscc = d.id_no AND s.month > d.closed_on
+), staff AS (
+  SELECT
+    x.case_no,
+    x.id_no,
+    COUNT(DISTINCT x.month) AS months_paid
+  FROM paid AS x
   GROUP BY
-    d.case_no,
-    d.id_no
+    x.case_no,
+    x.id_no
   HAVING
-    COUNT(DISTINCT s.month) >= (3)
+    COUNT(DISTINCT x.month) >= (3)
+), registered AS (
+  SELECT
+    d.case_no,
+    d.id_no,
+    d.closed_on,
+    o.uscc,
+    o.address,
+    o.legal_rep_id
+  FROM debtors AS d
+  JOIN (SELECT uscc, uscc_invalid, name, legal_rep_name, legal_rep_id, legal_rep_id_invalid, status, established_on, CASE WHEN deregistered_on > CAST('2025-06-30' AS DATE) THEN NULL ELSE deregistered_on END AS deregistered_on, address, scope, registered_capital, _file, _sheet, _file_hash, _row, _batch FROM companies WHERE established_on IS NULL OR established_on <= CAST('2025-06-30' AS DATE)) AS o
+    ON o.uscc = d.id_no
 ), signals AS (
   SELECT
     t.case_no,
     t.id_no,
     CONCAT('仍以该企业名义为职工缴纳社保', COALESCE(CAST(t.months_paid AS STRING), ''), '个月') AS signal,
     'social_insurance' AS _table,
-    s._file,
-    s._row,
-    s._batch,
-    s.person_id AS item,
-    CAST(s.month AS STRING) AS detail
+    x._file,
+    x._row,
+    x._batch,
+    x.person_id AS item,
+    CAST(x.month AS STRING) AS detail
   FROM staff AS t
-  JOIN debtors AS d
-    ON d.case_no = t.case_no AND d.id_no = t.id_no
-  JOIN (SELECT person_id, person_id_invalid, employer_uscc, employer_uscc_invalid, employer_name, month, base, _file, _sheet, _file_hash, _row, _batch FROM social_insurance WHERE month <= CAST('2025-06-30' AS DATE)) AS s
-    ON s.employer_uscc = t.id_no AND s.month > d.closed_on
+  JOIN paid AS x
+    ON x.case_no = t.case_no AND x.id_no = t.id_no
   UNION ALL
   SELECT
-    d.case_no,
-    d.id_no,
+    o.case_no,
+    o.id_no,
     CONCAT(
       '新设立企业',
       COALESCE(n.name, ''),
@@ -58,15 +78,13 @@ WITH debtors AS (
     n._batch,
     n.uscc AS item,
     CAST(n.established_on AS STRING) AS detail
-  FROM debtors AS d
-  JOIN (SELECT uscc, uscc_invalid, name, legal_rep_name, legal_rep_id, legal_rep_id_invalid, status, established_on, CASE WHEN deregistered_on > CAST('2025-06-30' AS DATE) THEN NULL ELSE deregistered_on END AS deregistered_on, address, scope, registered_capital, _file, _sheet, _file_hash, _row, _batch FROM companies WHERE established_on IS NULL OR established_on <= CAST('2025-06-30' AS DATE)) AS o
-    ON o.uscc = d.id_no
+  FROM registered AS o
   JOIN (SELECT uscc, uscc_invalid, name, legal_rep_name, legal_rep_id, legal_rep_id_invalid, status, established_on, CASE WHEN deregistered_on > CAST('2025-06-30' AS DATE) THEN NULL ELSE deregistered_on END AS deregistered_on, address, scope, registered_capital, _file, _sheet, _file_hash, _row, _batch FROM companies WHERE established_on IS NULL OR established_on <= CAST('2025-06-30' AS DATE)) AS n
-    ON n.address = o.address AND n.uscc <> o.uscc AND n.established_on > d.closed_on
+    ON n.address = o.address AND n.uscc <> o.uscc AND n.established_on > o.closed_on
   UNION ALL
   SELECT
-    d.case_no,
-    d.id_no,
+    o.case_no,
+    o.id_no,
     CONCAT(
       '新设立企业',
       COALESCE(n.name, ''),
@@ -83,19 +101,17 @@ WITH debtors AS (
     n._batch,
     n.uscc AS item,
     CAST(n.established_on AS STRING) AS detail
-  FROM debtors AS d
-  JOIN (SELECT uscc, uscc_invalid, name, legal_rep_name, legal_rep_id, legal_rep_id_invalid, status, established_on, CASE WHEN deregistered_on > CAST('2025-06-30' AS DATE) THEN NULL ELSE deregistered_on END AS deregistered_on, address, scope, registered_capital, _file, _sheet, _file_hash, _row, _batch FROM companies WHERE established_on IS NULL OR established_on <= CAST('2025-06-30' AS DATE)) AS o
-    ON o.uscc = d.id_no
+  FROM registered AS o
   JOIN (SELECT uscc, uscc_invalid, name, legal_rep_name, legal_rep_id, legal_rep_id_invalid, status, established_on, CASE WHEN deregistered_on > CAST('2025-06-30' AS DATE) THEN NULL ELSE deregistered_on END AS deregistered_on, address, scope, registered_capital, _file, _sheet, _file_hash, _row, _batch FROM companies WHERE established_on IS NULL OR established_on <= CAST('2025-06-30' AS DATE)) AS n
     ON n.legal_rep_id = o.legal_rep_id
     AND n.uscc <> o.uscc
-    AND n.established_on > d.closed_on
+    AND n.established_on > o.closed_on
 )
 SELECT
-  d.case_no,
-  d.id_no AS subject_id,
-  d.name AS subject_name,
-  d.closed_on,
+  c.case_no,
+  p.id_no AS subject_id,
+  p.name AS subject_name,
+  c.closed_on,
   g.signal,
   g._table AS zb_ev1___table,
   g._file AS zb_ev1___file,
@@ -103,6 +119,8 @@ SELECT
   g._batch AS zb_ev1___batch,
   g.item AS zb_ev1__item,
   g.detail AS zb_ev1__detail
-FROM debtors AS d
-JOIN signals AS g
-  ON g.case_no = d.case_no AND g.id_no = d.id_no
+FROM signals AS g
+JOIN (SELECT case_no, court, filed_on, CASE WHEN closed_on > CAST('2025-06-30' AS DATE) THEN NULL ELSE closed_on END AS closed_on, CASE WHEN closed_on > CAST('2025-06-30' AS DATE) THEN NULL ELSE close_method END AS close_method, original_case_no, basis_no, cause, claim_amount, paid_amount, judge, close_reason, CASE WHEN notice_on > CAST('2025-06-30' AS DATE) THEN NULL ELSE notice_on END AS notice_on, CASE WHEN report_order_on > CAST('2025-06-30' AS DATE) THEN NULL ELSE report_order_on END AS report_order_on, CASE WHEN applicant_informed_on > CAST('2025-06-30' AS DATE) THEN NULL ELSE applicant_informed_on END AS applicant_informed_on, court_code, case_year, case_type, _file, _sheet, _file_hash, _row, _batch FROM cases WHERE filed_on <= CAST('2025-06-30' AS DATE)) AS c
+  ON c.case_no = g.case_no AND c.close_method = '终结本次执行程序'
+JOIN parties AS p
+  ON p.case_no = g.case_no AND p.role = '被执行人' AND p.id_no = g.id_no

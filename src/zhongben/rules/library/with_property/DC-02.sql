@@ -18,6 +18,7 @@ explanation: >-
   案件{case_no}中车辆{plate}已被查封但未扣押，{closed_on}终本后至{as_of}被卡口拍到{sightings}次，
   车辆仍在使用。
 */
+-- Each sighting after closing is counted and kept as evidence in one pass over the sightings.
 WITH seized AS (
   SELECT c.case_no, c.closed_on, a.target_id AS plate
   FROM cases AS c
@@ -31,13 +32,13 @@ WITH seized AS (
     )
   GROUP BY c.case_no, c.closed_on, a.target_id
 ),
-counted AS (
-  SELECT s.case_no, s.plate, COUNT(*) AS sightings
+sighted AS (
+  SELECT s.case_no, s.plate,
+         'vehicle_sightings' AS _table, v._file, v._row, v._batch, v.seen_at, v.location,
+         COUNT(*) OVER (PARTITION BY s.case_no, s.plate) AS sightings
   FROM seized AS s
   JOIN vehicle_sightings AS v
     ON v.plate = s.plate AND zb_days_between(s.closed_on, v.seen_at) > 0
-  GROUP BY s.case_no, s.plate
-  HAVING COUNT(*) >= :min_sightings
 )
 SELECT
   c.case_no,
@@ -47,11 +48,10 @@ SELECT
   n.sightings,
   zb_evidence(c, case_no, closed_on, close_method),
   zb_evidence(a, action, acted_on, target_id),
-  zb_evidence(v, plate, seen_at, location)
-FROM counted AS n
+  zb_evidence(n, plate, seen_at, location)
+FROM sighted AS n
 JOIN cases AS c
   ON c.case_no = n.case_no
 JOIN actions AS a
   ON a.case_no = n.case_no AND a.action = '查封' AND a.target_id = n.plate
-JOIN vehicle_sightings AS v
-  ON v.plate = n.plate AND zb_days_between(c.closed_on, v.seen_at) > 0
+WHERE n.sightings >= :min_sightings

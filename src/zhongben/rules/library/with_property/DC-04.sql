@@ -18,64 +18,72 @@ tables:
 explanation: >-
   被执行企业{subject_name}（{subject_id}）所涉案件{case_no}于{closed_on}终本，此后{signal}。
 */
+-- The debtor's name is read from its party row at the end; the contributions after closing and the
+-- debtor's own registration are each read once and reused for the count and for the evidence.
 WITH debtors AS (
-  SELECT c.case_no, c.closed_on, p.id_no, p.name
+  SELECT c.case_no, c.closed_on, p.id_no
   FROM cases AS c
   JOIN parties AS p
     ON p.case_no = c.case_no AND p.role = '被执行人' AND p.id_no IS NOT NULL
   WHERE c.close_method = '终结本次执行程序'
 ),
-staff AS (
-  SELECT d.case_no, d.id_no, COUNT(DISTINCT s.month) AS months_paid
+paid AS (
+  SELECT d.case_no, d.id_no, s._file, s._row, s._batch, s.person_id, s.month
   FROM debtors AS d
   JOIN social_insurance AS s
     ON s.employer_uscc = d.id_no AND s.month > d.closed_on
-  GROUP BY d.case_no, d.id_no
-  HAVING COUNT(DISTINCT s.month) >= :months
+),
+staff AS (
+  SELECT x.case_no, x.id_no, COUNT(DISTINCT x.month) AS months_paid
+  FROM paid AS x
+  GROUP BY x.case_no, x.id_no
+  HAVING COUNT(DISTINCT x.month) >= :months
+),
+registered AS (
+  SELECT d.case_no, d.id_no, d.closed_on, o.uscc, o.address, o.legal_rep_id
+  FROM debtors AS d
+  JOIN companies AS o
+    ON o.uscc = d.id_no
 ),
 signals AS (
   SELECT
     t.case_no, t.id_no,
     CONCAT('仍以该企业名义为职工缴纳社保', CAST(t.months_paid AS VARCHAR), '个月') AS signal,
-    'social_insurance' AS _table, s._file, s._row, s._batch,
-    s.person_id AS item, CAST(s.month AS VARCHAR) AS detail
+    'social_insurance' AS _table, x._file, x._row, x._batch,
+    x.person_id AS item, CAST(x.month AS VARCHAR) AS detail
   FROM staff AS t
-  JOIN debtors AS d
-    ON d.case_no = t.case_no AND d.id_no = t.id_no
-  JOIN social_insurance AS s
-    ON s.employer_uscc = t.id_no AND s.month > d.closed_on
+  JOIN paid AS x
+    ON x.case_no = t.case_no AND x.id_no = t.id_no
   UNION ALL
   SELECT
-    d.case_no, d.id_no,
+    o.case_no, o.id_no,
     CONCAT('新设立企业', n.name, '（', n.uscc, '，', CAST(n.established_on AS VARCHAR), '成立），',
            '住所相同') AS signal,
     'companies' AS _table, n._file, n._row, n._batch,
     n.uscc AS item, CAST(n.established_on AS VARCHAR) AS detail
-  FROM debtors AS d
-  JOIN companies AS o
-    ON o.uscc = d.id_no
+  FROM registered AS o
   JOIN companies AS n
-    ON n.address = o.address AND n.uscc <> o.uscc AND n.established_on > d.closed_on
+    ON n.address = o.address AND n.uscc <> o.uscc AND n.established_on > o.closed_on
   UNION ALL
   SELECT
-    d.case_no, d.id_no,
+    o.case_no, o.id_no,
     CONCAT('新设立企业', n.name, '（', n.uscc, '，', CAST(n.established_on AS VARCHAR), '成立），',
            '法定代表人相同') AS signal,
     'companies' AS _table, n._file, n._row, n._batch,
     n.uscc AS item, CAST(n.established_on AS VARCHAR) AS detail
-  FROM debtors AS d
-  JOIN companies AS o
-    ON o.uscc = d.id_no
+  FROM registered AS o
   JOIN companies AS n
-    ON n.legal_rep_id = o.legal_rep_id AND n.uscc <> o.uscc AND n.established_on > d.closed_on
+    ON n.legal_rep_id = o.legal_rep_id AND n.uscc <> o.uscc AND n.established_on > o.closed_on
 )
 SELECT
-  d.case_no,
-  d.id_no AS subject_id,
-  d.name AS subject_name,
-  d.closed_on,
+  c.case_no,
+  p.id_no AS subject_id,
+  p.name AS subject_name,
+  c.closed_on,
   g.signal,
   zb_evidence(g, item, detail)
-FROM debtors AS d
-JOIN signals AS g
-  ON g.case_no = d.case_no AND g.id_no = d.id_no
+FROM signals AS g
+JOIN cases AS c
+  ON c.case_no = g.case_no AND c.close_method = '终结本次执行程序'
+JOIN parties AS p
+  ON p.case_no = g.case_no AND p.role = '被执行人' AND p.id_no = g.id_no
