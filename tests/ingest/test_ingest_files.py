@@ -206,3 +206,23 @@ def test_excel_unicode_text_export_utf16_tab(workspace: Workspace, tmp_path: Pat
     assert rows(workspace, "SELECT case_no, filed_on FROM cases") == [
         ("(2024)浙0683执7号", dt.date(2024, 1, 5))
     ]
+
+
+def test_exact_repeats_without_a_natural_key(workspace: Workspace, tmp_path: Path) -> None:
+    """A table without a natural key (parties), and keyed rows whose key holds a bad ID: an exact
+    repeat, in the file or of a stored row, is counted and not stored again."""
+    line = f"(2023)浙0683执1号,被执行人,张三,{DEBTOR}\n"
+    first = write(tmp_path / "a" / "parties.csv", "案号,诉讼地位,姓名,证件号码\n" + line * 2)
+    totals = workspace.ingest([first]).by_table()["parties"]
+    assert (totals["loaded"], totals["duplicates"]) == (1, 1)
+    other = f"(2023)浙0683执1号,申请执行人,李四,{BAD_ID}\n"
+    second = write(tmp_path / "b" / "parties.csv", "案号,诉讼地位,姓名,证件号码\n" + line + other)
+    totals = workspace.ingest([second]).by_table()["parties"]
+    assert (totals["loaded"], totals["duplicates"], totals["invalid_ids"]) == (1, 1, 1)
+    assert rows(workspace, "SELECT count(*) FROM parties") == [(2,)]
+    fund = write(
+        tmp_path / "housing_fund.csv",
+        f"person_id,balance,as_of\n{BAD_ID},100,2024-01-01\n{BAD_ID},100,2024-01-01\n",
+    )
+    totals = workspace.ingest([fund]).by_table()["housing_fund"]
+    assert (totals["loaded"], totals["duplicates"], totals["quarantined_rows"]) == (1, 1, 0)

@@ -12,7 +12,7 @@ from __future__ import annotations
 import duckdb
 
 from zhongben.ingest.cells import input_expr, may_be_unreadable, normalise_select, raw_cell
-from zhongben.ingest.plan import SheetPlan
+from zhongben.ingest.plan import MappedColumn, SheetPlan
 from zhongben.ingest.rows import Loaded, label
 from zhongben.ingest.sql_text import ident, literal
 
@@ -25,9 +25,11 @@ def quarantine(con: duckdb.DuckDBPyConnection, plan: SheetPlan, loaded: Loaded) 
     suspect = _suspect(plan)
     if suspect is None:
         return []
+    nulls = " OR ".join(f"{ident(m.column.name)} IS NULL" for m in _checked(plan))
     con.execute(
         f"""CREATE OR REPLACE TEMP TABLE _suspect AS SELECT _raw.* FROM _raw
-        JOIN {loaded.sql} t ON t._row = _raw._row WHERE {suspect}"""
+        JOIN (SELECT * FROM {loaded.sql} WHERE {nulls}) t ON t._row = _raw._row
+        WHERE {suspect}"""
     )
     if not con.execute("SELECT count(*) FROM _suspect").fetchall()[0][0]:
         return []
@@ -41,14 +43,20 @@ def quarantine(con: duckdb.DuckDBPyConnection, plan: SheetPlan, loaded: Loaded) 
     return [(int(r[0]), r[1], r[2], r[3]) for r in rows]
 
 
+def _checked(plan: SheetPlan) -> list[MappedColumn]:
+    """The columns whose NULL value may be a problem: required ones, and ones that can be
+    refused."""
+    return [m for m in plan.columns if m.column.required or may_be_unreadable(m)]
+
+
 def _suspect(plan: SheetPlan) -> str | None:
     """Rows (stored as ``t``, raw as ``_raw``) that may hold a problem; None when none can."""
     terms = []
-    for mapped in plan.columns:
+    for mapped in _checked(plan):
         value = f"t.{ident(mapped.column.name)}"
         if mapped.column.required:
             terms.append(f"{value} IS NULL")
-        elif may_be_unreadable(mapped):
+        else:
             cell = input_expr(mapped) or raw_cell(mapped)
             terms.append(f"({value} IS NULL AND {cell} IS NOT NULL AND {cell} <> '')")
     return " OR ".join(terms) or None

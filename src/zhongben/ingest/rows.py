@@ -60,10 +60,15 @@ class Loaded:
 
 @dataclass(frozen=True)
 class Shape:
-    rows: int
-    distinct_rows: int  # distinct row hashes
-    keyed: int  # rows with every key part present
+    keyed: int  # rows with every natural-key part present
     distinct_keys: int  # distinct key hashes among them
+    unkeyed: int  # the other rows (all rows of a table without a natural key)
+    distinct_unkeyed: int  # distinct row hashes among them
+
+    @property
+    def repeats_possible(self) -> bool:
+        """Two keyed rows with one key, or two other rows alike (or a hash collision)."""
+        return self.distinct_keys < self.keyed or self.distinct_unkeyed < self.unkeyed
 
 
 def value_columns(plan: SheetPlan) -> list[str]:
@@ -89,13 +94,16 @@ def _complete(key: tuple[str, ...], alias: str) -> str:
 
 
 def shape(plan: SheetPlan, loaded: Loaded) -> Shape:
+    """Counts that tell, in one pass, whether the rows can hold a repeat or a key conflict: keyed
+    rows are told apart by their key alone (an exact repeat repeats the key too)."""
     key = plan.table.key
     keyed = _complete(key, "g")
     key_hash = _hash(list(key), "g") if key else "NULL"
     row = loaded.con.execute(
-        f"""SELECT count(*), count(DISTINCT {_hash(value_columns(plan), "g")}),
-            count(*) FILTER (WHERE {keyed}),
-            count(DISTINCT CASE WHEN {keyed} THEN {key_hash} END)
+        f"""SELECT count(*) FILTER (WHERE {keyed}),
+            count(DISTINCT CASE WHEN {keyed} THEN {key_hash} END),
+            count(*) FILTER (WHERE NOT ({keyed})),
+            count(DISTINCT CASE WHEN NOT ({keyed}) THEN {_hash(value_columns(plan), "g")} END)
         FROM {loaded.sql} g"""
     ).fetchall()[0]
     return Shape(*(int(v) for v in row))
@@ -109,10 +117,12 @@ def set_aside_repeats(
     values. Returns the number of repeats and the key conflicts as (row, column label, value,
     reason)."""
     found = shape(plan, loaded)
-    repeats = _repeats_in_file(plan, loaded) if found.distinct_rows < found.rows else 0
+    repeats = 0
     conflicts: list[tuple[int, str, None, str]] = []
-    if repeats or found.distinct_keys < found.keyed:
-        conflicts = _key_conflicts(plan, loaded)
+    if found.repeats_possible:
+        repeats = _repeats_in_file(plan, loaded)
+        if plan.table.key:
+            conflicts = _key_conflicts(plan, loaded)
     if stored_before:
         repeats += _stored_repeats(plan, loaded)
     return repeats, conflicts

@@ -33,6 +33,7 @@ from zhongben.ingest.rows import (
 from zhongben.ingest.sql_text import ident, literal
 
 PROVENANCE_COLUMNS = ("_file", "_sheet", "_file_hash", "_row", "_batch")
+BATCH_ROWS = 1 << 16
 
 
 @dataclass(frozen=True)
@@ -58,7 +59,7 @@ def load_sheet(
     table = ident(plan.table.name)
     stored_before = bool(con.execute(f"SELECT 1 FROM {table} LIMIT 1").fetchall())
     loaded = Loaded(con, plan.table, prov.batch, prov.file_hash, prov.sheet)
-    con.register("_raw", clean_free_text(plan, body))
+    con.register("_raw", _in_batches(clean_free_text(plan, body)))
     try:
         inserted = _insert(con, plan, prov)
         problems = quarantine(con, plan, loaded)
@@ -79,6 +80,12 @@ def load_sheet(
     con.execute("DROP TABLE IF EXISTS _suspect; DROP TABLE IF EXISTS _norm;")
     con.execute("DROP TABLE IF EXISTS _problems")
     return load, cells
+
+
+def _in_batches(body: pa.Table) -> pa.Table:
+    """The body in record batches of at most ``BATCH_ROWS``: DuckDB scans an Arrow table one
+    batch per thread, and a workbook sheet arrives as one batch."""
+    return pa.Table.from_batches(body.to_batches(max_chunksize=BATCH_ROWS), body.schema)
 
 
 def _insert(con: duckdb.DuckDBPyConnection, plan: SheetPlan, prov: Provenance) -> int:
