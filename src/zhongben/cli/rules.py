@@ -60,6 +60,8 @@ def show(rule_id: Annotated[str, typer.Argument(help="规则编号，如 ZB-01")
         kind = "办案政策设定" if p.policy else "法定"
         console.print(f"  参数 {name} = {p.default}{p.unit}（{p.label}；{kind}）", highlight=False)
     console.print(f"  说明模板：{h.explanation.strip()}", highlight=False)
+    if h.uses:
+        console.print(f"  使用的共用视图或规则：{'、'.join(h.uses)}", highlight=False)
     console.print(f"  文件：{rule.path}", highlight=False)
     console.print(rule.sql.strip(), highlight=False, markup=False)
 

@@ -19,7 +19,8 @@ from sqlglot import exp
 from zhongben.contracts import TABLES
 from zhongben.rules.late import late_columns
 from zhongben.rules.macros import EVIDENCE, expand_macros
-from zhongben.rules.spec import Rule
+from zhongben.rules.shared import inline_used
+from zhongben.rules.spec import Rule, Used
 from zhongben.rules.visibility import visible_table
 
 EVIDENCE_PREFIX = "zb_ev"
@@ -86,7 +87,7 @@ def compile_rule(
     read as they are instead of through their as-of view."""
     values = rule.resolve_params(params)
     day = as_of or dt.date.today()
-    template, evidence, tables = _template(rule.sql, dialect, pretty, whole)
+    template, evidence, tables = _template(rule.sql, dialect, pretty, whole, rule.used)
     views = {f"{VIEW_MARKER}{name}": view_sql(name, day, dialect) or name for name in tables}
     bound = {
         f"{PARAM_MARKER}{k}": _literal_sql(v, dialect) for k, v in {**values, "as_of": day}.items()
@@ -97,14 +98,15 @@ def compile_rule(
 
 @lru_cache(maxsize=1024)
 def _template(
-    sql: str, dialect: str, pretty: bool, whole: frozenset[str]
+    sql: str, dialect: str, pretty: bool, whole: frozenset[str], used: tuple[Used, ...] = ()
 ) -> tuple[str, tuple[EvidenceSpec, ...], frozenset[str]]:
     """Everything of a compilation that does not depend on parameter values or the date:
     SQL text with markers for parameters and as-of views (cached: it dominates compile time)."""
     tree = _parse(sql).copy()
+    evidence = expand_evidence(tree)  # before inlining: the rule's own aliases only
+    tree = inline_used(tree, used)
     for placeholder in list(tree.find_all(exp.Placeholder)):
         placeholder.replace(exp.column(f"{PARAM_MARKER}{placeholder.name}"))
-    evidence = expand_evidence(tree)
     tables = apply_visibility(tree, dialect, whole)
     expand_macros(tree, dialect)
     if dialect == "duckdb":

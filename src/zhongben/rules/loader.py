@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from functools import lru_cache
 from pathlib import Path
 
@@ -11,7 +12,8 @@ from pydantic import ValidationError
 
 from zhongben.rules.families import BY_CODE
 from zhongben.rules.problems import Problem, RuleError
-from zhongben.rules.spec import Header, Rule
+from zhongben.rules.shared import SHARED, resolve_uses
+from zhongben.rules.spec import Header, Rule, SharedView, ViewHeader
 
 LIBRARY = Path(__file__).parent / "library"
 
@@ -34,8 +36,10 @@ def _load_cached(
 ) -> dict[str, Rule]:
     del signature  # part of the cache key only
     rules: dict[str, Rule] = {}
-    problems: list[Problem] = []
+    views, problems = load_views(root)
     for path in sorted(root.glob("*/*.sql")):
+        if path.parent.name == SHARED:
+            continue
         rule, found = read_rule(path)
         problems.extend(found)
         if rule is None:
@@ -45,9 +49,12 @@ def _load_cached(
                 Problem(path, 1, f"规则编号 {rule.id} 重复（另见 {rules[rule.id].path}）")
             )
         rules[rule.id] = rule
+    rules = with_used(rules, views, problems)
     if validate:
-        from zhongben.rules.validate import validate_rule
+        from zhongben.rules.validate import validate_rule, validate_view
 
+        for view in views.values():
+            problems.extend(validate_view(view, views))
         for rule in rules.values():
             problems.extend(validate_rule(rule))
     if problems:
@@ -55,9 +62,48 @@ def _load_cached(
     return dict(sorted(rules.items()))
 
 
+def load_views(root: Path = LIBRARY) -> tuple[dict[str, SharedView], list[Problem]]:
+    """The shared views under ``root/_shared`` by name, and the problems of their headers."""
+    views: dict[str, SharedView] = {}
+    problems: list[Problem] = []
+    for path in sorted((root / SHARED).glob("*.sql")):
+        parts, found = _split(path)
+        problems.extend(found)
+        if parts is None:
+            continue
+        header_text, header_line, sql, sql_line = parts
+        header, found = _parse_header(path, header_text, header_line, ViewHeader)
+        problems.extend(found)
+        if isinstance(header, ViewHeader):
+            if path.stem != header.view:
+                problems.append(Problem(path, 1, f"文件名须为 {header.view}.sql"))
+            views[header.view] = SharedView(header, sql, path, sql_line)
+    return views, problems
+
+
+def with_used(
+    rules: dict[str, Rule], views: dict[str, SharedView], problems: list[Problem]
+) -> dict[str, Rule]:
+    """Each rule with what its ``uses`` names resolved (problems appended)."""
+    out = {}
+    for rule_id, rule in rules.items():
+        used, found = resolve_uses(rule.path, rule.header.uses, views, rules)
+        problems.extend(found)
+        out[rule_id] = replace(rule, used=used)
+    return out
+
+
 def load_rule(path: Path, validate: bool = True) -> Rule:
-    """One rule file; raises RuleError listing all its problems."""
+    """One rule file; raises RuleError listing all its problems. What it ``uses`` is looked up
+    in the library the file sits in."""
     rule, problems = read_rule(path)
+    if rule is not None and rule.header.uses:
+        root = path.parent.parent
+        views, found = load_views(root)
+        problems.extend(found)
+        found_rules = (read_rule(p)[0] for p in root.glob("*/*.sql") if p.parent.name != SHARED)
+        others = {r.id: r for r in found_rules if r is not None}
+        rule = with_used({**others, rule.id: rule}, views, problems)[rule.id]
     if rule is not None and validate:
         from zhongben.rules.validate import validate_rule
 
@@ -69,19 +115,12 @@ def load_rule(path: Path, validate: bool = True) -> Rule:
 
 def read_rule(path: Path) -> tuple[Rule | None, list[Problem]]:
     """Parse header and SQL of one file (no SQL validation)."""
-    text = path.read_text(encoding="utf-8")
-    stripped = text.lstrip()
-    if not stripped.startswith("/*") or "*/" not in stripped:
-        return None, [Problem(path, 1, "规则文件须以 /* … */ 注释中的 YAML 头部开始")]
-    lead = len(text) - len(stripped)
-    end = text.index("*/", lead)
-    header_text = text[lead + 2 : end]
-    header_line = text[: lead + 2].count("\n") + 1
-    sql_start = end + 2
-    sql = text[sql_start:]
-    sql_line = text[:sql_start].count("\n") + 1
-    header, problems = _parse_header(path, header_text, header_line)
-    if header is None:
+    parts, problems = _split(path)
+    if parts is None:
+        return None, problems
+    header_text, header_line, sql, sql_line = parts
+    header, problems = _parse_header(path, header_text, header_line, Header)
+    if not isinstance(header, Header):
         return None, problems
     problems.extend(_check_place(path, header))
     if not sql.strip():
@@ -89,7 +128,22 @@ def read_rule(path: Path) -> tuple[Rule | None, list[Problem]]:
     return Rule(header=header, sql=sql, path=path, sql_line=sql_line), problems
 
 
-def _parse_header(path: Path, text: str, first_line: int) -> tuple[Header | None, list[Problem]]:
+def _split(path: Path) -> tuple[tuple[str, int, str, int] | None, list[Problem]]:
+    """(header text, its first line, SQL, its first line) of a file with a leading comment."""
+    text = path.read_text(encoding="utf-8")
+    stripped = text.lstrip()
+    if not stripped.startswith("/*") or "*/" not in stripped:
+        return None, [Problem(path, 1, "规则文件须以 /* … */ 注释中的 YAML 头部开始")]
+    lead = len(text) - len(stripped)
+    end = text.index("*/", lead)
+    header_line = text[: lead + 2].count("\n") + 1
+    sql_line = text[: end + 2].count("\n") + 1
+    return (text[lead + 2 : end], header_line, text[end + 2 :], sql_line), []
+
+
+def _parse_header(
+    path: Path, text: str, first_line: int, model: type[Header] | type[ViewHeader]
+) -> tuple[Header | ViewHeader | None, list[Problem]]:
     try:
         data = yaml.safe_load(text)
     except yaml.YAMLError as exc:
@@ -99,7 +153,7 @@ def _parse_header(path: Path, text: str, first_line: int) -> tuple[Header | None
     if not isinstance(data, dict):
         return None, [Problem(path, first_line, "头部须为 YAML 映射（键: 值）")]
     try:
-        return Header.model_validate(data), []
+        return model.model_validate(data), []
     except ValidationError as exc:
         problems = []
         for err in exc.errors():

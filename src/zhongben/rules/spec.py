@@ -16,6 +16,7 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 RULE_ID = re.compile(r"^[A-Z]{2}-\d{2}$")
+VIEW_NAME = re.compile(r"^[a-z][a-z0-9_]*$")
 PARAM_NAME = re.compile(r"^[a-z][a-z0-9_]*$")
 RESERVED_PARAMS = frozenset({"as_of"})
 
@@ -77,6 +78,7 @@ class Header(BaseModel):
     basis: list[Basis] = Field(min_length=1)
     tables: dict[str, list[str]] = Field(min_length=1)
     params: dict[str, Param] = Field(default_factory=dict)
+    uses: list[str] = Field(default_factory=list)  # shared views (name) or rules' rows (id)
     explanation: str
 
     @field_validator("params")
@@ -114,6 +116,41 @@ def coerce_param(kind: ParamType, value: Any) -> Any:
         raise ValueError(f"参数值 {value!r} 不是 {kind.value} 类型") from None
 
 
+class ViewHeader(BaseModel):
+    """The header of a shared view ``library/_shared/<view>.sql``."""
+
+    model_config = ConfigDict(extra="forbid")
+    view: str = Field(pattern=VIEW_NAME.pattern)
+    description: str  # 中文: what one row is, which rules use it
+    tables: dict[str, list[str]] = Field(min_length=1)
+    uses: list[str] = Field(default_factory=list)  # other shared views
+
+
+@dataclass(frozen=True)
+class SharedView:
+    """A named SELECT rules can read like a table (``uses:`` in their header)."""
+
+    header: ViewHeader
+    sql: str
+    path: Path
+    sql_line: int
+
+    @property
+    def name(self) -> str:
+        return self.header.view
+
+
+@dataclass(frozen=True)
+class Used:
+    """What a rule reads besides contract tables, inlined as a CTE named ``name``: a shared view,
+    or another rule's rows (``rule``: its evidence markers become columns)."""
+
+    name: str
+    sql: str
+    rule: bool = False
+    tables: tuple[tuple[str, tuple[str, ...]], ...] = ()  # what it reads (its header's tables)
+
+
 @dataclass(frozen=True)
 class Rule:
     """A loaded rule: header, SQL text and where it came from."""
@@ -122,6 +159,7 @@ class Rule:
     sql: str
     path: Path
     sql_line: int  # file line number of the first line of ``sql``
+    used: tuple[Used, ...] = ()  # everything ``uses`` names, with what those use, in order
 
     @property
     def id(self) -> str:
