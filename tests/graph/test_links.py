@@ -1,23 +1,10 @@
-"""Who counts as related is written once: FL-01 … FL-04 carry the same block, and the flow
-report reads it from FL-03."""
+"""Who counts as related: the shared view debtor_links, as the flow report reads it."""
 
 from __future__ import annotations
 
 import duckdb
 
-from zhongben.graph.links import BLOCK_END, BLOCK_START, RULE_FILE, debtor_links
-
-
-def block(rule_id: str) -> str:
-    text = (RULE_FILE.parent / f"{rule_id}.sql").read_text(encoding="utf-8")
-    start = text.index(BLOCK_START)
-    end = text.index("\n)", text.index("moves AS (")) + 2
-    assert text.index(BLOCK_END) < end
-    return text[start:end]
-
-
-def test_rules_share_one_links_block() -> None:
-    assert block("FL-01") == block("FL-02") == block("FL-03") == block("FL-04")
+from zhongben.graph.links import debtor_links
 
 
 def test_links_of_a_company_debtor(con: duckdb.DuckDBPyConnection) -> None:

@@ -1,4 +1,4 @@
-WITH debtors AS (
+WITH terminated_debtors AS (
   SELECT
     p.id_no AS debtor_id,
     MIN(p.name) AS debtor_name,
@@ -12,7 +12,7 @@ WITH debtors AS (
     p.role = '被执行人' AND NOT p.id_no IS NULL AND c.close_method = '终结本次执行程序'
   GROUP BY
     p.id_no
-), kin AS (
+), debtor_links__kin AS (
   SELECT
     r.person_a_id AS subject_id,
     r.person_b_id AS person_id,
@@ -24,7 +24,7 @@ WITH debtors AS (
     r.person_a_id AS person_id,
     CASE r.relation WHEN '父母' THEN '子女' WHEN '子女' THEN '父母' ELSE r.relation END AS relation
   FROM (SELECT person_a_id, person_a_id_invalid, person_b_id, person_b_id_invalid, relation, from_on, CASE WHEN to_on > CAST('2025-06-30' AS DATE) THEN NULL ELSE to_on END AS to_on, _file, _sheet, _file_hash, _row, _batch FROM relations WHERE from_on IS NULL OR from_on <= CAST('2025-06-30' AS DATE)) AS r
-), heads AS (
+), debtor_links__heads AS (
   SELECT
     co.uscc AS company_id,
     co.legal_rep_id AS person_id,
@@ -38,14 +38,14 @@ WITH debtors AS (
     sh.holder_id AS person_id,
     '股东' AS role
   FROM (SELECT company_uscc, company_uscc_invalid, holder_name, holder_id, holder_id_invalid, subscribed, ratio, from_on, CASE WHEN to_on > CAST('2025-06-30' AS DATE) THEN NULL ELSE to_on END AS to_on, _file, _sheet, _file_hash, _row, _batch FROM shareholdings WHERE from_on IS NULL OR from_on <= CAST('2025-06-30' AS DATE)) AS sh
-), link_rows AS (
+), debtor_links__link_rows AS (
   SELECT
     d.debtor_id,
     k.person_id AS linked_id,
     'kin' AS kind,
     k.relation AS link
-  FROM debtors AS d
-  JOIN kin AS k
+  FROM terminated_debtors AS d
+  JOIN debtor_links__kin AS k
     ON k.subject_id = d.debtor_id
   UNION ALL
   SELECT
@@ -53,8 +53,8 @@ WITH debtors AS (
     h.person_id AS linked_id,
     'head' AS kind,
     h.role AS link
-  FROM debtors AS d
-  JOIN heads AS h
+  FROM terminated_debtors AS d
+  JOIN debtor_links__heads AS h
     ON h.company_id = d.debtor_id
   UNION ALL
   SELECT
@@ -62,10 +62,10 @@ WITH debtors AS (
     k.person_id AS linked_id,
     'kin' AS kind,
     CONCAT(COALESCE(h.role, ''), '的', COALESCE(k.relation, '')) AS link
-  FROM debtors AS d
-  JOIN heads AS h
+  FROM terminated_debtors AS d
+  JOIN debtor_links__heads AS h
     ON h.company_id = d.debtor_id
-  JOIN kin AS k
+  JOIN debtor_links__kin AS k
     ON k.subject_id = h.person_id
   UNION ALL
   SELECT
@@ -73,8 +73,8 @@ WITH debtors AS (
     h.company_id AS linked_id,
     'company' AS kind,
     CASE h.role WHEN '股东' THEN '投资的企业' ELSE '任法定代表人的企业' END AS link
-  FROM debtors AS d
-  JOIN heads AS h
+  FROM terminated_debtors AS d
+  JOIN debtor_links__heads AS h
     ON h.person_id = d.debtor_id
   UNION ALL
   SELECT
@@ -82,10 +82,10 @@ WITH debtors AS (
     h.company_id AS linked_id,
     'company' AS kind,
     CONCAT(COALESCE(k.relation, ''), '的企业') AS link
-  FROM debtors AS d
-  JOIN kin AS k
+  FROM terminated_debtors AS d
+  JOIN debtor_links__kin AS k
     ON k.subject_id = d.debtor_id
-  JOIN heads AS h
+  JOIN debtor_links__heads AS h
     ON h.person_id = k.person_id
   UNION ALL
   SELECT
@@ -93,10 +93,10 @@ WITH debtors AS (
     h2.company_id AS linked_id,
     'company' AS kind,
     CONCAT(COALESCE(h.role, ''), '的其他企业') AS link
-  FROM debtors AS d
-  JOIN heads AS h
+  FROM terminated_debtors AS d
+  JOIN debtor_links__heads AS h
     ON h.company_id = d.debtor_id
-  JOIN heads AS h2
+  JOIN debtor_links__heads AS h2
     ON h2.person_id = h.person_id AND h2.company_id <> d.debtor_id
   UNION ALL
   SELECT
@@ -104,12 +104,12 @@ WITH debtors AS (
     h2.company_id AS linked_id,
     'company' AS kind,
     CONCAT(COALESCE(h.role, ''), '的', COALESCE(k.relation, ''), '的企业') AS link
-  FROM debtors AS d
-  JOIN heads AS h
+  FROM terminated_debtors AS d
+  JOIN debtor_links__heads AS h
     ON h.company_id = d.debtor_id
-  JOIN kin AS k
+  JOIN debtor_links__kin AS k
     ON k.subject_id = h.person_id
-  JOIN heads AS h2
+  JOIN debtor_links__heads AS h2
     ON h2.person_id = k.person_id
   UNION ALL
   SELECT
@@ -117,7 +117,7 @@ WITH debtors AS (
     si.person_id AS linked_id,
     'employee' AS kind,
     '员工' AS link
-  FROM debtors AS d
+  FROM terminated_debtors AS d
   JOIN (SELECT person_id, person_id_invalid, employer_uscc, employer_uscc_invalid, employer_name, month, base, _file, _sheet, _file_hash, _row, _batch FROM social_insurance WHERE month <= CAST('2025-06-30' AS DATE)) AS si
     ON si.employer_uscc = d.debtor_id
   UNION ALL
@@ -126,25 +126,25 @@ WITH debtors AS (
     si.person_id AS linked_id,
     'employee' AS kind,
     '所任法定代表人企业的员工' AS link
-  FROM debtors AS d
+  FROM terminated_debtors AS d
   JOIN (SELECT uscc, uscc_invalid, name, legal_rep_name, legal_rep_id, legal_rep_id_invalid, status, established_on, CASE WHEN deregistered_on > CAST('2025-06-30' AS DATE) THEN NULL ELSE deregistered_on END AS deregistered_on, address, scope, registered_capital, _file, _sheet, _file_hash, _row, _batch FROM companies WHERE established_on IS NULL OR established_on <= CAST('2025-06-30' AS DATE)) AS co
     ON co.legal_rep_id = d.debtor_id
   JOIN (SELECT person_id, person_id_invalid, employer_uscc, employer_uscc_invalid, employer_name, month, base, _file, _sheet, _file_hash, _row, _batch FROM social_insurance WHERE month <= CAST('2025-06-30' AS DATE)) AS si
     ON si.employer_uscc = co.uscc
-), links AS (
+), debtor_links AS (
   SELECT
     lr.debtor_id,
     lr.linked_id,
     lr.kind,
     MIN(lr.link) AS link
-  FROM link_rows AS lr
+  FROM debtor_links__link_rows AS lr
   WHERE
     NOT lr.linked_id IS NULL AND lr.linked_id <> lr.debtor_id
   GROUP BY
     lr.debtor_id,
     lr.linked_id,
     lr.kind
-), legs AS (
+), fund_moves__legs AS (
   SELECT
     'transactions' AS _table,
     t._file,
@@ -159,7 +159,7 @@ WITH debtors AS (
     CASE WHEN t.direction = 'in' THEN t.counterparty_name END AS from_name,
     CASE WHEN t.direction = 'out' THEN t.counterparty_name END AS to_name
   FROM (SELECT account_no, txn_at, amount, direction, counterparty_name, counterparty_account, counterparty_bank, summary, balance, channel, _file, _sheet, _file_hash, _row, _batch FROM transactions WHERE CAST(txn_at AS DATE) <= CAST('2025-06-30' AS DATE)) AS t
-), moves AS (
+), fund_moves AS (
   SELECT
     g._table,
     g._file,
@@ -172,13 +172,13 @@ WITH debtors AS (
     g.to_account,
     g.from_name,
     g.to_name
-  FROM legs AS g
+  FROM fund_moves__legs AS g
   WHERE
     g.direction = 'out'
     OR NOT EXISTS(
       SELECT
         1
-      FROM legs AS o
+      FROM fund_moves__legs AS o
       WHERE
         o.direction = 'out'
         AND o.from_account = g.from_account
@@ -190,7 +190,7 @@ WITH debtors AS (
   SELECT
     d.debtor_id,
     a.account_no
-  FROM debtors AS d
+  FROM terminated_debtors AS d
   JOIN (SELECT account_no, bank, holder_name, holder_id, holder_id_invalid, opened_on, CASE WHEN closed_on > CAST('2025-06-30' AS DATE) THEN NULL ELSE closed_on END AS closed_on, _file, _sheet, _file_hash, _row, _batch FROM bank_accounts WHERE opened_on IS NULL OR opened_on <= CAST('2025-06-30' AS DATE)) AS a
     ON a.holder_id = d.debtor_id
 ), targets AS (
@@ -198,7 +198,7 @@ WITH debtors AS (
     l.debtor_id,
     a.account_no,
     CONCAT(COALESCE(l.link, ''), COALESCE(a.holder_name, '')) AS target
-  FROM links AS l
+  FROM debtor_links AS l
   JOIN (SELECT account_no, bank, holder_name, holder_id, holder_id_invalid, opened_on, CASE WHEN closed_on > CAST('2025-06-30' AS DATE) THEN NULL ELSE closed_on END AS closed_on, _file, _sheet, _file_hash, _row, _batch FROM bank_accounts WHERE opened_on IS NULL OR opened_on <= CAST('2025-06-30' AS DATE)) AS a
     ON a.holder_id = l.linked_id
   WHERE
@@ -220,7 +220,7 @@ WITH debtors AS (
       COALESCE(m.to_account, ''),
       ')'
     ) AS to_label
-  FROM moves AS m
+  FROM fund_moves AS m
   LEFT JOIN (SELECT account_no, bank, holder_name, holder_id, holder_id_invalid, opened_on, CASE WHEN closed_on > CAST('2025-06-30' AS DATE) THEN NULL ELSE closed_on END AS closed_on, _file, _sheet, _file_hash, _row, _batch FROM bank_accounts WHERE opened_on IS NULL OR opened_on <= CAST('2025-06-30' AS DATE)) AS ba
     ON ba.account_no = m.to_account
   WHERE
@@ -242,7 +242,7 @@ WITH debtors AS (
     b.summary,
     b.to_label
   FROM own AS o
-  JOIN debtors AS d
+  JOIN terminated_debtors AS d
     ON d.debtor_id = o.debtor_id
   JOIN big AS b
     ON b.from_account = o.account_no
@@ -480,5 +480,5 @@ SELECT
   e.amount AS zb_ev1__amount,
   e.summary AS zb_ev1__summary
 FROM hop_rows AS e
-JOIN debtors AS d
+JOIN terminated_debtors AS d
   ON d.debtor_id = e.debtor_id

@@ -1,6 +1,6 @@
 /*
 id: XJ-02
-version: 1
+version: 2
 name: 拒执犯罪线索
 family: J
 severity: high
@@ -13,59 +13,38 @@ tables:
   cases: [case_no, filed_on, closed_on, close_method, basis_no]
   parties: [case_no, role, name, id_no]
   actions: [case_no, action, acted_on, amount, result]
-  restrictions: [subject_id, kind, case_no, start_on, end_on]
-  travel: [person_id, mode, travelled_on, seat_class, carrier_no]
+  restrictions: [subject_id, name, kind, case_no, start_on, end_on]
+  travel: [person_id, mode, travelled_on, seat_class, origin, destination, carrier_no]
   lawsuits: [case_no, filed_on]
   vehicles: [plate, owner_id, owner_name, registered_on, transferred_on]
   real_estate: [unit_no, owner_id, owner_name, acquired_on, disposed_on]
   relations: [person_a_id, person_b_id, relation]
   shareholdings: [company_uscc, holder_id, from_on, to_on]
 params:
-  lookback_days: {type: integer, default: 365, label: 无诉讼记录时自立案日向前追溯的天数（同 DC-05）, unit: 日}
+  lookback_days: {type: integer, default: 365, label: 无诉讼记录时自立案日向前追溯的天数（DC-05 部分用此值）, unit: 日}
+uses: [XG-01, DC-05]
 explanation: >-
   被执行人{subject_name}（{subject_id}）：{conduct}。可能构成拒不执行判决、裁定罪，建议审查移送。
 */
--- Two triggers, one lead per debtor across cases:
--- (1) an XG-01 event after a sanction: the debtor of case C, under a 限制消费 entry of C on day d
---     (start_on ≤ d < end_on), travelled on d by air, by G train, by D/C train in
---     一等座/商务座/特等座, or in 软卧, and C has a 罚款 or 拘留 dated strictly before d;
--- (2) a DC-05 transfer, with DC-05's semantics (version 1) repeated here because a rule reads only
---     contract tables: in a 终本 case, a vehicle or real estate of the debtor left the debtor's
---     ownership between the filing of the judgment enforced (lawsuits.case_no = basis_no; else
---     filed_on − lookback_days) and closed_on, and the next owner of the same plate / unit_no is
---     a relative (relations, either direction) or a company the debtor held shares in that day.
+-- Two triggers, one lead per debtor across cases, each read from the rows of the rule that
+-- defines it (uses:), so XJ-02 cannot drift from them:
+-- (1) an XG-01 event after a sanction: the restricted subject is a debtor (被执行人) of the
+--     restriction's case C, and C has a 罚款 or 拘留 dated strictly before the journey;
+-- (2) a DC-05 transfer to a relative or a company the debtor held shares in (with XJ-02's
+--     lookback_days).
 -- Evidence: the restriction, the journey and the sanction; or both ownership periods.
 WITH sanctioned_trips AS (
-  SELECT p.id_no AS debtor_id, p.name AS debtor_name, r.case_no,
-         t.travelled_on, t.mode, t.carrier_no, t.seat_class,
-         s.action AS sanction, s.acted_on AS sanctioned_on,
-         r._file AS r_file, r._row AS r_row, r._batch AS r_batch,
-         t._file AS t_file, t._row AS t_row, t._batch AS t_batch,
+  SELECT p.id_no AS debtor_id, p.name AS debtor_name, x.case_no,
+         x.t__travelled_on AS travelled_on, x.t__mode AS mode, x.t__carrier_no AS carrier_no,
+         x.t__seat_class AS seat_class, s.action AS sanction, s.acted_on AS sanctioned_on,
+         x.r__file AS r_file, x.r__row AS r_row, x.r__batch AS r_batch,
+         x.t__file AS t_file, x.t__row AS t_row, x.t__batch AS t_batch,
          s._file AS s_file, s._row AS s_row, s._batch AS s_batch
-  FROM restrictions AS r
+  FROM xg_01 AS x
   JOIN parties AS p
-    ON p.case_no = r.case_no AND p.role = '被执行人' AND p.id_no = r.subject_id
-  JOIN travel AS t
-    ON t.person_id = r.subject_id
-    AND t.travelled_on >= r.start_on
-    AND (r.end_on IS NULL OR t.travelled_on < r.end_on)
+    ON p.case_no = x.case_no AND p.role = '被执行人' AND p.id_no = x.subject_id
   JOIN actions AS s
-    ON s.case_no = r.case_no AND s.action IN ('罚款', '拘留') AND s.acted_on < t.travelled_on
-  WHERE r.kind = '限制消费'
-    AND (
-      t.mode = '航班'
-      OR (
-        t.mode = '铁路'
-        AND (
-          t.carrier_no LIKE 'G%'
-          OR (
-            (t.carrier_no LIKE 'D%' OR t.carrier_no LIKE 'C%')
-            AND t.seat_class IN ('一等座', '商务座', '特等座')
-          )
-          OR t.seat_class = '软卧'
-        )
-      )
-    )
+    ON s.case_no = x.case_no AND s.action IN ('罚款', '拘留') AND s.acted_on < x.t__travelled_on
 ),
 trip_conduct AS (
   SELECT debtor_id, debtor_name, _table, _file, _row, _batch, case_no, event_on,
@@ -86,71 +65,13 @@ trip_conduct AS (
     FROM sanctioned_trips AS x
   ) AS u
 ),
-debtors AS (
-  SELECT c.case_no, c.closed_on, p.id_no, p.name,
-         COALESCE(l.filed_on, zb_add_days(c.filed_on, -:lookback_days)) AS since
-  FROM cases AS c
-  JOIN parties AS p
-    ON p.case_no = c.case_no AND p.role = '被执行人' AND p.id_no IS NOT NULL
-  LEFT JOIN lawsuits AS l ON l.case_no = c.basis_no
-  WHERE c.close_method = '终结本次执行程序'
-),
-periods AS (
-  SELECT 'vehicles' AS _table, v._file, v._row, v._batch, '车辆' AS asset_type,
-         v.plate AS asset_id, v.owner_id, v.owner_name,
-         v.registered_on AS held_from, v.transferred_on AS held_until
-  FROM vehicles AS v
-  UNION ALL
-  SELECT 'real_estate' AS _table, r._file, r._row, r._batch, '不动产' AS asset_type,
-         r.unit_no AS asset_id, r.owner_id, r.owner_name,
-         r.acquired_on AS held_from, r.disposed_on AS held_until
-  FROM real_estate AS r
-),
-moves AS (
-  SELECT d.case_no, d.id_no, d.name, o.held_until AS moved_on, o.asset_type, o.asset_id,
-         n.owner_id AS receiver_id, n.owner_name AS receiver_name,
-         o._table AS out_table, o._file AS out_file, o._row AS out_row, o._batch AS out_batch,
-         n._table AS in_table, n._file AS in_file, n._row AS in_row, n._batch AS in_batch
-  FROM debtors AS d
-  JOIN periods AS o
-    ON o.owner_id = d.id_no AND o.held_until >= d.since AND o.held_until <= d.closed_on
-  JOIN periods AS n
-    ON n.asset_type = o.asset_type AND n.asset_id = o.asset_id
-    AND n.owner_id <> d.id_no AND n.held_from >= o.held_until
-  WHERE NOT EXISTS (
-    SELECT 1 FROM periods AS m
-    WHERE m.asset_type = o.asset_type AND m.asset_id = o.asset_id
-      AND m.held_from >= o.held_until AND m.held_from < n.held_from
-  )
-),
-transfers AS (
-  SELECT m.*, CONCAT('亲属（', k.relation, '）') AS tie
-  FROM moves AS m
-  JOIN relations AS k
-    ON (k.person_a_id = m.id_no AND k.person_b_id = m.receiver_id)
-    OR (k.person_b_id = m.id_no AND k.person_a_id = m.receiver_id)
-  UNION ALL
-  SELECT m.*, '其持股的企业' AS tie
-  FROM moves AS m
-  JOIN shareholdings AS h
-    ON h.holder_id = m.id_no AND h.company_uscc = m.receiver_id
-    AND (h.from_on IS NULL OR h.from_on <= m.moved_on)
-    AND (h.to_on IS NULL OR h.to_on > m.moved_on)
-),
 transfer_conduct AS (
-  SELECT id_no AS debtor_id, name AS debtor_name, _table, _file, _row, _batch, case_no,
-         moved_on AS event_on,
-         CONCAT('案件', case_no, '终本前，于', CAST(moved_on AS VARCHAR), '将', asset_type, asset_id,
-                '转移给', tie, COALESCE(receiver_name, ''), '（', receiver_id, '）') AS conduct
-  FROM (
-    SELECT t.*, t.out_table AS _table, t.out_file AS _file, t.out_row AS _row,
-           t.out_batch AS _batch
-    FROM transfers AS t
-    UNION ALL
-    SELECT t.*, t.in_table AS _table, t.in_file AS _file, t.in_row AS _row,
-           t.in_batch AS _batch
-    FROM transfers AS t
-  ) AS u
+  SELECT d.subject_id AS debtor_id, d.subject_name AS debtor_name, d.e__table AS _table,
+         d.e__file AS _file, d.e__row AS _row, d.e__batch AS _batch, d.case_no,
+         d.moved_on AS event_on,
+         CONCAT('案件', d.case_no, '终本前，于', CAST(d.moved_on AS VARCHAR), '将', d.asset,
+                '转移给', d.receiver) AS conduct
+  FROM dc_05 AS d
 ),
 conducts AS (
   SELECT debtor_id, debtor_name, _table, _file, _row, _batch, case_no, event_on, conduct

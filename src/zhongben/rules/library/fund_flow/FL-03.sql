@@ -1,6 +1,6 @@
 /*
 id: FL-03
-version: 1
+version: 2
 name: 多层资金穿透
 family: K
 severity: high
@@ -23,117 +23,20 @@ params:
   window_days: {type: integer, default: 30, label: 相邻两层转账间隔上限, unit: 天}
   min_amount: {type: number, default: 100000, label: 每层转账金额下限, unit: 元}
   lookback_days: {type: integer, default: 365, label: 自执行立案日前追溯天数, unit: 天, policy: true}
+uses: [terminated_debtors, debtor_links, fund_moves]
 explanation: "被执行人{subject_name}（{subject_id}）账户中的资金经{hop_count}层转账（中间账户均非其亲属或关联方），最终流入与其关联的\
   {target}的账户：{route}。每层转账不低于{min_amount}元，相邻两层间隔不超过{window_days}天。\
   资金经中间账户辗转流入其亲属或关联企业，涉嫌通过多层转账隐匿、转移财产，\
   建议法院调取路径上各账户流水、查明资金实际归属，依法冻结、提取。"
 */
 WITH
-debtors AS (
-  SELECT p.id_no AS debtor_id, MIN(p.name) AS debtor_name, MIN(p.party_type) AS party_type,
-         MIN(c.filed_on) AS filed_on, MIN(c.closed_on) AS closed_on
-  FROM parties AS p
-  JOIN cases AS c ON c.case_no = p.case_no
-  WHERE p.role = '被执行人' AND p.id_no IS NOT NULL AND c.close_method = '终结本次执行程序'
-  GROUP BY p.id_no
-),
-kin AS (
-  SELECT r.person_a_id AS subject_id, r.person_b_id AS person_id, r.relation
-  FROM relations AS r
-  UNION ALL
-  SELECT r.person_b_id AS subject_id, r.person_a_id AS person_id,
-         CASE r.relation WHEN '父母' THEN '子女' WHEN '子女' THEN '父母' ELSE r.relation END
-         AS relation
-  FROM relations AS r
-),
-heads AS (
-  SELECT co.uscc AS company_id, co.legal_rep_id AS person_id, '法定代表人' AS role
-  FROM companies AS co
-  WHERE co.legal_rep_id IS NOT NULL
-  UNION ALL
-  SELECT sh.company_uscc AS company_id, sh.holder_id AS person_id, '股东' AS role
-  FROM shareholdings AS sh
-),
-link_rows AS (
-  SELECT d.debtor_id, k.person_id AS linked_id, 'kin' AS kind, k.relation AS link
-  FROM debtors AS d JOIN kin AS k ON k.subject_id = d.debtor_id
-  UNION ALL
-  SELECT d.debtor_id, h.person_id AS linked_id, 'head' AS kind, h.role AS link
-  FROM debtors AS d JOIN heads AS h ON h.company_id = d.debtor_id
-  UNION ALL
-  SELECT d.debtor_id, k.person_id AS linked_id, 'kin' AS kind,
-         CONCAT(h.role, '的', k.relation) AS link
-  FROM debtors AS d
-  JOIN heads AS h ON h.company_id = d.debtor_id
-  JOIN kin AS k ON k.subject_id = h.person_id
-  UNION ALL
-  SELECT d.debtor_id, h.company_id AS linked_id, 'company' AS kind,
-         CASE h.role WHEN '股东' THEN '投资的企业' ELSE '任法定代表人的企业' END AS link
-  FROM debtors AS d JOIN heads AS h ON h.person_id = d.debtor_id
-  UNION ALL
-  SELECT d.debtor_id, h.company_id AS linked_id, 'company' AS kind,
-         CONCAT(k.relation, '的企业') AS link
-  FROM debtors AS d
-  JOIN kin AS k ON k.subject_id = d.debtor_id
-  JOIN heads AS h ON h.person_id = k.person_id
-  UNION ALL
-  SELECT d.debtor_id, h2.company_id AS linked_id, 'company' AS kind,
-         CONCAT(h.role, '的其他企业') AS link
-  FROM debtors AS d
-  JOIN heads AS h ON h.company_id = d.debtor_id
-  JOIN heads AS h2 ON h2.person_id = h.person_id AND h2.company_id <> d.debtor_id
-  UNION ALL
-  SELECT d.debtor_id, h2.company_id AS linked_id, 'company' AS kind,
-         CONCAT(h.role, '的', k.relation, '的企业') AS link
-  FROM debtors AS d
-  JOIN heads AS h ON h.company_id = d.debtor_id
-  JOIN kin AS k ON k.subject_id = h.person_id
-  JOIN heads AS h2 ON h2.person_id = k.person_id
-  UNION ALL
-  SELECT d.debtor_id, si.person_id AS linked_id, 'employee' AS kind, '员工' AS link
-  FROM debtors AS d JOIN social_insurance AS si ON si.employer_uscc = d.debtor_id
-  UNION ALL
-  SELECT d.debtor_id, si.person_id AS linked_id, 'employee' AS kind,
-         '所任法定代表人企业的员工' AS link
-  FROM debtors AS d
-  JOIN companies AS co ON co.legal_rep_id = d.debtor_id
-  JOIN social_insurance AS si ON si.employer_uscc = co.uscc
-),
-links AS (
-  SELECT lr.debtor_id, lr.linked_id, lr.kind, MIN(lr.link) AS link
-  FROM link_rows AS lr
-  WHERE lr.linked_id IS NOT NULL AND lr.linked_id <> lr.debtor_id
-  GROUP BY lr.debtor_id, lr.linked_id, lr.kind
-),
-legs AS (
-  SELECT 'transactions' AS _table, t._file, t._row, t._batch, t.txn_at, t.amount, t.summary,
-         t.direction,
-         CASE WHEN t.direction = 'out' THEN t.account_no ELSE t.counterparty_account END
-         AS from_account,
-         CASE WHEN t.direction = 'out' THEN t.counterparty_account ELSE t.account_no END
-         AS to_account,
-         CASE WHEN t.direction = 'in' THEN t.counterparty_name END AS from_name,
-         CASE WHEN t.direction = 'out' THEN t.counterparty_name END AS to_name
-  FROM transactions AS t
-),
-moves AS (
-  SELECT g._table, g._file, g._row, g._batch, g.txn_at, g.amount, g.summary, g.from_account,
-         g.to_account, g.from_name, g.to_name
-  FROM legs AS g
-  WHERE g.direction = 'out' OR NOT EXISTS (
-    SELECT 1 FROM legs AS o
-    WHERE o.direction = 'out' AND o.from_account = g.from_account
-      AND o.to_account = g.to_account AND o.amount = g.amount
-      AND CAST(o.txn_at AS DATE) = CAST(g.txn_at AS DATE)
-  )
-),
 own AS (
   SELECT d.debtor_id, a.account_no
-  FROM debtors AS d JOIN bank_accounts AS a ON a.holder_id = d.debtor_id
+  FROM terminated_debtors AS d JOIN bank_accounts AS a ON a.holder_id = d.debtor_id
 ),
 targets AS (
   SELECT l.debtor_id, a.account_no, CONCAT(l.link, a.holder_name) AS target
-  FROM links AS l
+  FROM debtor_links AS l
   JOIN bank_accounts AS a ON a.holder_id = l.linked_id
   WHERE l.kind IN ('kin', 'head', 'company')
 ),
@@ -141,7 +44,7 @@ big AS (
   SELECT m._table, m._file, m._row, m._batch, m.from_account, m.to_account, m.txn_at, m.amount,
          m.summary,
          CONCAT(COALESCE(ba.holder_name, m.to_name, '未知户名'), '(', m.to_account, ')') AS to_label
-  FROM moves AS m
+  FROM fund_moves AS m
   LEFT JOIN bank_accounts AS ba ON ba.account_no = m.to_account
   WHERE m.amount >= :min_amount AND m.to_account IS NOT NULL AND m.from_account IS NOT NULL
 ),
@@ -149,7 +52,7 @@ h1 AS (
   SELECT o.debtor_id, d.debtor_name, b._table, b._file, b._row, b._batch, b.from_account,
          b.to_account, b.txn_at, b.amount, b.summary, b.to_label
   FROM own AS o
-  JOIN debtors AS d ON d.debtor_id = o.debtor_id
+  JOIN terminated_debtors AS d ON d.debtor_id = o.debtor_id
   JOIN big AS b ON b.from_account = o.account_no
   WHERE CAST(b.txn_at AS DATE) >= zb_add_days(d.filed_on, -:lookback_days)
     AND NOT EXISTS (SELECT 1 FROM own AS x
@@ -230,4 +133,4 @@ SELECT
   e.route,
   zb_evidence(e, from_account, to_account, txn_at, amount, summary)
 FROM hop_rows AS e
-JOIN debtors AS d ON d.debtor_id = e.debtor_id
+JOIN terminated_debtors AS d ON d.debtor_id = e.debtor_id

@@ -1,6 +1,6 @@
 /*
 id: FL-04
-version: 1
+version: 2
 name: 关联企业资金闭环（体外循环）
 family: K
 severity: high
@@ -21,113 +21,16 @@ params:
   ratio: {type: number, default: 0.8, label: 回流金额占流出金额比例下限}
   window_days: {type: integer, default: 30, label: 闭环期限, unit: 天}
   min_amount: {type: number, default: 10000, label: 首笔流出金额下限, unit: 元, policy: true}
+uses: [terminated_debtors, debtor_links, fund_moves]
 explanation: "被执行企业{subject_name}（{subject_id}）及其关联方之间存在资金闭环：{loop}。\
   资金自{start_holder}流出{start_amount}元后，{loop_days}天内经{hop_count}次转账回流{end_amount}元\
   （不低于流出额的{ratio}）。关联企业之间资金循环流转、业务收入在被执行企业账外运行，\
   涉嫌体外循环、隐匿经营收入，建议法院调取闭环上各账户流水，审查关联交易的真实性并依法追加、变更被执行人或查控相关款项。"
 */
 WITH
-debtors AS (
-  SELECT p.id_no AS debtor_id, MIN(p.name) AS debtor_name, MIN(p.party_type) AS party_type,
-         MIN(c.filed_on) AS filed_on, MIN(c.closed_on) AS closed_on
-  FROM parties AS p
-  JOIN cases AS c ON c.case_no = p.case_no
-  WHERE p.role = '被执行人' AND p.id_no IS NOT NULL AND c.close_method = '终结本次执行程序'
-  GROUP BY p.id_no
-),
-kin AS (
-  SELECT r.person_a_id AS subject_id, r.person_b_id AS person_id, r.relation
-  FROM relations AS r
-  UNION ALL
-  SELECT r.person_b_id AS subject_id, r.person_a_id AS person_id,
-         CASE r.relation WHEN '父母' THEN '子女' WHEN '子女' THEN '父母' ELSE r.relation END
-         AS relation
-  FROM relations AS r
-),
-heads AS (
-  SELECT co.uscc AS company_id, co.legal_rep_id AS person_id, '法定代表人' AS role
-  FROM companies AS co
-  WHERE co.legal_rep_id IS NOT NULL
-  UNION ALL
-  SELECT sh.company_uscc AS company_id, sh.holder_id AS person_id, '股东' AS role
-  FROM shareholdings AS sh
-),
-link_rows AS (
-  SELECT d.debtor_id, k.person_id AS linked_id, 'kin' AS kind, k.relation AS link
-  FROM debtors AS d JOIN kin AS k ON k.subject_id = d.debtor_id
-  UNION ALL
-  SELECT d.debtor_id, h.person_id AS linked_id, 'head' AS kind, h.role AS link
-  FROM debtors AS d JOIN heads AS h ON h.company_id = d.debtor_id
-  UNION ALL
-  SELECT d.debtor_id, k.person_id AS linked_id, 'kin' AS kind,
-         CONCAT(h.role, '的', k.relation) AS link
-  FROM debtors AS d
-  JOIN heads AS h ON h.company_id = d.debtor_id
-  JOIN kin AS k ON k.subject_id = h.person_id
-  UNION ALL
-  SELECT d.debtor_id, h.company_id AS linked_id, 'company' AS kind,
-         CASE h.role WHEN '股东' THEN '投资的企业' ELSE '任法定代表人的企业' END AS link
-  FROM debtors AS d JOIN heads AS h ON h.person_id = d.debtor_id
-  UNION ALL
-  SELECT d.debtor_id, h.company_id AS linked_id, 'company' AS kind,
-         CONCAT(k.relation, '的企业') AS link
-  FROM debtors AS d
-  JOIN kin AS k ON k.subject_id = d.debtor_id
-  JOIN heads AS h ON h.person_id = k.person_id
-  UNION ALL
-  SELECT d.debtor_id, h2.company_id AS linked_id, 'company' AS kind,
-         CONCAT(h.role, '的其他企业') AS link
-  FROM debtors AS d
-  JOIN heads AS h ON h.company_id = d.debtor_id
-  JOIN heads AS h2 ON h2.person_id = h.person_id AND h2.company_id <> d.debtor_id
-  UNION ALL
-  SELECT d.debtor_id, h2.company_id AS linked_id, 'company' AS kind,
-         CONCAT(h.role, '的', k.relation, '的企业') AS link
-  FROM debtors AS d
-  JOIN heads AS h ON h.company_id = d.debtor_id
-  JOIN kin AS k ON k.subject_id = h.person_id
-  JOIN heads AS h2 ON h2.person_id = k.person_id
-  UNION ALL
-  SELECT d.debtor_id, si.person_id AS linked_id, 'employee' AS kind, '员工' AS link
-  FROM debtors AS d JOIN social_insurance AS si ON si.employer_uscc = d.debtor_id
-  UNION ALL
-  SELECT d.debtor_id, si.person_id AS linked_id, 'employee' AS kind,
-         '所任法定代表人企业的员工' AS link
-  FROM debtors AS d
-  JOIN companies AS co ON co.legal_rep_id = d.debtor_id
-  JOIN social_insurance AS si ON si.employer_uscc = co.uscc
-),
-links AS (
-  SELECT lr.debtor_id, lr.linked_id, lr.kind, MIN(lr.link) AS link
-  FROM link_rows AS lr
-  WHERE lr.linked_id IS NOT NULL AND lr.linked_id <> lr.debtor_id
-  GROUP BY lr.debtor_id, lr.linked_id, lr.kind
-),
-legs AS (
-  SELECT 'transactions' AS _table, t._file, t._row, t._batch, t.txn_at, t.amount, t.summary,
-         t.direction,
-         CASE WHEN t.direction = 'out' THEN t.account_no ELSE t.counterparty_account END
-         AS from_account,
-         CASE WHEN t.direction = 'out' THEN t.counterparty_account ELSE t.account_no END
-         AS to_account,
-         CASE WHEN t.direction = 'in' THEN t.counterparty_name END AS from_name,
-         CASE WHEN t.direction = 'out' THEN t.counterparty_name END AS to_name
-  FROM transactions AS t
-),
-moves AS (
-  SELECT g._table, g._file, g._row, g._batch, g.txn_at, g.amount, g.summary, g.from_account,
-         g.to_account, g.from_name, g.to_name
-  FROM legs AS g
-  WHERE g.direction = 'out' OR NOT EXISTS (
-    SELECT 1 FROM legs AS o
-    WHERE o.direction = 'out' AND o.from_account = g.from_account
-      AND o.to_account = g.to_account AND o.amount = g.amount
-      AND CAST(o.txn_at AS DATE) = CAST(g.txn_at AS DATE)
-  )
-),
 company_debtors AS (
   SELECT d.debtor_id, d.debtor_name
-  FROM debtors AS d
+  FROM terminated_debtors AS d
   WHERE d.party_type IN ('法人', '非法人组织')
      OR EXISTS (SELECT 1 FROM companies AS co WHERE co.uscc = d.debtor_id)
 ),
@@ -136,7 +39,7 @@ members AS (
   FROM company_debtors AS cd
   UNION ALL
   SELECT l.debtor_id, l.linked_id AS member_id, l.link AS role
-  FROM links AS l
+  FROM debtor_links AS l
   JOIN company_debtors AS cd ON cd.debtor_id = l.debtor_id
   WHERE l.kind IN ('kin', 'head', 'company')
 ),
@@ -149,7 +52,7 @@ flows AS (
   SELECT n1.debtor_id, n1.member_id AS from_member, n2.member_id AS to_member,
          n1.holder_name AS from_name, n2.holder_name AS to_name, m._table, m._file, m._row,
          m._batch, m.from_account, m.to_account, m.txn_at, m.amount, m.summary
-  FROM moves AS m
+  FROM fund_moves AS m
   JOIN nodes AS n1 ON n1.account_no = m.from_account
   JOIN nodes AS n2 ON n2.account_no = m.to_account AND n2.debtor_id = n1.debtor_id
   WHERE n1.member_id <> n2.member_id
