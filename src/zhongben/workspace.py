@@ -139,6 +139,15 @@ class Workspace:
 
 
 def ensure_schema(con: duckdb.DuckDBPyConnection) -> None:
-    """Create every contract table in its stored form, if missing."""
-    for table in TABLES.values():
-        con.execute(create_table_sql(table))
+    """Create every contract table in its stored form, if missing (one catalogue query when all
+    are there: a workspace is opened by every command)."""
+    present = {
+        name
+        for (name,) in con.execute(
+            "SELECT table_name FROM duckdb_tables() WHERE schema_name = 'main' "
+            "AND database_name = current_database()"
+        ).fetchall()
+    }
+    missing = [create_table_sql(t) for name, t in TABLES.items() if name not in present]
+    if missing:
+        con.execute(";\n".join(missing))
