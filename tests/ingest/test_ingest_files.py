@@ -226,3 +226,27 @@ def test_exact_repeats_without_a_natural_key(workspace: Workspace, tmp_path: Pat
     )
     totals = workspace.ingest([fund]).by_table()["housing_fund"]
     assert (totals["loaded"], totals["duplicates"], totals["quarantined_rows"]) == (1, 1, 0)
+
+
+def test_blank_cells_are_empty_and_only_unreadable_ones_quarantined(
+    workspace: Workspace, tmp_path: Path
+) -> None:
+    """A cell of blanks reads as empty (NULL, not a problem); a unit column scales its values;
+    only the cell that cannot be read is quarantined, also when the file is otherwise clean."""
+    write(
+        tmp_path / "cases.csv",
+        "案号,立案日期,结案日期,申请执行标的金额(万元)\n"
+        "(2023)浙0683执1号,2023-01-01,\u3000 ,1.5\n"
+        "(2023)浙0683执2号,2023-01-02,,2\n"
+        "(2023)浙0683执3号,2023-01-03,2023-13-01,3\n",
+    )
+    report = workspace.ingest([tmp_path / "cases.csv"])
+    assert [(c.row, c.value) for c in report.quarantine] == [(4, "2023-13-01")]
+    assert rows(workspace, "SELECT case_no, closed_on, claim_amount FROM cases ORDER BY 1") == [
+        ("(2023)浙0683执1号", None, Decimal("15000.00")),
+        ("(2023)浙0683执2号", None, Decimal("20000.00")),
+    ]
+    clean = write(
+        tmp_path / "b" / "cases.csv", "案号,立案日期,结案日期\n(2023)浙0683执9号,2023-01-09,\n"
+    )
+    assert workspace.ingest([clean]).by_table()["cases"]["loaded"] == 1
