@@ -250,3 +250,21 @@ def test_blank_cells_are_empty_and_only_unreadable_ones_quarantined(
         tmp_path / "b" / "cases.csv", "案号,立案日期,结案日期\n(2023)浙0683执9号,2023-01-09,\n"
     )
     assert workspace.ingest([clean]).by_table()["cases"]["loaded"] == 1
+
+
+def test_a_column_default_fills_empty_cells_and_bad_values_are_quarantined(
+    workspace: Workspace, tmp_path: Path
+) -> None:
+    write(
+        tmp_path / "auctions.csv",
+        "案号,标的编号,拍卖轮次,方式\n"
+        "(2023)浙0683执1号,A1,一拍,\n"
+        "(2023)浙0683执1号,A1,二拍,线下\n"
+        "(2023)浙0683执1号,A2,一拍,抽签\n",
+    )
+    report = workspace.ingest([tmp_path / "auctions.csv"])
+    assert [(c.row, c.value) for c in report.quarantine] == [(4, "抽签")]
+    assert rows(workspace, "SELECT round, channel FROM auctions ORDER BY round") == [
+        ("一拍", "网络"),
+        ("二拍", "传统"),
+    ]
