@@ -159,7 +159,7 @@ WITH terminated_debtors AS (
     CASE WHEN t.direction = 'in' THEN t.counterparty_name END AS from_name,
     CASE WHEN t.direction = 'out' THEN t.counterparty_name END AS to_name
   FROM (SELECT account_no, txn_at, amount, direction, counterparty_name, counterparty_account, counterparty_bank, summary, balance, channel, _file, _sheet, _file_hash, _row, _batch FROM transactions WHERE CAST(txn_at AS DATE) <= CAST('2025-06-30' AS DATE)) AS t
-), fund_moves AS (
+), fund_moves__kept AS (
   SELECT
     g._table,
     g._file,
@@ -175,7 +175,25 @@ WITH terminated_debtors AS (
   FROM fund_moves__legs AS g
   WHERE
     g.direction = 'out'
-    OR NOT EXISTS(
+  UNION ALL
+  SELECT
+    g._table,
+    g._file,
+    g._row,
+    g._batch,
+    g.txn_at,
+    g.amount,
+    g.summary,
+    g.from_account,
+    g.to_account,
+    g.from_name,
+    g.to_name
+  FROM fund_moves__legs AS g
+  WHERE
+    (
+      g.direction <> 'out' OR g.direction IS NULL
+    )
+    AND NOT EXISTS(
       SELECT
         1
       FROM fund_moves__legs AS o
@@ -186,6 +204,20 @@ WITH terminated_debtors AS (
         AND o.amount = g.amount
         AND CAST(o.txn_at AS DATE) = CAST(g.txn_at AS DATE)
     )
+), fund_moves AS (
+  SELECT
+    k._table,
+    k._file,
+    k._row,
+    k._batch,
+    k.txn_at,
+    k.amount,
+    k.summary,
+    k.from_account,
+    k.to_account,
+    k.from_name,
+    k.to_name
+  FROM fund_moves__kept AS k
 ), company_debtors AS (
   SELECT
     d.debtor_id,
