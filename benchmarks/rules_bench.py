@@ -13,7 +13,7 @@ Measured in one run, on one workspace:
     (make the workspace with: zhongben synth --scale province --seed 1 --out DIR &&
      python benchmarks/fast_world.py DIR /tmp/province.duckdb; --as-of is the world's, in
      DIR/manifest.json. The engine's time is almost all DuckDB's: compiling, grouping and
-     explaining take ~10 ms of the five rules' ~1.3 s on the province world.)
+     explaining take ~40 ms of the five rules' ~1.3 s on the province world.)
 """
 
 from __future__ import annotations
