@@ -9,6 +9,7 @@ from pathlib import Path
 import duckdb
 import pytest
 import sqlglot
+from tests.rules.test_validate import HEADER
 
 from zhongben.rules.compile import compile_rule
 from zhongben.rules.loader import LIBRARY, load_library, load_views
@@ -20,23 +21,7 @@ from zhongben.workspace import ensure_schema
 RULES = load_library()
 VIEWS, VIEW_PROBLEMS = load_views()
 
-RULE = """/*
-id: ZB-99
-version: 1
-name: 测试规则
-family: A
-severity: low
-grain: case
-basis:
-  - {{text: 测试依据, status: U}}
-tables:
-  cases: [case_no, filed_on, closed_on, close_method]
-params:
-  days: {{type: integer, default: 10, label: 天数, unit: 天}}
-uses: [{uses}]
-explanation: 案件{{case_no}}。
-*/
-SELECT c.case_no, CAST(NULL AS VARCHAR) AS subject_id, zb_evidence(c, case_no)
+RULE_SQL = """SELECT c.case_no, CAST(NULL AS VARCHAR) AS subject_id, zb_evidence(c, case_no)
 FROM {source} AS c
 """
 VIEW = """/*
@@ -54,9 +39,9 @@ WHERE zb_days_between(k.filed_on, k.closed_on) > :days
 def library(tmp_path: Path, uses: str, source: str, views: dict[str, tuple[str, str, str]]) -> Path:
     (tmp_path / "preconditions").mkdir()
     (tmp_path / SHARED).mkdir()
-    (tmp_path / "preconditions" / "ZB-99.sql").write_text(
-        RULE.format(uses=uses, source=source), encoding="utf-8"
-    )
+    header = HEADER.replace("explanation:", f"uses: [{uses}]\nexplanation:")
+    text = header + RULE_SQL.format(source=source)
+    (tmp_path / "preconditions" / "ZB-99.sql").write_text(text, encoding="utf-8")
     for name, (column, view_uses, view_source) in views.items():
         text = VIEW.format(name=name, column=column, uses=view_uses, source=view_source)
         (tmp_path / SHARED / f"{name}.sql").write_text(text, encoding="utf-8")
