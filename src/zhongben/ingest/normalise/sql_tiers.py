@@ -6,13 +6,14 @@ from __future__ import annotations
 
 from zhongben.identifiers import case_no, courts, id_card, uscc
 from zhongben.ingest.normalise import dates
+from zhongben.ingest.sql_text import literal
 
 Tier = tuple[str, str]  # (guard, value) SQL expressions
 
 
 def lit(text: str) -> str:
-    """A SQL string literal."""
-    return "'" + text.replace("'", "''") + "'"
+    """A SQL string literal (never NULL: the tiers quote patterns and codes)."""
+    return literal(text)
 
 
 def full_match(raw: str, pattern: str) -> str:
