@@ -116,7 +116,7 @@ def test_bad_rows_are_quarantined_and_the_rest_loads(workspace: Workspace, tmp_p
     write(tmp_path / "cases.csv", text)
     report = workspace.ingest([tmp_path / "cases.csv"], quarantine_dir=tmp_path / "q")
     assert report.ok
-    assert rows(workspace, "SELECT case_no FROM cases") == [("(2023)浙0683执1号",)]
+    assert rows(workspace, "SELECT case_no, _row FROM cases") == [("(2023)浙0683执1号", 2)]
     by_row = {cell.row: cell for cell in report.quarantine}
     assert set(by_row) == {3, 4, 5, 6}
     assert by_row[3].column == "立案日期（filed_on）" and by_row[3].value == "2023-02-30"
@@ -195,6 +195,8 @@ def test_rows_whose_key_has_a_bad_id_do_not_collide(workspace: Workspace, tmp_pa
     assert [cell.row for cell in report.quarantine] == [5]
     assert "主键重复" in report.quarantine[0].reason
     assert rows(workspace, "SELECT count(*) FROM housing_fund WHERE person_id IS NULL") == [(2,)]
+    # rows suspected of a problem (a required value missing) that prove fine keep their number
+    assert rows(workspace, "SELECT _row FROM housing_fund ORDER BY _row") == [(2,), (3,), (4,)]
 
 
 def test_excel_unicode_text_export_utf16_tab(workspace: Workspace, tmp_path: Path) -> None:

@@ -75,11 +75,24 @@ def may_be_unreadable(mapped: MappedColumn) -> bool:
     return mapped.source is not None and column_sql(mapped.column, "x").error != NO_ERROR
 
 
+def checked(plan: SheetPlan) -> list[MappedColumn]:
+    """The columns whose NULL value may be a problem: required ones, and ones that can be
+    refused."""
+    return [m for m in plan.columns if m.column.required or may_be_unreadable(m)]
+
+
 def _cells(plan: SheetPlan, reasons: bool, body: str) -> str:
     """Normalise each cell. Wrapped inputs (unit, default) are computed once in an inner select:
-    the normaliser expressions read their input many times."""
+    the normaliser expressions read their input many times.
+
+    Without ``reasons`` (the load itself) a row that may hold a problem gets its ``_row``
+    negated, so the quarantine finds the few suspect rows without reading the body again: a
+    NULL value from a cell that is not empty (a refused cell; an empty cell always gives NULL),
+    or a required value missing."""
     inner = ["_raw._row AS _row"]
     parts = ["_row"]
+    suspect: list[str] = []
+    checks: list[str] = []
     for i, mapped in enumerate(plan.columns):
         name = mapped.column.name
         raw = ident(name + "__r")
@@ -95,8 +108,19 @@ def _cells(plan: SheetPlan, reasons: bool, body: str) -> str:
             parts.append(f"{sql.error} AS {ident(name + '__e')}")
         if sql.invalid is not None:
             parts.append(f"{sql.invalid} AS {ident(name + '_invalid')}")
+        if not reasons and mapped.column.required:
+            suspect.append(f"{ident(name)} IS NULL")
+        elif not reasons and may_be_unreadable(mapped):
+            checks.append(ident(f"_chk{i}"))
+            parts.append(f"{source} AS {checks[-1]}")
+            suspect.append(f"({ident(name)} IS NULL AND {checks[-1]} <> '')")
     inner_sql = "SELECT " + ", ".join(inner) + f" FROM {body} _raw"
-    return "SELECT " + ",\n  ".join(parts) + f"\nFROM ({inner_sql})"
+    cells = "SELECT " + ",\n  ".join(parts) + f"\nFROM ({inner_sql})"
+    if not suspect:
+        return cells
+    flagged = f"CASE WHEN {' OR '.join(suspect)} THEN -_row ELSE _row END AS _row"
+    exclude = f"EXCLUDE ({', '.join(checks)}) " if checks else ""
+    return f"SELECT * {exclude}REPLACE ({flagged}) FROM ({cells})"
 
 
 def normalise_select(plan: SheetPlan, reasons: bool = False, body: str = "_raw") -> str:
