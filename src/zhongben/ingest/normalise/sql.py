@@ -162,7 +162,8 @@ def register(con: duckdb.DuckDBPyConnection) -> None:
         f"CREATE OR REPLACE TEMP TABLE {COURTS_TABLE} "
         "(code VARCHAR PRIMARY KEY, name VARCHAR, kind VARCHAR, division VARCHAR, current BOOLEAN)"
     )
-    con.executemany(
-        f"INSERT INTO {COURTS_TABLE} VALUES (?, ?, ?, ?, ?)",
-        [(c.code, c.name, c.kind, c.division, c.current) for c in zhejiang_courts().values()],
+    courts = list(zhejiang_courts().values())
+    con.execute(  # one statement: executemany runs one per court, 25 ms on every ingest
+        f"INSERT INTO {COURTS_TABLE} VALUES " + ", ".join(["(?, ?, ?, ?, ?)"] * len(courts)),
+        [v for c in courts for v in (c.code, c.name, c.kind, c.division, c.current)],
     )
