@@ -21,11 +21,16 @@ from zhongben.ingest.normalise.sql import (
     ColumnSQL,
     case_no_part,
     case_no_parts_sql,
+    case_no_sql,
     column_sql,
 )
+from zhongben.ingest.normalise.sql_tiers import canonical_new
 from zhongben.ingest.normalise.udfs import clean_array
 from zhongben.ingest.plan import MappedColumn, SheetPlan
 from zhongben.ingest.sql_text import ident, literal
+
+PARTS_SOURCE = "case_no"  # the column the derived case-number parts are read from
+CANONICAL = "_canonical"  # its cell is a canonical new-scheme number: one full match for both
 
 
 def raw_cell(mapped: MappedColumn) -> str:
@@ -75,6 +80,17 @@ def may_be_unreadable(mapped: MappedColumn) -> bool:
     return mapped.source is not None and column_sql(mapped.column, "x").error != NO_ERROR
 
 
+def _shares_guard(plan: SheetPlan, mapped: MappedColumn) -> bool:
+    """Whether this is the column the derived parts are read from, read as written: its value
+    and its parts then share one full match of the cell."""
+    return (
+        plan.table.name in DERIVED
+        and mapped.column.name == PARTS_SOURCE
+        and mapped.source is not None
+        and input_expr(mapped) is None
+    )
+
+
 def checked(plan: SheetPlan) -> list[MappedColumn]:
     """The columns whose NULL value may be a problem: required ones, and ones that can be
     refused."""
@@ -102,7 +118,12 @@ def _cells(plan: SheetPlan, reasons: bool, body: str) -> str:
         if wrapped is not None:
             inner.append(f"{wrapped} AS {ident(f'_in{i}')}")
         source = ident(f"_in{i}") if wrapped else raw if mapped.source else "CAST(NULL AS VARCHAR)"
-        sql = _column_sql(mapped, source)
+        if _shares_guard(plan, mapped):
+            inner.append(f"{canonical_new(raw_cell(mapped))} AS {CANONICAL}")
+            parts.append(CANONICAL)
+            sql = case_no_sql(source, CANONICAL)
+        else:
+            sql = _column_sql(mapped, source)
         parts.append(f"{sql.value} AS {ident(name)}")
         if reasons and mapped.source is not None:
             parts.append(f"{sql.error} AS {ident(name + '__e')}")
@@ -132,7 +153,10 @@ def normalise_select(plan: SheetPlan, reasons: bool = False, body: str = "_raw")
     derived = ", ".join(
         f"{case_no_part('p._parts', d.name)} AS {ident(d.name)}" for d in DERIVED[plan.table.name]
     )
+    shared = any(_shares_guard(plan, m) for m in plan.columns)
+    parts = case_no_parts_sql(f"c.{PARTS_SOURCE}", f"c.{CANONICAL}" if shared else None)
+    dropped = f"_parts, {CANONICAL}" if shared else "_parts"
     return f"""SELECT d.* REPLACE (coalesce(d.court, k.name) AS court)
-        FROM (SELECT p.* EXCLUDE (_parts), {derived}
-              FROM (SELECT c.*, {case_no_parts_sql("c.case_no")} AS _parts FROM ({cells}) c) p) d
+        FROM (SELECT p.* EXCLUDE ({dropped}), {derived}
+              FROM (SELECT c.*, {parts} AS _parts FROM ({cells}) c) p) d
         LEFT JOIN {COURTS_TABLE} k ON k.code = d.court_code"""

@@ -28,7 +28,13 @@ from value_strategies import (
 from zhongben.contracts import table
 from zhongben.contracts.model import Column, Kind
 from zhongben.ingest.normalise.reference import normalise
-from zhongben.ingest.normalise.sql import case_no_part, case_no_parts_sql, column_sql
+from zhongben.ingest.normalise.sql import (
+    case_no_part,
+    case_no_parts_sql,
+    case_no_sql,
+    column_sql,
+)
+from zhongben.ingest.normalise.sql_tiers import canonical_new
 
 SETTINGS = settings(
     max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
@@ -233,15 +239,21 @@ def test_case_numbers_and_parts(con: duckdb.DuckDBPyConnection, batch: list[str 
     assert_equivalent(con, column, batch)
     from zhongben.identifiers.case_no import CaseNoError, parse_case_no
 
-    parts = case_no_parts_sql("value")
     court, year, type_ = (case_no_part("p", c) for c in ("court_code", "case_year", "case_type"))
     sql = column_sql(column, '"raw"').value
+    shared = case_no_sql('"raw"', "canonical").value  # the guard computed once, as ingest does
     con.register("batch", pa.table({"raw": pa.array(batch, pa.string())}))
     rows = con.execute(
-        f"SELECT value, {court}, {year}, {type_} "
-        f"FROM (SELECT value, {parts} AS p FROM (SELECT {sql} AS value FROM batch))"
+        f"SELECT value, {court}, {year}, {type_} FROM (SELECT value, "
+        f"{case_no_parts_sql('value')} AS p FROM (SELECT {sql} AS value FROM batch))"
+    ).fetchall()
+    rows_shared = con.execute(
+        f"SELECT value, {court}, {year}, {type_} FROM (SELECT value, "
+        f"{case_no_parts_sql('value', 'canonical')} AS p FROM (SELECT {shared} AS value, "
+        f"canonical FROM (SELECT raw, {canonical_new('raw')} AS canonical FROM batch)))"
     ).fetchall()
     con.unregister("batch")
+    assert rows_shared == rows
     for value, court, year, type_code in rows:
         try:
             parsed = parse_case_no(value) if value is not None else None

@@ -20,7 +20,14 @@ from zhongben.ingest.normalise import sql_tiers as t
 from zhongben.ingest.normalise import udfs
 from zhongben.ingest.normalise.enums import enum_lookup
 
-__all__ = ["ColumnSQL", "case_no_part", "case_no_parts_sql", "column_sql", "register"]
+__all__ = [
+    "ColumnSQL",
+    "case_no_part",
+    "case_no_parts_sql",
+    "case_no_sql",
+    "column_sql",
+    "register",
+]
 
 COURTS_TABLE = "zb_courts"
 NO_ERROR = "CAST(NULL AS VARCHAR)"
@@ -122,27 +129,37 @@ def column_sql(column: Column, raw: str) -> ColumnSQL:
     if kind is Kind.ENUM:
         return enum_sql(column, raw)
     if kind is Kind.CASE_NO:
-        value = t.chain(raw, t.case_no_tiers(raw), f"{udfs.CASE_NO}({raw})")
-        return ColumnSQL(value, NO_ERROR, None)
+        return case_no_sql(raw)
     if kind is Kind.CODE:
         tiers = [(t.full_match(raw, t.CODE_CHANGERS), raw)]
         return ColumnSQL(t.chain(raw, tiers, f"{udfs.CLEAN_CODE}({raw})"), NO_ERROR, None)
     return ColumnSQL(f"{udfs.CLEAN}({raw})", NO_ERROR, None)
 
 
-def case_no_parts_sql(canonical: str) -> str:
-    """The parts of a canonical case_no expression as a struct (y, court, type); NULL for a case
+def case_no_sql(raw: str, canonical: str | None = None) -> ColumnSQL:
+    """A case number; ``canonical``: ``sql_tiers.canonical_new(raw)``, when computed once by the
+    caller (who also gives it to ``case_no_parts_sql``)."""
+    value = t.chain(raw, t.case_no_tiers(raw, canonical), f"{udfs.CASE_NO}({raw})")
+    return ColumnSQL(value, NO_ERROR, None)
+
+
+def case_no_parts_sql(value: str, canonical: str | None = None) -> str:
+    """The parts of a normalised case_no expression as a struct (y, court, type); NULL for a case
     number kept as text because it did not parse. ``case_no_part`` reads a derived column from it.
+    ``canonical``, when given, is ``sql_tiers.canonical_new`` of the raw cell that ``value`` was
+    read from: true means the value is that cell and a new-scheme number, so its full match is
+    not run a second time.
 
     A new-scheme number is recognised by a full match (a fast DFA) and split by a light pattern
     with no type alternation: within a full match the court is 最高法 or one character and all its
     digits, and the type is what lies between the court and the number. Capturing groups of the
     full grammar cost RE2 ten times more; only legacy numbers (rare) are split with it."""
     names = "['y', 'court', 'type']"
-    new = f"regexp_extract({canonical}, {t.lit(t.NEW_PARTS)}, {names})"
-    old = f"regexp_extract({canonical}, {t.lit('^' + t.CANONICAL_LEGACY + '$')}, {names})"
-    is_new = t.full_match(canonical, t.CANONICAL_NEW)
-    return f"CASE WHEN {is_new} THEN {new} WHEN {old}.y <> '' THEN {old} END"
+    new = f"regexp_extract({value}, {t.lit(t.NEW_PARTS)}, {names})"
+    old = f"regexp_extract({value}, {t.lit('^' + t.CANONICAL_LEGACY + '$')}, {names})"
+    is_new = t.full_match(value, t.CANONICAL_NEW)
+    known = f"WHEN {canonical} THEN {new} " if canonical else ""
+    return f"CASE {known}WHEN {is_new} THEN {new} WHEN {old}.y <> '' THEN {old} END"
 
 
 def case_no_part(parts: str, column: str) -> str:

@@ -234,11 +234,17 @@ WIDE_BRACKETS_NEW = CANONICAL_NEW_NO_ZERO.replace(r"\(", "[（〔【［]", 1).re
 )
 
 
-def case_no_tiers(raw: str) -> list[Tier]:
-    """Canonical already; or canonical but for the brackets around the year."""
+def canonical_new(raw: str) -> str:
+    """The cell is a new-scheme case number written canonically (its own value)."""
+    return full_match(raw, CANONICAL_NEW_NO_ZERO)
+
+
+def case_no_tiers(raw: str, canonical: str | None = None) -> list[Tier]:
+    """Canonical already (``canonical``: ``canonical_new(raw)`` computed once by the caller); or
+    canonical but for the brackets around the year."""
     rebracketed = f"'(' || substr({raw}, 2, 4) || ')' || substr({raw}, 7)"
     return [
-        (full_match(raw, CANONICAL_NEW_NO_ZERO), raw),
+        (canonical or canonical_new(raw), raw),
         (full_match(raw, WIDE_BRACKETS_NEW), rebracketed),
     ]
 
