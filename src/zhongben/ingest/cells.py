@@ -91,12 +91,6 @@ def _shares_guard(plan: SheetPlan, mapped: MappedColumn) -> bool:
     )
 
 
-def checked(plan: SheetPlan) -> list[MappedColumn]:
-    """The columns whose NULL value may be a problem: required ones, and ones that can be
-    refused."""
-    return [m for m in plan.columns if m.column.required or may_be_unreadable(m)]
-
-
 def _cells(plan: SheetPlan, reasons: bool, body: str) -> str:
     """Normalise each cell. Wrapped inputs (unit, default) are computed once in an inner select:
     the normaliser expressions read their input many times.
