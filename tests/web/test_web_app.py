@@ -121,3 +121,30 @@ def test_every_table_exports_to_excel(web_app: FastAPI) -> None:
     with web_app.state.sessions() as s:
         county = s.scalars(select(Org.id).where(Org.name == "嵊州市人民检察院")).one()
         assert rows.max_row - 1 == len(s.scalars(select(Lead).where(Lead.org_id == county)).all())
+
+
+def _audit_rows(client: TestClient) -> list[tuple[str | None, str | None, str | None]]:
+    """(用户, 操作, 对象编号) of every entry in the audit export the client may see."""
+    sheet = openpyxl.load_workbook(io.BytesIO(client.get("/audit/export.xlsx").content)).active
+    return [(r[1], r[2], r[4]) for r in sheet.iter_rows(min_row=2, values_only=True)]
+
+
+def test_the_audit_log_shows_only_the_viewers_jurisdiction(web_app: FastAPI) -> None:
+    other_county, stranger = TestClient(web_app), TestClient(web_app)
+    login(other_county, "jcg2")
+    token = csrf_of(stranger.get("/").text)
+    for username in ("jcg2", "fzr", "nobody"):  # failed sign-ins: two known users, one unknown
+        stranger.post("/login", data={"username": username, "password": "x",
+                                      "csrf_token": token})
+    head, admin = TestClient(web_app), TestClient(web_app)
+    login(head, "fzr")  # 部门负责人 of the first county
+    login(admin, "admin")  # 管理员 of the city office above both counties
+    seen_by_head = _audit_rows(head)
+    assert ("fzr", "login") in [r[:2] for r in seen_by_head]
+    assert (None, "login_failed", "fzr") in seen_by_head
+    assert not [r for r in seen_by_head if "jcg2" in r or "nobody" in r]
+    assert "jcg2" not in head.get("/audit").text
+    seen_by_admin = _audit_rows(admin)
+    assert {("jcg2", "login"), ("fzr", "login")} <= {r[:2] for r in seen_by_admin}
+    for entry in ((None, "login_failed", "jcg2"), (None, "login_failed", "nobody")):
+        assert entry in seen_by_admin, entry

@@ -7,10 +7,10 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import and_, or_, select
 from sqlalchemy.orm import Session
 
-from zhongben.store.models import AuditEntry
+from zhongben.store.models import AuditEntry, User
 
 
 @dataclass(frozen=True)
@@ -37,8 +37,19 @@ def _jsonable(detail: dict[str, Any]) -> dict[str, Any]:
                 else str(v)) for k, v in detail.items()}
 
 
-def recent(session: Session, limit: int = 200, action: str | None = None) -> list[AuditEntry]:
+def recent(session: Session, limit: int = 200, action: str | None = None,
+           org_ids: list[int] | None = None) -> list[AuditEntry]:
+    """The newest entries; with ``org_ids``, only what users of those orgs did, and failed
+    sign-ins under their user names (entries of no known user only without ``org_ids``: the
+    top office)."""
     query = select(AuditEntry).order_by(AuditEntry.id.desc()).limit(limit)
     if action:
         query = query.where(AuditEntry.action == action)
+    if org_ids is not None:
+        members = select(User.id).where(User.org_id.in_(org_ids))
+        names = select(User.username).where(User.org_id.in_(org_ids))
+        query = query.where(or_(
+            AuditEntry.user_id.in_(members),
+            and_(AuditEntry.user_id.is_(None), AuditEntry.object_type == "user",
+                 AuditEntry.object_id.in_(names))))
     return list(session.scalars(query))

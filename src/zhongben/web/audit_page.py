@@ -1,4 +1,5 @@
-"""The audit log, for 管理员 and 部门负责人."""
+"""The audit log, for 管理员 and 部门负责人, within their jurisdiction: what the users of their
+procuratorate and the offices below it did (the top office sees everything)."""
 
 from __future__ import annotations
 
@@ -6,8 +7,10 @@ from fastapi import APIRouter, Depends, HTTPException, Request
 from fastapi.responses import Response
 from sqlalchemy.orm import Session
 
+from zhongben.store.accounts import root_org_id
 from zhongben.store.audit import recent
 from zhongben.store.export import xlsx_response
+from zhongben.store.models import AuditEntry
 from zhongben.web.deps import Viewer, current_user, db, render
 
 router = APIRouter()
@@ -20,17 +23,23 @@ def _check(viewer: Viewer) -> None:
         raise HTTPException(status_code=403, detail="仅管理员和部门负责人可查看审计日志")
 
 
+def _entries(session: Session, viewer: Viewer, limit: int,
+             action: str | None = None) -> list[AuditEntry]:
+    top = root_org_id(session) in viewer.org_ids
+    return recent(session, limit, action, None if top else viewer.org_ids)
+
+
 @router.get("/audit")
 def audit(request: Request, action: str = "", viewer: Viewer = Depends(current_user),
           session: Session = Depends(db)) -> Response:
     _check(viewer)
-    return render(request, "audit.html", {"viewer": viewer,
-                                          "entries": recent(session, 300, action or None)})
+    entries = _entries(session, viewer, 300, action or None)
+    return render(request, "audit.html", {"viewer": viewer, "entries": entries})
 
 
 @router.get("/audit/export.xlsx")
 def export(viewer: Viewer = Depends(current_user), session: Session = Depends(db)) -> Response:
     _check(viewer)
     rows = [(e.at, e.username, e.action, e.object_type, e.object_id, e.detail, e.client)
-            for e in recent(session, 100_000)]
+            for e in _entries(session, viewer, 100_000)]
     return xlsx_response("审计日志", HEADERS, rows)
