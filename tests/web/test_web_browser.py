@@ -49,9 +49,15 @@ def test_prosecutor_journey(web_app: FastAPI, tmp_path: Path) -> None:
         page.click("#open-case")
         page.wait_for_url("**/cases/*")
         assert page.inner_text("#case-state") == "核查中"
-        for event in ("accept", "investigate"):
+        for event in ("accept", "investigate", "request_explanation"):
             step(page, event)
         assert "制发检察建议书" in page.inner_text("#deadline")
+        shown = page.locator("p.deadline").all_inner_texts()
+        assert len(shown) == 2 and "法院说明案件执行情况" in shown[1]
+        assert page.locator("button[data-event=request_explanation]").count() == 0
+        step(page, "explanation_received")
+        assert "收到法院说明" in page.inner_text("#explanation")
+        assert len(page.locator("p.deadline").all_inner_texts()) == 1
 
         page.click("#make-recommendation")
         with page.expect_download() as download:

@@ -13,7 +13,13 @@ from zhongben.store.models import AuditEntry, Lead, LeadEvent, Matter, Org
 from zhongben.store.stats import funnel, totals
 from zhongben.store.testing import actor_of
 from zhongben.workflow.reminders import reminders
-from zhongben.workflow.service import StepInput, WorkflowError, apply_event, open_matter
+from zhongben.workflow.service import (
+    StepInput,
+    WorkflowError,
+    apply_event,
+    available_events,
+    open_matter,
+)
 from zhongben.workflow.triage import suppress, transfer
 
 TODAY = date(2025, 7, 1)
@@ -81,6 +87,8 @@ def test_reminders_show_the_running_deadline(seeded: sessionmaker[Session]) -> N
     with seeded.begin() as s:
         actor = actor_of(s, "jcg")
         matter = open_matter(s, actor, leads_of(s, "嵊州市人民法院", 1), TODAY)
+        [review] = reminders(s, actor, [actor.org_id], TODAY)
+        assert review.deadline.label.startswith("审查终结") and not review.deadline.overdue
         apply_event(s, actor, matter, "accept", StepInput(on=TODAY - timedelta(days=20)), TODAY)
         items = reminders(s, actor, [actor.org_id], TODAY)
         assert len(items) == 1 and items[0].deadline.overdue
@@ -101,3 +109,27 @@ def test_suppression_expires_and_transfer_moves_jurisdiction(
         assert lift_expired_suppressions(s, TODAY) == 1
         history = s.scalars(select(LeadEvent).where(LeadEvent.lead_key == second.lead_key)).one()
         assert history.note["to_org"] == "新昌县人民检察院"
+
+
+def test_one_explanation_notice_at_a_time(seeded: sessionmaker[Session]) -> None:
+    with seeded.begin() as s:
+        actor = actor_of(s, "jcg")
+        matter = open_matter(s, actor, leads_of(s, "嵊州市人民法院", 1), TODAY)
+        for event in ("accept", "investigate"):
+            apply_event(s, actor, matter, event, StepInput(), TODAY)
+        assert "explanation_received" not in available_events(matter)
+        with pytest.raises(WorkflowError, match="尚未发出"):
+            apply_event(s, actor, matter, "explanation_received", StepInput(), TODAY)
+        asked = TODAY - timedelta(days=16)
+        apply_event(s, actor, matter, "request_explanation", StepInput(on=asked), TODAY)
+        assert matter.explanation_requested_on == asked
+        assert "request_explanation" not in available_events(matter)
+        with pytest.raises(WorkflowError, match="尚未说明"):
+            apply_event(s, actor, matter, "request_explanation", StepInput(), TODAY)
+        due = {r.deadline.label: r.deadline for r in reminders(s, actor, [actor.org_id], TODAY)}
+        assert due["法院说明案件执行情况"].overdue
+        apply_event(s, actor, matter, "explanation_received", StepInput(), TODAY)
+        assert matter.explanation_received_on == TODAY and matter.state == "investigating"
+        labels = [r.deadline.label for r in reminders(s, actor, [actor.org_id], TODAY)]
+        assert labels == ["制发检察建议书"]
+        assert "request_explanation" in available_events(matter)

@@ -167,6 +167,8 @@ class Matter(Base):
     owner_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
     opened_on: Mapped[date] = mapped_column(Date)
     decided_on: Mapped[date | None] = mapped_column(Date)
+    explanation_requested_on: Mapped[date | None] = mapped_column(Date)  # 说明案件执行情况通知书
+    explanation_received_on: Mapped[date | None] = mapped_column(Date)
     sent_on: Mapped[date | None] = mapped_column(Date)
     received_on: Mapped[date | None] = mapped_column(Date)
     reply_extended: Mapped[bool] = mapped_column(Boolean, default=False)

@@ -1,4 +1,4 @@
-"""Supervision cases: the list, and a case's page with its leads, timeline, running deadline,
+"""Supervision cases: the list, and a case's page with its leads, timeline, running deadlines,
 the workflow actions its state allows, documents and the post-reply recheck."""
 
 from __future__ import annotations
@@ -15,20 +15,21 @@ from zhongben.store.audit import record
 from zhongben.store.export import xlsx_response
 from zhongben.store.models import Document, Lead, Matter, MatterEvent, User
 from zhongben.web.deps import Viewer, check_csrf, current_user, db, render
-from zhongben.workflow.deadlines import current_deadline
-from zhongben.workflow.machine import (
-    EVENT_LABELS,
-    NOT_CASE_REASONS,
-    OUTCOMES,
-    STATE_NAMES,
-    allowed_events,
-)
+from zhongben.workflow.deadlines import current_deadline, current_deadlines
+from zhongben.workflow.machine import EVENT_LABELS, NOT_CASE_REASONS, OUTCOMES, STATE_NAMES
 from zhongben.workflow.recheck import recheck_matter
-from zhongben.workflow.service import StepInput, WorkflowError, apply_event, needs_recheck
+from zhongben.workflow.service import (
+    StepInput,
+    WorkflowError,
+    apply_event,
+    available_events,
+    needs_recheck,
+)
 
 router = APIRouter()
 CASE_HEADERS = ("案件编号", "类型", "案件名称", "法院", "规则", "状态", "立案日期", "成案日期",
-                "制发日期", "法院签收", "当前期限", "剩余天数", "结案结果", "执行款到位金额")
+                "说明通知发出", "法院说明", "制发日期", "法院签收", "当前期限", "剩余天数",
+                "结案结果", "执行款到位金额")
 
 
 def visible_matter(session: Session, viewer: Viewer, matter_id: int) -> Matter:
@@ -59,7 +60,8 @@ def export_cases(viewer: Viewer = Depends(current_user),
     for m in _cases(session, viewer):
         d = current_deadline(m, today)
         rows.append((m.number, m.kind, m.title, m.court, m.rule_id, STATE_NAMES[m.state],
-                     m.opened_on, m.decided_on, m.sent_on, m.received_on,
+                     m.opened_on, m.decided_on, m.explanation_requested_on,
+                     m.explanation_received_on, m.sent_on, m.received_on,
                      d.due if d else None, d.days_left if d else None,
                      "、".join(m.outcomes or []), m.recovered_amount))
     record(session, viewer.actor, "export", "cases", None, rows=len(rows))
@@ -86,8 +88,8 @@ def case_page(request: Request, matter_id: int, error: str = "",
     return render(request, "case.html", {
         "viewer": viewer, "matter": matter, "leads": leads, "events": events,
         "documents": documents,
-        "deadline": current_deadline(matter, date.today()),
-        "actions": [(e, EVENT_LABELS[e]) for e in allowed_events(matter.state)],
+        "deadlines": current_deadlines(matter, date.today()),
+        "actions": [(e, EVENT_LABELS[e]) for e in available_events(matter)],
         "outcomes": OUTCOMES, "reasons": NOT_CASE_REASONS, "error": error})
 
 

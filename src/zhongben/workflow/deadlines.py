@@ -1,6 +1,10 @@
 """The procuratorate's own deadlines (shared/rules.md, "The procuratorate's own deadlines"):
-检察建议书 sent within 15 days of the decision (监督规则 第108条); the court replies within 3 months
-of receipt, +1 month when extended (两高执行监督规定 第13条)."""
+the review ends within 3 months (监督规则 第52条, applied to execution cases by analogy);
+检察建议书 sent within 15 days of the decision (监督规则 第108条); a court asked to explain
+(说明案件执行情况通知书) does so within 15 days (两高执行监督规定); the court replies to a
+recommendation within 3 months of receipt, +1 month when extended (两高执行监督规定 第13条).
+Several can run at once (a case under investigation waits for an explanation while its
+recommendation is due)."""
 
 from __future__ import annotations
 
@@ -9,7 +13,9 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Protocol
 
+REVIEW_MONTHS = 3
 SEND_DAYS = 15
+EXPLAIN_DAYS = 15
 REPLY_MONTHS = 3
 EXTENSION_MONTHS = 1
 REMIND_DAYS = 7  # a deadline this close is listed as 临近
@@ -17,7 +23,10 @@ REMIND_DAYS = 7  # a deadline this close is listed as 临近
 
 class HasDates(Protocol):
     state: str
+    opened_on: date
     decided_on: date | None
+    explanation_requested_on: date | None
+    explanation_received_on: date | None
     received_on: date | None
     reply_extended: bool
 
@@ -52,15 +61,31 @@ def reply_due(received_on: date, extended: bool) -> date:
     return add_months(received_on, REPLY_MONTHS + (EXTENSION_MONTHS if extended else 0))
 
 
-def current_deadline(case: HasDates, today: date) -> Deadline | None:
-    """The deadline running now for ``case`` (None when none runs in its state)."""
+def current_deadlines(case: HasDates, today: date) -> list[Deadline]:
+    """The deadlines running now for ``case``, the nearest first."""
+    found = []
+    if case.state in ("pending", "reviewing"):
+        due = add_months(case.opened_on, REVIEW_MONTHS)
+        basis = "监督规则第52条：受理后3个月内审查终结（执行监督案件参照适用）"
+        found.append(Deadline("审查终结（成案或不成案）", due, basis, (due - today).days))
     if case.state in ("opened", "investigating") and case.decided_on:
         due = send_due(case.decided_on)
         basis = "监督规则第108条：决定之日起15日内"
-        return Deadline("制发检察建议书", due, basis, (due - today).days)
+        found.append(Deadline("制发检察建议书", due, basis, (due - today).days))
+    if (case.state == "investigating" and case.explanation_requested_on
+            and not case.explanation_received_on):
+        due = case.explanation_requested_on + timedelta(days=EXPLAIN_DAYS)
+        basis = "两高执行监督规定：法院收到说明案件执行情况通知书之日起15日内书面说明"
+        found.append(Deadline("法院说明案件执行情况", due, basis, (due - today).days))
     if case.state == "awaiting_reply" and case.received_on:
         due = reply_due(case.received_on, case.reply_extended)
         basis = "两高执行监督规定第13条：收到之日起3个月内" + ("（已延长1个月）"
                                                            if case.reply_extended else "")
-        return Deadline("法院书面回复", due, basis, (due - today).days)
-    return None
+        found.append(Deadline("法院书面回复", due, basis, (due - today).days))
+    return sorted(found, key=lambda d: d.due)
+
+
+def current_deadline(case: HasDates, today: date) -> Deadline | None:
+    """The nearest deadline running now for ``case`` (None when none runs in its state)."""
+    running = current_deadlines(case, today)
+    return running[0] if running else None

@@ -27,6 +27,9 @@ class CaseWorkflow(StateMachine):
     reject = reviewing.to(not_a_case)
     accept = reviewing.to(opened)
     investigate = opened.to(investigating)
+    # 说明案件执行情况通知书: the court explains within 15 days (the service allows one at a time)
+    request_explanation = investigating.to.itself(internal=True)
+    explanation_received = investigating.to.itself(internal=True)
     issue_recommendation = investigating.to(recommended) | opened.to(recommended)
     court_received = recommended.to(awaiting_reply)
     extend_reply = awaiting_reply.to.itself(internal=True)
@@ -47,6 +50,8 @@ EVENT_LABELS: dict[str, str] = {
     "reject": "不成案",
     "accept": "成案",
     "investigate": "调查核实",
+    "request_explanation": "发出说明案件执行情况通知书",
+    "explanation_received": "收到法院情况说明",
     "issue_recommendation": "制发检察建议",
     "court_received": "法院签收",
     "extend_reply": "法院申请延期回复",

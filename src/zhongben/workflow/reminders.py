@@ -11,9 +11,9 @@ from sqlalchemy.orm import Session
 
 from zhongben.store.audit import Actor
 from zhongben.store.models import Matter
-from zhongben.workflow.deadlines import Deadline, current_deadline
+from zhongben.workflow.deadlines import Deadline, current_deadlines
 
-RUNNING = ("opened", "investigating", "awaiting_reply")
+RUNNING = ("pending", "reviewing", "opened", "investigating", "awaiting_reply")
 
 
 @dataclass(frozen=True)
@@ -26,9 +26,7 @@ def reminders(session: Session, actor: Actor, org_ids: list[int], today: date) -
     query = select(Matter).where(Matter.state.in_(RUNNING), Matter.org_id.in_(org_ids))
     if actor.role != "部门负责人":
         query = query.where(Matter.owner_id == actor.user_id)
-    found = []
+    found: list[Reminder] = []
     for matter in session.scalars(query):
-        deadline = current_deadline(matter, today)
-        if deadline is not None:
-            found.append(Reminder(matter, deadline))
+        found.extend(Reminder(matter, d) for d in current_deadlines(matter, today))
     return sorted(found, key=lambda r: r.deadline.due)

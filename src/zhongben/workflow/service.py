@@ -21,6 +21,7 @@ from zhongben.workflow.machine import (
     OUTCOMES,
     REPLIED_STATES,
     STATE_NAMES,
+    allowed_events,
     next_state,
 )
 
@@ -138,6 +139,19 @@ def _accept(matter: Matter, data: StepInput, today: date) -> None:
     matter.decided_on = data.on or today
 
 
+def _request_explanation(matter: Matter, data: StepInput, today: date) -> None:
+    if matter.explanation_requested_on and not matter.explanation_received_on:
+        raise WorkflowError("已发出说明案件执行情况通知书，法院尚未说明")
+    matter.explanation_requested_on = data.on or today
+    matter.explanation_received_on = None
+
+
+def _explanation_received(matter: Matter, data: StepInput, today: date) -> None:
+    if not matter.explanation_requested_on or matter.explanation_received_on:
+        raise WorkflowError("尚未发出说明案件执行情况通知书")
+    matter.explanation_received_on = data.on or today
+
+
 def _issue(matter: Matter, data: StepInput, today: date) -> None:
     matter.sent_on = data.on or today
 
@@ -180,9 +194,18 @@ def _close(matter: Matter, data: StepInput, today: date) -> None:
     matter.closed_on = data.on or today
 
 
-STEPS = {"reject": _reject, "accept": _accept, "issue_recommendation": _issue,
+STEPS = {"reject": _reject, "accept": _accept, "request_explanation": _request_explanation,
+         "explanation_received": _explanation_received, "issue_recommendation": _issue,
          "court_received": _received, "extend_reply": _extend, "court_adopted": _adopted,
          "court_declined": _declined, "close": _close}
+
+
+def available_events(matter: Matter) -> list[str]:
+    """The events a user may send to ``matter`` now: the machine's, less a second 说明案件执行情况
+    通知书 while one is unanswered, or an explanation received when none was asked for."""
+    waiting = bool(matter.explanation_requested_on and not matter.explanation_received_on)
+    hidden = {"request_explanation"} if waiting else {"explanation_received"}
+    return [e for e in allowed_events(matter.state) if e not in hidden]
 
 
 def needs_recheck(matter: Matter) -> bool:
