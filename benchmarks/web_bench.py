@@ -2,9 +2,11 @@
 50 concurrent simulated users on loopback for 2 minutes (target: no error).
 
     uv run python benchmarks/web_bench.py [--leads 100000] [--users 50] [--seconds 120]
-        [--app-db postgresql://…]
+        [--app-db postgresql://…] [--workers 1,2]
 
-The server runs as a separate process (``zhongben serve``), as in use; figures are printed."""
+The server runs as a separate process (``zhongben serve [--workers N]``), as in use; figures are
+printed for each worker count in the same run, and the ratio to one worker. The simulated users
+run on the same machine and take CPU from the server too."""
 
 from __future__ import annotations
 
@@ -13,6 +15,7 @@ import asyncio
 import os
 import random
 import re
+import signal
 import statistics
 import subprocess
 import sys
@@ -49,17 +52,18 @@ def build(app_db: str, leads: int) -> None:
     print(f"published {leads:,} leads in {time.perf_counter() - started:.1f} s")
 
 
-def start_server(app_db: str, port: int) -> subprocess.Popen[bytes]:
+def start_server(app_db: str, port: int, workers: int = 1) -> subprocess.Popen[bytes]:
     cmd = [sys.executable, "-m", "zhongben.cli.main", "serve", "--db", "/nonexistent.duckdb",
-           "--app-db", app_db, "--no-publish", "--port", str(port)]
-    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, env={**os.environ})
+           "--app-db", app_db, "--no-publish", "--port", str(port), "--workers", str(workers)]
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, env={**os.environ},
+                            start_new_session=True)
     for _ in range(1200):
         try:
             httpx.get(f"http://127.0.0.1:{port}/", timeout=5).raise_for_status()
             return proc
         except httpx.HTTPError:
             time.sleep(0.1)
-    proc.kill()
+    os.killpg(proc.pid, signal.SIGKILL)
     raise RuntimeError("server did not start")
 
 
@@ -112,7 +116,8 @@ async def user(client: httpx.AsyncClient, seed: int, until: list[float],
         stats.setdefault(kind, []).append((time.perf_counter() - started) * 1000)
 
 
-async def load(base: str, users: int, seconds: float) -> None:
+async def load(base: str, users: int, seconds: float) -> float:
+    """Simulated users for ``seconds``; prints the figures, returns requests per second."""
     names = ["jcg", "zl", "fzr", "jcg2", "sjcg", "fxy"]
     stats: dict[str, list[float]] = {}
     errors: list[str] = []
@@ -132,6 +137,7 @@ async def load(base: str, users: int, seconds: float) -> None:
               f"p95={p95(values):7.1f} ms")
     for error in errors[:10]:
         print("  error:", error)
+    return total / seconds
 
 
 def main() -> None:
@@ -141,24 +147,34 @@ def main() -> None:
     parser.add_argument("--seconds", type=float, default=120)
     parser.add_argument("--requests", type=int, default=300)
     parser.add_argument("--app-db", default=None)
+    parser.add_argument("--workers", default="1", help="worker counts to compare, e.g. 1,2")
     args = parser.parse_args()
+    counts = [int(n) for n in args.workers.split(",")]
     with tempfile.TemporaryDirectory() as tmp:
         app_db = args.app_db or str(Path(tmp) / "bench.sqlite")
         build(app_db, args.leads)
-        port = free_port()
-        server = start_server(app_db, port)
-        print(f"server: zhongben serve (one process) on {os.cpu_count()} CPUs, "
-              f"load average {os.getloadavg()[0]:.1f}")
-        base = f"http://127.0.0.1:{port}"
-        try:
-            times = asyncio.run(inbox_latency(base, args.requests))
-            print(f"inbox, {args.leads:,} leads, {len(times)} pages (mixed filters, pages 1–500):"
-                  f" p50={statistics.median(times):.1f} ms p95={p95(times):.1f} ms"
-                  f" (target ≤ 200 ms: {'OK' if p95(times) <= 200 else 'MISSED'})")
-            asyncio.run(load(base, args.users, args.seconds))
-        finally:
-            server.terminate()
-            server.wait(timeout=10)
+        rates = {n: run_server(app_db, n, args) for n in counts}
+    if len(rates) > 1:
+        first = counts[0]
+        for n in counts[1:]:
+            print(f"{n} workers vs {first}: {rates[n] / rates[first]:.2f}× the requests per second")
+
+
+def run_server(app_db: str, workers: int, args: argparse.Namespace) -> float:
+    port = free_port()
+    server = start_server(app_db, port, workers)
+    print(f"server: zhongben serve --workers {workers} on {os.cpu_count()} CPUs, "
+          f"load average {os.getloadavg()[0]:.1f}")
+    base = f"http://127.0.0.1:{port}"
+    try:
+        times = asyncio.run(inbox_latency(base, args.requests))
+        print(f"inbox, {args.leads:,} leads, {len(times)} pages (mixed filters, pages 1–500):"
+              f" p50={statistics.median(times):.1f} ms p95={p95(times):.1f} ms"
+              f" (target ≤ 200 ms: {'OK' if p95(times) <= 200 else 'MISSED'})")
+        return asyncio.run(load(base, args.users, args.seconds))
+    finally:
+        os.killpg(server.pid, signal.SIGTERM)
+        server.wait(timeout=20)
 
 
 if __name__ == "__main__":

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+
 import typer
 
 from zhongben.store.db import open_database
@@ -34,6 +36,8 @@ def serve(
     publish: bool = typer.Option(True, "--publish/--no-publish", help="启动前发布工作区中的线索"),
     secure_cookies: bool = typer.Option(False, "--secure-cookies",
                                         help="会话 Cookie 仅经 HTTPS 发送"),
+    workers: int = typer.Option(1, "--workers", min=1,
+                                help="工作进程数（多核服务器上可设为核数）"),
 ) -> None:
     """启动网页应用（线索收件箱、监督案件办理、统计分析）。"""
     import uvicorn
@@ -46,12 +50,20 @@ def serve(
         prepare_demo(sessions, db)
     if publish:
         _report(publish_if_present(sessions, db))
-    app = create_app(Settings(db=target, workspace=db, secure_cookies=secure_cookies))
-    typer.echo(f"终本案件检察监督平台：http://{host}:{port}/")
+    settings = Settings(db=target, workspace=db, secure_cookies=secure_cookies)
+    typer.echo(f"终本案件检察监督平台：http://{host}:{port}/"
+               + (f"（{workers} 个工作进程）" if workers > 1 else ""))
     if demo:
         typer.echo(f"演示账号（密码均为 {DEMO_PASSWORD}）："
                    + "，".join(f"{u}（{name}，{role}）" for u, name, role, _ in DEMO_USERS))
-    uvicorn.run(app, host=host, port=port, log_level="warning")
+    if workers == 1:
+        uvicorn.run(create_app(settings), host=host, port=port, log_level="warning")
+        return
+    from zhongben.web.workers import export_settings
+
+    os.environ.update(export_settings(settings))
+    uvicorn.run("zhongben.web.workers:app", factory=True, workers=workers, host=host, port=port,
+                log_level="warning")
 
 
 def publish_cmd(

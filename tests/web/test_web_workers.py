@@ -1,0 +1,83 @@
+"""``zhongben serve --workers 2``: each worker builds its app from the environment the parent set,
+so a session signed by one worker is honoured by the others; and a real two-worker server, in
+its own process as in use, serves signed-in users."""
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import httpx
+import pytest
+from fastapi.testclient import TestClient
+from helpers import CSRF, login
+from sqlalchemy.orm import Session, sessionmaker
+
+from zhongben.store.demo import DEMO_PASSWORD
+from zhongben.web import workers
+from zhongben.web.app import Settings
+from zhongben.web.server import free_port
+
+
+def test_workers_sign_sessions_with_one_key(
+        seeded: sessionmaker[Session], app_db: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv(workers.SECRET, raising=False)
+    for name, value in workers.export_settings(Settings(db=app_db)).items():
+        monkeypatch.setenv(name, value)
+    assert len(os.environ[workers.SECRET]) == 64  # made for the run: none was configured
+    first, second = TestClient(workers.app()), TestClient(workers.app())  # two workers' apps
+    login(first, "jcg")
+    second.cookies.update(first.cookies)
+    page = second.get("/leads", follow_redirects=False)
+    assert page.status_code == 200 and 'id="leads"' in page.text
+
+
+def children(pid: int) -> list[int]:
+    """The processes whose parent is ``pid`` (read from /proc)."""
+    found = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(fields[1]) == pid:
+            found.append(int(stat.parent.name))
+    return found
+
+
+def start(app_db: str, port: int) -> subprocess.Popen[bytes]:
+    env = {k: v for k, v in os.environ.items() if k != "ZHONGBEN_SECRET_KEY"}
+    cmd = [sys.executable, "-m", "zhongben.cli.main", "serve", "--db", "/nonexistent.duckdb",
+           "--app-db", app_db, "--no-publish", "--port", str(port), "--workers", "2"]
+    server = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, env=env, start_new_session=True)
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        try:
+            if httpx.get(f"http://127.0.0.1:{port}/", timeout=2).status_code == 200:
+                return server
+        except httpx.HTTPError:
+            time.sleep(0.2)
+    os.killpg(server.pid, signal.SIGKILL)
+    raise AssertionError("the server did not start")
+
+
+def test_two_workers_share_sessions(seeded: sessionmaker[Session], app_db: str) -> None:
+    port = free_port()
+    server = start(app_db, port)
+    try:
+        assert len(children(server.pid)) >= 2  # the worker processes (uvicorn's supervisor)
+        # a new connection per request, so the requests spread over both workers
+        with httpx.Client(base_url=f"http://127.0.0.1:{port}", timeout=30,
+                          headers={"Connection": "close"}) as client:
+            token = CSRF.search(client.get("/").text).group(1)  # type: ignore[union-attr]
+            signed_in = client.post("/login", data={"username": "jcg", "csrf_token": token,
+                                                    "password": DEMO_PASSWORD})
+            assert signed_in.status_code in (200, 303)
+            for _ in range(30):  # spread over both workers: each must accept the cookie
+                page = client.get("/leads")
+                assert page.status_code == 200 and 'id="leads"' in page.text
+    finally:
+        os.killpg(server.pid, signal.SIGTERM)
+        server.wait(timeout=20)
