@@ -1,5 +1,7 @@
 """Drawing the flow report: a layered flow graph (hop by hop, left to right) as PNG (matplotlib)
-and as an offline interactive page (ECharts, vendored; no network needed)."""
+and as an interactive page (ECharts, vendored; no network needed). The page's body
+(``report_body``) is the same for the offline file and the web app; its chart is drawn by
+``flows.js`` from JSON data in the page (no inline script, so the app's CSP holds)."""
 
 from __future__ import annotations
 
@@ -11,8 +13,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import jinja2
+from markupsafe import Markup
 
-from zhongben.graph.report import FlowReport
+from zhongben.graph.report import PATH_COLUMNS, FlowReport, path_rows
 from zhongben.graph.trace import END_KINDS
 
 if TYPE_CHECKING:
@@ -32,7 +35,9 @@ KIND_NAMES = {
     "not_obtained": "未调取流水的账户",
     "end": "取现/无对方账号",
 }
-ECHARTS = Path(__file__).resolve().parents[1] / "web" / "static" / "echarts.min.js"
+STATIC = Path(__file__).resolve().parents[1] / "web" / "static"
+ECHARTS = STATIC / "echarts.min.js"
+CHART_SCRIPT = STATIC / "flows.js"
 
 
 @dataclass(frozen=True)
@@ -84,7 +89,8 @@ def _describe(report: FlowReport, key: str) -> tuple[str, str]:
     if key.startswith("end:"):
         path = report.paths[int(key[4:])]
         return "end", "取现" if path.end_kind == "cash" else "无对方账号"
-    return report.kinds.get(key, "other"), f"{report.labels.get(key, '户名未知')}\n{key}"
+    label = report.labels.get(key, "户名未知")
+    return report.kinds.get(key, "other"), f"{label}\n{report.account(key)}"
 
 
 def wan(amount: float) -> str:
@@ -124,7 +130,7 @@ def write_png(report: FlowReport, path: Path) -> None:
             bbox={"boxstyle": "round,pad=0.4", "fc": COLORS[node.kind], "ec": "none"},
         )
     ax.set_title(
-        f"被执行人 {report.debtor_name}（{report.debtor_id}）资金流向"
+        f"被执行人 {report.debtor_name}（{report.debtor()}）资金流向"
         f"（每笔≥{report.params.min_amount:,.0f}元，{report.params.hops}层，"
         f"相邻间隔≤{report.params.window_days}天）",
         fontsize=11,
@@ -187,13 +193,16 @@ def _chinese_font() -> None:
 
 
 def chart_data(report: FlowReport) -> dict[str, object]:
+    """Nodes and edges for ECharts; node ids are opaque (an account number appears only in a
+    label, as the reader may see it)."""
     nodes, links = layout(report)
     kinds = list(COLORS)
+    ids = {n.key: f"n{i}" for i, n in enumerate(nodes)}
     return {
         "categories": [{"name": KIND_NAMES[k], "itemStyle": {"color": COLORS[k]}} for k in kinds],
         "nodes": [
             {
-                "id": n.key,
+                "id": ids[n.key],
                 "name": n.label.split("\n")[0],
                 "full": n.label.replace("\n", " "),
                 "x": n.layer * 320,
@@ -204,32 +213,55 @@ def chart_data(report: FlowReport) -> dict[str, object]:
         ],
         "links": [
             {
-                "source": link.source,
-                "target": link.target,
+                "source": ids[link.source],
+                "target": ids[link.target],
                 "value": f"{wan(link.amount)}（{link.count}笔，{link.first}"
                 f"{'' if link.first == link.last else '至' + link.last}）",
             }
             for link in links
+            if link.source in ids and link.target in ids
         ],
     }
 
 
+def script_json(data: object) -> str:
+    """JSON safe inside ``<script type="application/json">`` (no ``</script>`` from the data)."""
+    text = json.dumps(data, ensure_ascii=False)
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+
+
+def _templates() -> jinja2.Environment:
+    return jinja2.Environment(
+        autoescape=True, loader=jinja2.PackageLoader("zhongben.graph", "templates")
+    )
+
+
+def report_body(report: FlowReport, has_chart: bool = True) -> Markup:
+    """The report as an HTML fragment: summary, chain ends, the graph's container and data,
+    the traced paths (the CSV's table) and the cycles. The page around it loads ECharts and
+    ``flows.js``."""
+    html = _templates().get_template("_flows_body.html").render(
+        r=report,
+        end_kinds=END_KINDS,
+        end_class={text: kind for kind, text in END_KINDS.items()},
+        has_chart=has_chart,
+        chart=script_json(chart_data(report)),
+        columns=PATH_COLUMNS,
+        rows=path_rows(report),
+    )
+    return Markup(html)  # rendered above with autoescape
+
+
 def write_html(report: FlowReport, path: Path) -> list[Path]:
-    """The interactive page, plus ECharts copied beside it (offline use)."""
+    """The interactive page, plus ECharts and the chart script copied beside it (offline)."""
     written = [path]
     has_chart = ECHARTS.exists()
     if has_chart:
-        shutil.copyfile(ECHARTS, path.parent / "echarts.min.js")
-        written.append(path.parent / "echarts.min.js")
-    env = jinja2.Environment(
-        autoescape=True, loader=jinja2.PackageLoader("zhongben.graph", "templates")
-    )
-    html = env.get_template("flows.html").render(
-        r=report,
-        end_kinds=END_KINDS,
-        has_chart=has_chart,
-        chart=json.dumps(chart_data(report), ensure_ascii=False),
-        wan=wan,
+        for script in (ECHARTS, CHART_SCRIPT):
+            shutil.copyfile(script, path.parent / script.name)
+            written.append(path.parent / script.name)
+    html = _templates().get_template("flows.html").render(
+        r=report, has_chart=has_chart, body=report_body(report, has_chart)
     )
     path.write_text(html, encoding="utf-8")
     return written

@@ -6,7 +6,8 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
-from dataclasses import dataclass, field
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import duckdb
@@ -29,6 +30,20 @@ LOOKBACK_DAYS = 365
 MAX_CYCLES = 20
 
 
+def _same(value: str) -> str:
+    return value
+
+
+@dataclass(frozen=True)
+class Shown:
+    """How identifiers appear to the reader: as they are (the default), or masked for a reader
+    who may not see them (account numbers, ID numbers, and both inside free text)."""
+
+    account: Callable[[str], str] = _same
+    id_no: Callable[[str], str] = _same
+    text: Callable[[str], str] = _same
+
+
 @dataclass
 class FlowReport:
     debtor_id: str
@@ -42,11 +57,34 @@ class FlowReport:
     paths: list[TracedPath] = field(default_factory=list)
     counts: dict[str, int] = field(default_factory=dict)
     cycles: list[list[str]] = field(default_factory=list)
+    shown: Shown = field(default_factory=Shown)
 
     def label(self, account: str | None) -> str:
         if account is None:
             return "（无对方账号）"
-        return f"{self.labels.get(account, '户名未知')}（{account}）"
+        return f"{self.labels.get(account, '户名未知')}（{self.shown.account(account)}）"
+
+    def account(self, account: str) -> str:
+        return self.shown.account(account)
+
+    def debtor(self) -> str:
+        """The debtor's ID number as the reader may see it."""
+        return self.shown.id_no(self.debtor_id)
+
+    def note(self, text: str | None) -> str:
+        """Free text from a statement (summary, file name) as the reader may see it: the
+        report's account numbers in it are shown like the accounts themselves."""
+        if not text:
+            return ""
+        if self.shown.account is not _same:
+            for account in sorted(self.labels, key=len, reverse=True):
+                if len(account) > 4:  # a short key would match inside ordinary words
+                    text = text.replace(account, self.shown.account(account))
+        return self.shown.text(text)
+
+    def masked(self, shown: Shown) -> FlowReport:
+        """The same report, identifiers shown through ``shown``."""
+        return replace(self, shown=shown)
 
 
 def build_flow_report(
@@ -193,29 +231,44 @@ PATH_COLUMNS = (
 )
 
 
+AMOUNT_COLUMN = PATH_COLUMNS.index("金额（元）")
+# 序号, 层数, 层次, 转出账户, 转入账户, 交易时间, 金额, 摘要, 来源文件, 行号, 链条终点, 终点说明
+PathRow = tuple[int, int, int, str, str, str, float, str, str, int | str, str, str]
+
+
+def path_rows(report: FlowReport) -> list[PathRow]:
+    """The traced paths, one row per hop, in the order of ``PATH_COLUMNS`` — what the CSV, the
+    Excel export and the web page show."""
+    rows = []
+    for number, traced in enumerate(report.paths, start=1):
+        end = report.label(traced.hops[-1].to_account)
+        for level, hop in enumerate(traced.hops, start=1):
+            rows.append((
+                number,
+                len(traced.hops),
+                level,
+                report.label(hop.from_account),
+                report.label(hop.to_account),
+                f"{hop.txn_at:%Y-%m-%d %H:%M}",
+                hop.amount,
+                report.note(hop.summary),
+                report.note(hop.file),
+                hop.row or "",
+                end,
+                traced.end_text,
+            ))
+    return rows
+
+
 def write_paths_csv(report: FlowReport, path: Path) -> None:
     """The traced paths, one row per hop (UTF-8 with BOM so Excel opens it)."""
     with path.open("w", newline="", encoding="utf-8-sig") as f:
         writer = csv.writer(f)
         writer.writerow(PATH_COLUMNS)
-        for number, traced in enumerate(report.paths, start=1):
-            for level, hop in enumerate(traced.hops, start=1):
-                writer.writerow(
-                    [
-                        number,
-                        len(traced.hops),
-                        level,
-                        report.label(hop.from_account),
-                        report.label(hop.to_account),
-                        f"{hop.txn_at:%Y-%m-%d %H:%M}",
-                        f"{hop.amount:.2f}",
-                        hop.summary or "",
-                        hop.file or "",
-                        hop.row or "",
-                        report.label(traced.hops[-1].to_account),
-                        traced.end_text,
-                    ]
-                )
+        for row in path_rows(report):
+            cells: list[object] = list(row)
+            cells[AMOUNT_COLUMN] = f"{row[AMOUNT_COLUMN]:.2f}"
+            writer.writerow(cells)
 
 
 def write_flow_report(
