@@ -18,8 +18,8 @@ from starlette.middleware.sessions import SessionMiddleware
 from zhongben.store.db import open_database
 from zhongben.web.deps import LoginRequired, render
 
-PAGES = ("auth", "inbox", "lead", "cases", "documents", "rules_page", "dashboard", "reminders",
-         "audit_page")
+PAGES = ("auth", "inbox", "lead", "flows", "cases", "documents", "rules_page", "dashboard",
+         "reminders", "audit_page")
 STATIC = Path(__file__).parent / "static"
 SESSION_HOURS = 8
 

@@ -27,7 +27,7 @@ PROFILE_SECTIONS = {"cases": ("cases", "名下案件"), "real_estate": ("real_es
                     "travel": ("travel", "出行记录"), "flows": ("transactions", "资金流水（月）")}
 
 
-def _lead_or_404(session: Session, viewer: Viewer, key: str) -> Lead:
+def lead_or_404(session: Session, viewer: Viewer, key: str) -> Lead:
     lead = visible_lead(session, viewer.org_ids, key)
     if lead is None:
         raise HTTPException(status_code=404)
@@ -57,7 +57,7 @@ def debtor_profiles(session: Session, lead: Lead, viewer: Viewer) -> list[dict[s
 @router.get("/leads/{key}")
 def lead_detail(request: Request, key: str, viewer: Viewer = Depends(current_user),
                 session: Session = Depends(db)) -> Response:
-    lead = _lead_or_404(session, viewer, key)
+    lead = lead_or_404(session, viewer, key)
     evidence = [{**e, "fields": mask_row(e.get("table", ""), e.get("fields", {}),
                                          viewer.unmasked)} for e in lead.evidence]
     record(session, viewer.actor, "view_personal", "lead", lead.lead_key,
@@ -84,7 +84,7 @@ def _act(session: Session, fn: Any, *args: Any) -> None:
 @router.post("/leads/{key}/open-case", dependencies=[Depends(check_csrf)])
 def open_case(key: str, viewer: Viewer = Depends(current_user),
               session: Session = Depends(db)) -> Response:
-    lead = _lead_or_404(session, viewer, key)
+    lead = lead_or_404(session, viewer, key)
     try:
         matter = open_matter(session, viewer.actor, [lead], date.today())
     except WorkflowError as exc:
@@ -97,14 +97,14 @@ def open_case(key: str, viewer: Viewer = Depends(current_user),
 def suppress_lead(key: str, reason: str = Form(""), until: date = Form(...),
                   viewer: Viewer = Depends(current_user),
                   session: Session = Depends(db)) -> Response:
-    _act(session, suppress, viewer.actor, _lead_or_404(session, viewer, key), reason, until)
+    _act(session, suppress, viewer.actor, lead_or_404(session, viewer, key), reason, until)
     return RedirectResponse(f"/leads/{key}", status_code=303)
 
 
 @router.post("/leads/{key}/unsuppress", dependencies=[Depends(check_csrf)])
 def unsuppress_lead(key: str, viewer: Viewer = Depends(current_user),
                     session: Session = Depends(db)) -> Response:
-    _act(session, unsuppress, viewer.actor, _lead_or_404(session, viewer, key))
+    _act(session, unsuppress, viewer.actor, lead_or_404(session, viewer, key))
     return RedirectResponse(f"/leads/{key}", status_code=303)
 
 
@@ -112,7 +112,7 @@ def unsuppress_lead(key: str, viewer: Viewer = Depends(current_user),
 def transfer_lead(key: str, target: int = Form(...), mode: str = Form(...),
                   note: str = Form(""), viewer: Viewer = Depends(current_user),
                   session: Session = Depends(db)) -> Response:
-    lead = _lead_or_404(session, viewer, key)
+    lead = lead_or_404(session, viewer, key)
     org = session.get(Org, target)
     if org is None:
         raise HTTPException(status_code=404)
