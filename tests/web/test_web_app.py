@@ -1,6 +1,7 @@
 """The web app over HTTP (no browser): sign-in, CSRF, jurisdiction, masking, audit, exports."""
 
 import io
+import json
 import re
 
 import openpyxl
@@ -148,3 +149,13 @@ def test_the_audit_log_shows_only_the_viewers_jurisdiction(web_app: FastAPI) -> 
     assert {("jcg2", "login"), ("fzr", "login")} <= {r[:2] for r in seen_by_admin}
     for entry in ((None, "login_failed", "jcg2"), (None, "login_failed", "nobody")):
         assert entry in seen_by_admin, entry
+
+
+def test_the_dashboard_chart_data_is_json_safe_inside_the_page(web_app: FastAPI) -> None:
+    client = TestClient(web_app)
+    login(client, "fzr")
+    page = client.get("/dashboard?by=court").text
+    found = re.search(r'<script type="application/json" id="chart-data">(.*?)</script>', page)
+    assert found and "<" not in found.group(1)  # names from the data cannot close the script
+    chart = json.loads(found.group(1))
+    assert chart["keys"] and len(chart["series"]) == len(chart["keys"])

@@ -3,8 +3,6 @@ month, as an ECharts funnel and tables (each exportable to Excel)."""
 
 from __future__ import annotations
 
-import json
-
 from fastapi import APIRouter, Depends, HTTPException, Request
 from fastapi.responses import Response
 from sqlalchemy.orm import Session
@@ -26,7 +24,7 @@ def dashboard(request: Request, by: str = "family", viewer: Viewer = Depends(cur
              "keys": [r.key for r in rows][:20], "series": [r.counts for r in rows][:20]}
     return render(request, "dashboard.html", {
         "viewer": viewer, "rows": rows, "total": total, "stages": STAGES, "by": by,
-        "dimensions": DIMENSIONS, "chart_json": json.dumps(chart, ensure_ascii=False)})
+        "dimensions": DIMENSIONS, "chart": chart})
 
 
 @router.get("/dashboard/export.xlsx")
