@@ -47,3 +47,10 @@ class DuckDBEngine:
         cursor = self.con.execute(sql)
         names = [d[0] for d in cursor.description or []]
         return names, cursor.fetchall()
+
+    def materialise(self, name: str, sql: str) -> None:
+        # a temporary table lives in memory and spills to the temp directory beyond memory_limit
+        self.con.execute(f'CREATE TEMP TABLE "{name}" AS {sql}')
+
+    def release(self, name: str) -> None:
+        self.con.execute(f'DROP TABLE IF EXISTS temp.main."{name}"')

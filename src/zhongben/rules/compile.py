@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -19,7 +19,7 @@ from sqlglot import exp
 from zhongben.contracts import TABLES
 from zhongben.rules.late import late_columns
 from zhongben.rules.macros import EVIDENCE, expand_macros
-from zhongben.rules.shared import inline_used
+from zhongben.rules.shared import READ_MARKER, inline_used, reachable
 from zhongben.rules.spec import Rule, Used
 from zhongben.rules.visibility import visible_table
 
@@ -80,31 +80,64 @@ def compile_rule(
     as_of: dt.date | None = None,
     pretty: bool = True,
     whole: frozenset[str] = frozenset(),
+    read: Mapping[str, str] | None = None,
 ) -> Compiled:
     """The rule's SQL for ``dialect`` with ``params`` (defaults overridden) on ``as_of``.
 
     ``whole``: tables known to hold nothing dated after ``as_of`` (``visibility.unchanged_tables``),
-    read as they are instead of through their as-of view."""
+    read as they are instead of through their as-of view. ``read``: used views or rules' rows
+    already stored in a table of the engine (name → table, ``zhongben.rules.materialise``), read
+    from it instead of being inlined."""
     values = rule.resolve_params(params)
     day = as_of or dt.date.today()
-    template, evidence, tables = _template(rule.sql, dialect, pretty, whole, rule.used)
-    views = {f"{VIEW_MARKER}{name}": view_sql(name, day, dialect) or name for name in tables}
-    bound = {
-        f"{PARAM_MARKER}{k}": _literal_sql(v, dialect) for k, v in {**values, "as_of": day}.items()
-    }
-    sql = insert_views(template, {**views, **bound})
+    stored = dict(read or {})
+    template, evidence, tables = _template(
+        rule.sql, dialect, pretty, whole, rule.used, frozenset(stored)
+    )
+    sql = _bind(template, tables, values, day, dialect, stored)
     return Compiled(rule.id, dialect, sql, evidence, values, day)
+
+
+def compile_used(
+    rule: Rule,
+    name: str,
+    dialect: str = "duckdb",
+    params: dict[str, Any] | None = None,
+    as_of: dt.date | None = None,
+    pretty: bool = True,
+    whole: frozenset[str] = frozenset(),
+    read: Mapping[str, str] | None = None,
+) -> str:
+    """The rows of ``name`` — a view or rule's rows that ``rule`` uses — as ``rule`` reads them
+    (its parameters, ``as_of``, ``whole`` as in ``compile_rule``): one query, ``SELECT *`` from
+    the very CTEs ``compile_rule`` inlines. ``read``: other used names stored in tables."""
+    values = rule.resolve_params(params)
+    day = as_of or dt.date.today()
+    stored = {k: v for k, v in (read or {}).items() if k != name}
+    used = tuple(reachable({name}, rule.used))
+    if not used or used[-1].name != name:
+        raise ValueError(f"规则 {rule.id} 不使用 {name}")
+    template, _, tables = _template(
+        f"SELECT * FROM {name}", dialect, pretty, whole, used, frozenset(stored)
+    )
+    return _bind(template, tables, values, day, dialect, stored)
 
 
 @lru_cache(maxsize=1024)
 def _template(
-    sql: str, dialect: str, pretty: bool, whole: frozenset[str], used: tuple[Used, ...] = ()
+    sql: str,
+    dialect: str,
+    pretty: bool,
+    whole: frozenset[str],
+    used: tuple[Used, ...] = (),
+    read: frozenset[str] = frozenset(),
 ) -> tuple[str, tuple[EvidenceSpec, ...], frozenset[str]]:
     """Everything of a compilation that does not depend on parameter values or the date:
-    SQL text with markers for parameters and as-of views (cached: it dominates compile time)."""
+    SQL text with markers for parameters, as-of views and stored rows (cached: it dominates
+    compile time)."""
     tree = _parse(sql).copy()
     evidence = expand_evidence(tree)  # before inlining: the rule's own aliases only
-    tree = inline_used(tree, used)
+    tree = inline_used(tree, used, read)
     for placeholder in list(tree.find_all(exp.Placeholder)):
         placeholder.replace(exp.column(f"{PARAM_MARKER}{placeholder.name}"))
     tables = apply_visibility(tree, dialect, whole)
@@ -112,6 +145,23 @@ def _template(
     if dialect == "duckdb":
         tree = late_columns(tree)
     return tree.sql(dialect=dialect, pretty=pretty), evidence, tables
+
+
+def _bind(
+    template: str,
+    tables: frozenset[str],
+    values: dict[str, Any],
+    day: dt.date,
+    dialect: str,
+    stored: Mapping[str, str],
+) -> str:
+    """The template's markers replaced: as-of views, parameter literals, stored tables."""
+    views = {f"{VIEW_MARKER}{name}": view_sql(name, day, dialect) or name for name in tables}
+    bound = {
+        f"{PARAM_MARKER}{k}": _literal_sql(v, dialect) for k, v in {**values, "as_of": day}.items()
+    }
+    reads = {f"{READ_MARKER}{name}": table for name, table in stored.items()}
+    return insert_views(template, {**views, **bound, **reads})
 
 
 def _literal_sql(value: Any, dialect: str) -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from typing import Any
 
 from zhongben.engine.base import Engine
@@ -20,10 +21,14 @@ def run_rule(
     as_of: dt.date,
     params: dict[str, Any] | None = None,
     whole: frozenset[str] = frozenset(),
+    read: Mapping[str, str] | None = None,
 ) -> list[Lead]:
     """The leads ``rule`` finds on ``as_of`` with ``params`` overriding its defaults
-    (``whole``: tables with nothing after ``as_of``, read without their as-of view)."""
-    compiled = compile_rule(rule, engine.dialect, params, as_of, pretty=False, whole=whole)
+    (``whole``: tables with nothing after ``as_of``, read without their as-of view; ``read``:
+    used views already stored by the engine, ``zhongben.rules.materialise``)."""
+    compiled = compile_rule(
+        rule, engine.dialect, params, as_of, pretty=False, whole=whole, read=read
+    )
     names, rows = engine.fetch(compiled.sql)
     leads = group_rows(rule.id, names, rows, compiled.evidence)
     for lead in leads:

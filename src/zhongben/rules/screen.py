@@ -19,6 +19,7 @@ from zhongben.leads.scope import Scope, keep_in_scope, scope_filter
 from zhongben.leads.score import score_leads
 from zhongben.leads.store import save_leads, start_run
 from zhongben.rules.loader import load_library
+from zhongben.rules.materialise import SharedRows
 from zhongben.rules.spec import Rule
 from zhongben.rules.visibility import VISIBILITY, unchanged_sql
 
@@ -68,8 +69,12 @@ def screen(
     params: dict[str, dict[str, Any]] | None = None,
     store: bool = True,
     progress: Progress | None = None,
+    share: bool = True,
 ) -> ScreenResult:
-    """Run the selected rules (all by default) as of ``as_of``; store the leads unless told not."""
+    """Run the selected rules (all by default) as of ``as_of``; store the leads unless told not.
+
+    ``share``: compute each view several rules read once (``zhongben.rules.materialise``);
+    off, every rule inlines what it uses, as ``run_rule`` alone does."""
     scope = scope or Scope()
     params = params or {}
     rules = select_rules(load_library(), rule_ids)
@@ -82,12 +87,14 @@ def screen(
 
     leads: list[Lead] = []
     per_rule: dict[str, int] = {}
-    for index, rule in enumerate(rules):
-        found = run_rule(engine, rule, as_of, params.get(rule.id), whole)
-        per_rule[rule.id] = len(found)
-        leads.extend(found)
-        if progress:
-            progress(rule.id, index + 1, len(rules))
+    with SharedRows(engine, rules if share else [], as_of, params, whole) as shared:
+        for index, rule in enumerate(rules):
+            found = run_rule(engine, rule, as_of, params.get(rule.id), whole, shared.read(rule))
+            shared.done(rule)
+            per_rule[rule.id] = len(found)
+            leads.extend(found)
+            if progress:
+                progress(rule.id, index + 1, len(rules))
     in_scope = scope_filter(con, scope)
     leads = keep_in_scope(leads, in_scope)
     enrich(con, leads)

@@ -21,6 +21,7 @@ from zhongben.rules.problems import Problem
 from zhongben.rules.spec import RULE_ID, Rule, SharedView, Used
 
 SHARED = "_shared"  # the folder of shared views under the library
+READ_MARKER = "zbread__"  # stands for the stored rows of a used view until the text is generated
 ROW_FIELDS = (("table", "_table"), ("file", "_file"), ("row", "_row"), ("batch", "_batch"))
 
 
@@ -62,18 +63,45 @@ def resolve_uses(
     return tuple(order.values()), problems
 
 
-def inline_used(tree: exp.Expr, used: Sequence[Used]) -> exp.Expr:
-    """``tree`` with each used view or rule's rows prepended to its WITH as CTEs."""
+def inline_used(
+    tree: exp.Expr, used: Sequence[Used], read: frozenset[str] = frozenset()
+) -> exp.Expr:
+    """``tree`` with each used view or rule's rows prepended to its WITH as CTEs.
+
+    ``read``: names computed beforehand (``zhongben.rules.materialise``): not inlined, their
+    references become ``READ_MARKER + name`` for the compiler to point at the stored rows; what
+    only they need is not inlined either."""
     if not used or not isinstance(tree, exp.Select):
         return tree
     ctes: list[exp.CTE] = []
-    for item in used:
+    for item in reachable(_reads(tree), used, read) if read else used:
         ctes += _as_ctes(item)
     own = tree.args.get("with_")
     with_ = exp.With(expressions=[*ctes, *(own.expressions if own is not None else [])])
     with_.comments = own.comments if own is not None else None
     tree.set("with_", with_)
+    if read:
+        _rename_tables(tree, {name: f"{READ_MARKER}{name}" for name in read})
     return tree
+
+
+def reachable(
+    names: set[str], used: Sequence[Used], read: frozenset[str] = frozenset()
+) -> list[Used]:
+    """The items of ``used`` that ``names`` read, directly or through other items, in ``used``'s
+    order (what an item uses comes first); ``read`` items are stored rows: nothing they read is
+    needed through them."""
+    wanted = set(names)
+    keep: list[Used] = []
+    for item in reversed(used):
+        if item.name in wanted and item.name not in read:
+            keep.append(item)
+            wanted |= _reads(_parse(item.sql))
+    return keep[::-1]
+
+
+def _reads(tree: exp.Expr) -> set[str]:
+    return {t.name for t in tree.find_all(exp.Table) if not t.args.get("db")}
 
 
 @lru_cache(maxsize=256)
