@@ -1,7 +1,11 @@
 """Rule engine speed on a synthetic world (province by default).
 
 Measured in one run, on one workspace:
-- the full library through the engine (screen, leads stored): wall time and peak memory (RSS);
+- the full library through the engine (screen, leads stored) twice, each in a fresh process on a
+  fresh copy: inlining every shared view in each rule that reads it, then computing each once per
+  screen (zhongben.rules.materialise, the default): wall time, peak memory (RSS), peak disk spill
+  of DuckDB's temp directory, the rules that read shared views, and whether both found the same
+  leads (facts, evidence, explanations);
 - 5 representative rules three ways — the engine (compile, as-of views, evidence, grouping,
   explanations), hand-written minimal DuckDB SQL returning only the lead identities, and a
   straightforward pandas implementation (tables loaded from the workspace, then merged and
@@ -19,10 +23,14 @@ Measured in one run, on one workspace:
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import datetime as dt
+import hashlib
+import multiprocessing
 import resource
 import shutil
 import tempfile
+import threading
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -34,6 +42,7 @@ from zhongben.engine.duckdb import DuckDBEngine
 from zhongben.leads.model import Lead
 from zhongben.rules.compile import _template
 from zhongben.rules.loader import load_library
+from zhongben.rules.materialise import TABLE_PREFIX
 from zhongben.rules.run import run_rule
 from zhongben.rules.screen import screen, unchanged_tables
 
@@ -208,24 +217,115 @@ def compare_five(con: duckdb.DuckDBPyConnection, as_of: dt.date, repeat: int) ->
     print(f"{'合计':<7}{e:>9.3f}{h:>11.3f}{p:>10.2f}{e / h:>10.2f}{p / e:>12.1f}")
 
 
+@dataclasses.dataclass
+class FullRun:
+    share: bool
+    wall: float
+    peak_gb: float  # the process's peak RSS
+    spill_gb: float  # the peak size of DuckDB's temp directory
+    rules: int
+    leads: int
+    digest: str  # of every lead's fields, in the screen's order
+    per_rule: dict[str, float]
+    stored: list[tuple[str, float, int]]  # each table stored once: name, seconds, rows
+
+
+def full_library(db: str, as_of: dt.date, share: bool) -> FullRun:
+    """One full screen in this (fresh) process; the leads are stored into ``db``."""
+    con = duckdb.connect(db)
+    con.execute("SET enable_progress_bar = false")  # a spawned process would draw it on stdout
+    spill = Path(f"{db}.tmp")  # DuckDB's temp directory for a workspace file
+    peak_spill = [0]
+    stop = threading.Event()
+
+    def watch() -> None:
+        while not stop.wait(0.5):
+            size = sum(f.stat().st_size for f in spill.glob("*") if f.is_file())
+            peak_spill[0] = max(peak_spill[0], size)
+
+    per_rule: dict[str, float] = {}
+    last = [time.perf_counter()]
+
+    def progress(rule_id: str, _done: int, _total: int) -> None:
+        now = time.perf_counter()
+        per_rule[rule_id] = now - last[0]
+        last[0] = now
+
+    stored: list[tuple[str, float, int]] = []
+    materialise = DuckDBEngine.materialise
+
+    def timed_materialise(engine: DuckDBEngine, name: str, sql: str) -> None:
+        begin = time.perf_counter()
+        materialise(engine, name, sql)
+        rows = engine.con.execute(f'SELECT count(*) FROM "{name}"').fetchall()[0][0]
+        stored.append((name, time.perf_counter() - begin, rows))
+
+    DuckDBEngine.materialise = timed_materialise  # type: ignore[method-assign,assignment]
+    watcher = threading.Thread(target=watch, daemon=True)
+    watcher.start()
+    start = last[0] = time.perf_counter()
+    result = screen(con, as_of, progress=progress, share=share)
+    wall = time.perf_counter() - start
+    stop.set()
+    watcher.join()
+    con.close()
+    records = repr([dataclasses.asdict(lead) for lead in result.leads]).encode()
+    return FullRun(
+        share,
+        wall,
+        resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024 / 1024,
+        peak_spill[0] / 1024**3,
+        len(result.rules),
+        len(result.leads),
+        hashlib.sha256(records).hexdigest(),
+        per_rule,
+        stored,
+    )
+
+
+def compare_full(source: Path, tmp: Path, as_of: dt.date) -> None:
+    """The full library without, then with, shared views computed once per screen."""
+    runs: list[FullRun] = []
+    context = multiprocessing.get_context("spawn")  # a fresh process: its own peak RSS
+    for share in (False, True):
+        db = tmp / f"full_{int(share)}.duckdb"
+        shutil.copy(source, db)
+        with context.Pool(1) as pool:
+            runs.append(pool.apply(full_library, (str(db), as_of, share)))
+        db.unlink()
+    label = {False: "每条规则内联共用视图", True: "共用视图每次筛查只算一次"}
+    for run in runs:
+        print(f"全部 {run.rules} 条规则（{label[run.share]}）：{run.wall:.1f} s，"
+              f"线索 {run.leads:,} 条，峰值内存 {run.peak_gb:.2f} GB（目标 ≤ 8 GB），"
+              f"临时目录峰值 {run.spill_gb:.2f} GB")  # fmt: skip
+    inlined, shared = runs
+    print(f"  只算一次 / 内联 = {shared.wall / inlined.wall:.2f}，"
+          f"省 {inlined.wall - shared.wall:.1f} s；线索完全相同："
+          f"{'是' if shared.digest == inlined.digest else '否'}")  # fmt: skip
+    print("  存表（只算一次时）：" + "，".join(
+        f"{name.removeprefix(TABLE_PREFIX).rsplit('_', 1)[0]} {seconds:.1f} s {rows:,} 行"
+        for name, seconds, rows in shared.stored))  # fmt: skip
+    library = load_library()
+    readers = [r for r in library if library[r].used]
+    print("  读共用视图的规则（内联 s → 只算一次 s）：" + "，".join(
+        f"{r} {inlined.per_rule[r]:.1f} → {shared.per_rule[r]:.1f}" for r in readers))  # fmt: skip
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--db", type=Path, required=True, help="an ingested workspace")
     parser.add_argument("--as-of", type=dt.date.fromisoformat, required=True)
     parser.add_argument("--repeat", type=int, default=3, help="best of N for engine and hand SQL")
+    parser.add_argument("--skip-full", action="store_true", help="only the five rules")
     args = parser.parse_args()
-    with tempfile.TemporaryDirectory() as tmp:
-        db = Path(tmp) / "bench.duckdb"
-        shutil.copy(args.db, db)  # the screen stores leads: never touch the given workspace
-        con = duckdb.connect(str(db))
+    with tempfile.TemporaryDirectory(dir=args.db.parent) as tmp:
+        con = duckdb.connect(str(args.db), read_only=True)
         cases = con.execute("SELECT count(*) FROM cases").fetchall()[0][0]
+        con.close()
         print(f"工作库 {args.db}：{cases:,} 件案件，筛查日期 {args.as_of}")
-        start = time.perf_counter()
-        result = screen(con, args.as_of)
-        wall = time.perf_counter() - start
-        peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024 / 1024
-        print(f"全部 {len(result.rules)} 条规则：{wall:.1f} s，线索 {len(result.leads):,} 条，"
-              f"峰值内存 {peak:.2f} GB（目标 ≤ 8 GB）")  # fmt: skip
+        if not args.skip_full:  # the screen stores leads: never touch the given workspace
+            compare_full(args.db, Path(tmp), args.as_of)
+        con = duckdb.connect(str(args.db), read_only=True)
         compare_five(con, args.as_of, args.repeat)
         con.close()
 
