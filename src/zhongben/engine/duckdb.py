@@ -49,8 +49,9 @@ class DuckDBEngine:
         return names, cursor.fetchall()
 
     def materialise(self, name: str, sql: str) -> None:
-        # a temporary table lives in memory and spills to the temp directory beyond memory_limit
-        self.con.execute(f'CREATE TEMP TABLE "{name}" AS {sql}')
+        # a temporary table lives in memory and spills to the temp directory beyond memory_limit;
+        # the same name stores the same query's rows: one left by an interrupted screen is replaced
+        self.con.execute(f'CREATE OR REPLACE TEMP TABLE "{name}" AS {sql}')
 
     def release(self, name: str) -> None:
         self.con.execute(f'DROP TABLE IF EXISTS temp.main."{name}"')
