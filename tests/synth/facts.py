@@ -69,7 +69,8 @@ _FACTS: dict[str, str] = {
         "e.case_no = s.case_no AND e.target_id = s.target_id AND "
         "e.action IN ('评估', '拍卖', '变卖') AND e.acted_on BETWEEN "
         "s.acted_on AND s.acted_on + 30)) FROM actions s WHERE "
-        "s.case_no = $case AND s.action IN ('查封', '扣押')"
+        "s.case_no = $case AND s.action IN ('查封', '扣押') AND "
+        "coalesce(s.seizure_rank, '首封') <> '轮候'"
     ),
     "DC-04": (
         "WITH k AS (SELECT closed_on AS d FROM cases WHERE case_no = "

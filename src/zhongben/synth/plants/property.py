@@ -7,6 +7,7 @@ import numpy as np
 from zhongben.synth.factory import Factory
 from zhongben.synth.plants.base import (
     TERMINATED,
+    Day,
     Planted,
     company_debtor,
     estate_row,
@@ -148,6 +149,18 @@ def _dc03(f: Factory, i: int) -> None:
             f.world.plant("DC-03", p.case_no, None)
         else:
             f.world.near_miss("DC-03", p.case_no, None, "评估 on the 30th day after 查封")
+            _dc03_queued(f, p, row, seized)
+
+
+def _dc03_queued(f: Factory, first: Planted, row: dict[str, object], seized: Day) -> None:
+    """A second open case against the same debtor holds a 轮候 seizure of the unit the first case
+    seized (and had evaluated in time) and never has it evaluated: the first-seizing court
+    disposes, so DC-03 (v2) does not speak about the queued case."""
+    queued = make_case(f, None, first.filed + 10, None, debtor=first.spec.debtor)
+    seize(queued, "查封", seized + 5, "不动产", str(row["unit_no"]), 36, amount=1_200_000,
+          rank="轮候")
+    queued.commit()
+    f.world.near_miss("DC-03", queued.case_no, None, "轮候 seizure: the 首封 court disposes")
 
 
 def _dc04(f: Factory, i: int) -> None:

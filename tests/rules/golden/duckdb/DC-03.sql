@@ -1,3 +1,6 @@
+/* v2: a 轮候 (queued) seizure is left out. Only the court holding the 首封 may start disposal; */
+/* the queued court can at most ask for it to be handed over after 60 days, which is CF-03. */
+/* A seizure whose rank is not given is read as the first. */
 SELECT
   c.case_no,
   CAST(NULL AS TEXT) AS subject_id,
@@ -19,7 +22,10 @@ SELECT
   a.target_id AS zb_ev2__target_id
 FROM (SELECT case_no, court, filed_on, CASE WHEN closed_on > CAST('2025-06-30' AS DATE) THEN NULL ELSE closed_on END AS closed_on, CASE WHEN closed_on > CAST('2025-06-30' AS DATE) THEN NULL ELSE close_method END AS close_method, original_case_no, basis_no, cause, claim_amount, paid_amount, judge, close_reason, CASE WHEN notice_on > CAST('2025-06-30' AS DATE) THEN NULL ELSE notice_on END AS notice_on, CASE WHEN report_order_on > CAST('2025-06-30' AS DATE) THEN NULL ELSE report_order_on END AS report_order_on, CASE WHEN applicant_informed_on > CAST('2025-06-30' AS DATE) THEN NULL ELSE applicant_informed_on END AS applicant_informed_on, court_code, case_year, case_type, _file, _sheet, _file_hash, _row, _batch FROM cases WHERE filed_on <= CAST('2025-06-30' AS DATE)) AS c
 JOIN (SELECT case_no, action, acted_on, target_type, target_id, result, seizure_rank, expires_on, amount, _file, _sheet, _file_hash, _row, _batch FROM actions WHERE acted_on <= CAST('2025-06-30' AS DATE)) AS a
-  ON a.case_no = c.case_no AND a.action IN ('查封', '扣押') AND NOT a.target_id IS NULL
+  ON a.case_no = c.case_no
+  AND a.action IN ('查封', '扣押')
+  AND NOT a.target_id IS NULL
+  AND COALESCE(a.seizure_rank, '首封') <> '轮候'
 WHERE
   (
     c.close_method = '终结本次执行程序' OR c.closed_on IS NULL

@@ -1,6 +1,6 @@
 /*
 id: DC-03
-version: 1
+version: 2
 name: 查封后未及时启动处置
 family: C
 severity: medium
@@ -12,10 +12,13 @@ params:
   days: {type: integer, default: 30, label: 查封后启动评估或拍卖的期限, unit: 日}
 tables:
   cases: [case_no, closed_on, close_method]
-  actions: [case_no, action, acted_on, target_type, target_id]
+  actions: [case_no, action, acted_on, target_type, target_id, seizure_rank]
 explanation: >-
   案件{case_no}于{seized_on}对{target}采取{measure}措施，此后{days}日内未见评估、拍卖或变卖。
 */
+-- v2: a 轮候 (queued) seizure is left out. Only the court holding the 首封 may start disposal;
+-- the queued court can at most ask for it to be handed over after 60 days, which is CF-03.
+-- A seizure whose rank is not given is read as the first.
 SELECT
   c.case_no,
   CAST(NULL AS VARCHAR) AS subject_id,
@@ -27,6 +30,7 @@ SELECT
 FROM cases AS c
 JOIN actions AS a
   ON a.case_no = c.case_no AND a.action IN ('查封', '扣押') AND a.target_id IS NOT NULL
+  AND COALESCE(a.seizure_rank, '首封') <> '轮候'
 WHERE (c.close_method = '终结本次执行程序' OR c.closed_on IS NULL)
   AND zb_add_days(a.acted_on, :days) < :as_of
   AND NOT EXISTS (
