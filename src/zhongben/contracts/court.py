@@ -143,7 +143,9 @@ ACTIONS_TABLE = Table(
             required=True),
         col("target_type", "财产类型", Kind.ENUM, "财产种类", "标的类型", values=TARGET_TYPES,
             value_synonyms=TARGET_TYPE_SYNONYMS, open_values=True),
-        col("target_id", "财产标识", Kind.CODE, "财产编号", "财产标识号", "标的编号"),
+        col("target_id", "财产标识", Kind.CODE, "财产编号", "财产标识号", "标的编号",
+            doc="the asset (plate, 不动产单元号, account …); for 网络查控 the ID number of the "
+                "debtor searched — empty means every debtor of the case (CC-01)"),
         col("result", "结果", Kind.TEXT, "措施结果", "反馈结果", "查控结果"),
         col("seizure_rank", "查封顺位", Kind.ENUM, "顺位", values=SEIZURE_RANKS,
             value_synonyms=SEIZURE_RANK_SYNONYMS),

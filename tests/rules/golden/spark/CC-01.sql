@@ -1,3 +1,5 @@
+/* v2: each debtor must have been searched. A 网络查控 row names the debtor searched in target_id; */
+/* a row that names nobody counts for every debtor of the case (ledgers that do not record it). */
 WITH categories AS (
   SELECT
     '存款' AS category
@@ -59,5 +61,8 @@ WHERE
       a.case_no = c.case_no
       AND a.action = '网络查控'
       AND a.target_type = k.category
+      AND (
+        a.target_id IS NULL OR a.target_id = p.id_no
+      )
       AND a.acted_on <= c.closed_on
   )

@@ -1,6 +1,6 @@
 /*
 id: CC-01
-version: 1
+version: 2
 name: 网络查控缺项
 family: B
 severity: medium
@@ -16,10 +16,12 @@ params:
 tables:
   cases: [case_no, closed_on, close_method]
   parties: [case_no, role, name, id_no]
-  actions: [case_no, action, acted_on, target_type]
+  actions: [case_no, action, acted_on, target_type, target_id]
 explanation: >-
   案件{case_no}于{closed_on}终本，终本前未对被执行人{subject_name}的{missing}进行网络查控。
 */
+-- v2: each debtor must have been searched. A 网络查控 row names the debtor searched in target_id;
+-- a row that names nobody counts for every debtor of the case (ledgers that do not record it).
 WITH categories AS (
   SELECT '存款' AS category UNION ALL SELECT '车辆' UNION ALL SELECT '不动产'
   UNION ALL SELECT '证券' UNION ALL SELECT '股权' UNION ALL SELECT '公积金'
@@ -44,5 +46,6 @@ WHERE c.close_method = '终结本次执行程序'
     WHERE a.case_no = c.case_no
       AND a.action = '网络查控'
       AND a.target_type = k.category
+      AND (a.target_id IS NULL OR a.target_id = p.id_no)
       AND a.acted_on <= c.closed_on
   )
