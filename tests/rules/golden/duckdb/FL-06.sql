@@ -1,4 +1,78 @@
-WITH debtor_cases AS (
+WITH fund_moves__legs AS (
+  SELECT
+    'transactions' AS _table,
+    t._file,
+    t._row,
+    t._batch,
+    t.txn_at,
+    t.amount,
+    t.summary,
+    t.direction,
+    CASE WHEN t.direction = 'out' THEN t.account_no ELSE t.counterparty_account END AS from_account,
+    CASE WHEN t.direction = 'out' THEN t.counterparty_account ELSE t.account_no END AS to_account,
+    CASE WHEN t.direction = 'in' THEN t.counterparty_name END AS from_name,
+    CASE WHEN t.direction = 'out' THEN t.counterparty_name END AS to_name
+  FROM (SELECT account_no, txn_at, amount, direction, counterparty_name, counterparty_account, counterparty_bank, summary, balance, channel, _file, _sheet, _file_hash, _row, _batch FROM transactions WHERE CAST(txn_at AS DATE) <= CAST('2025-06-30' AS DATE)) AS t
+), fund_moves__kept AS (
+  SELECT
+    g._table,
+    g._file,
+    g._row,
+    g._batch,
+    g.txn_at,
+    g.amount,
+    g.summary,
+    g.from_account,
+    g.to_account,
+    g.from_name,
+    g.to_name
+  FROM fund_moves__legs AS g
+  WHERE
+    g.direction = 'out'
+  UNION ALL
+  SELECT
+    g._table,
+    g._file,
+    g._row,
+    g._batch,
+    g.txn_at,
+    g.amount,
+    g.summary,
+    g.from_account,
+    g.to_account,
+    g.from_name,
+    g.to_name
+  FROM fund_moves__legs AS g
+  WHERE
+    (
+      g.direction <> 'out' OR g.direction IS NULL
+    )
+    AND NOT EXISTS(
+      SELECT
+        1
+      FROM fund_moves__legs AS o
+      WHERE
+        o.direction = 'out'
+        AND o.from_account = g.from_account
+        AND o.to_account = g.to_account
+        AND o.amount = g.amount
+        AND CAST(o.txn_at AS DATE) = CAST(g.txn_at AS DATE)
+    )
+), fund_moves AS (
+  SELECT
+    k._table,
+    k._file,
+    k._row,
+    k._batch,
+    k.txn_at,
+    k.amount,
+    k.summary,
+    k.from_account,
+    k.to_account,
+    k.from_name,
+    k.to_name
+  FROM fund_moves__kept AS k
+), debtor_cases AS (
   SELECT
     p.id_no AS debtor_id,
     p.name AS debtor_name,
@@ -24,44 +98,6 @@ WITH debtor_cases AS (
     r.person_a_id AS relative_id,
     CASE r.relation WHEN '父母' THEN '子女' WHEN '子女' THEN '父母' ELSE r.relation END AS relation
   FROM (SELECT person_a_id, person_a_id_invalid, person_b_id, person_b_id_invalid, relation, from_on, CASE WHEN to_on > CAST('2025-06-30' AS DATE) THEN NULL ELSE to_on END AS to_on, _file, _sheet, _file_hash, _row, _batch FROM relations WHERE from_on IS NULL OR from_on <= CAST('2025-06-30' AS DATE)) AS r
-), legs AS (
-  SELECT
-    'transactions' AS _table,
-    t._file,
-    t._row,
-    t._batch,
-    t.txn_at,
-    t.amount,
-    t.summary,
-    t.direction,
-    CASE WHEN t.direction = 'out' THEN t.account_no ELSE t.counterparty_account END AS from_account,
-    CASE WHEN t.direction = 'out' THEN t.counterparty_account ELSE t.account_no END AS to_account
-  FROM (SELECT account_no, txn_at, amount, direction, counterparty_name, counterparty_account, counterparty_bank, summary, balance, channel, _file, _sheet, _file_hash, _row, _batch FROM transactions WHERE CAST(txn_at AS DATE) <= CAST('2025-06-30' AS DATE)) AS t
-), moves AS (
-  SELECT
-    g._table,
-    g._file,
-    g._row,
-    g._batch,
-    g.txn_at,
-    g.amount,
-    g.summary,
-    g.from_account,
-    g.to_account
-  FROM legs AS g
-  WHERE
-    g.direction = 'out'
-    OR NOT EXISTS(
-      SELECT
-        1
-      FROM legs AS o
-      WHERE
-        o.direction = 'out'
-        AND o.from_account = g.from_account
-        AND o.to_account = g.to_account
-        AND o.amount = g.amount
-        AND CAST(o.txn_at AS DATE) = CAST(g.txn_at AS DATE)
-    )
 ), transfers AS (
   SELECT
     dc.debtor_id,
@@ -82,7 +118,7 @@ WITH debtor_cases AS (
   FROM debtor_cases AS dc
   JOIN (SELECT account_no, bank, holder_name, holder_id, holder_id_invalid, opened_on, CASE WHEN closed_on > CAST('2025-06-30' AS DATE) THEN NULL ELSE closed_on END AS closed_on, _file, _sheet, _file_hash, _row, _batch FROM bank_accounts WHERE opened_on IS NULL OR opened_on <= CAST('2025-06-30' AS DATE)) AS da
     ON da.holder_id = dc.debtor_id
-  JOIN moves AS m
+  JOIN fund_moves AS m
     ON m.from_account = da.account_no
   JOIN (SELECT account_no, bank, holder_name, holder_id, holder_id_invalid, opened_on, CASE WHEN closed_on > CAST('2025-06-30' AS DATE) THEN NULL ELSE closed_on END AS closed_on, _file, _sheet, _file_hash, _row, _batch FROM bank_accounts WHERE opened_on IS NULL OR opened_on <= CAST('2025-06-30' AS DATE)) AS ra
     ON ra.account_no = m.to_account

@@ -14,7 +14,9 @@ tables:
   lawsuits: [case_no, filed_on]
   relations: [person_a_id, person_b_id, relation]
   bank_accounts: [account_no, holder_id, holder_name]
-  transactions: [account_no, txn_at, amount, direction, counterparty_account, summary]
+  transactions: [account_no, txn_at, amount, direction, counterparty_account, counterparty_name,
+                 summary]
+uses: [fund_moves]
 params:
   min_total: {type: number, default: 100000, label: 向亲属转账合计下限, unit: 元}
   before_days: {type: integer, default: 30, label: 诉讼立案前追溯天数, unit: 天}
@@ -39,23 +41,6 @@ relatives AS (
          CASE r.relation WHEN '父母' THEN '子女' WHEN '子女' THEN '父母' ELSE r.relation END AS relation
   FROM relations AS r
 ),
-legs AS (
-  SELECT 'transactions' AS _table, t._file, t._row, t._batch, t.txn_at, t.amount, t.summary,
-         t.direction,
-         CASE WHEN t.direction = 'out' THEN t.account_no ELSE t.counterparty_account END AS from_account,
-         CASE WHEN t.direction = 'out' THEN t.counterparty_account ELSE t.account_no END AS to_account
-  FROM transactions AS t
-),
-moves AS (
-  SELECT g._table, g._file, g._row, g._batch, g.txn_at, g.amount, g.summary, g.from_account,
-         g.to_account
-  FROM legs AS g
-  WHERE g.direction = 'out' OR NOT EXISTS (
-    SELECT 1 FROM legs AS o
-    WHERE o.direction = 'out' AND o.from_account = g.from_account AND o.to_account = g.to_account
-      AND o.amount = g.amount AND CAST(o.txn_at AS DATE) = CAST(g.txn_at AS DATE)
-  )
-),
 transfers AS (
   SELECT dc.debtor_id, dc.debtor_name, dc.case_no, dc.closed_on, dc.lawsuit_filed_on,
          CONCAT(rel.relation, ra.holder_name) AS relative,
@@ -63,7 +48,7 @@ transfers AS (
          m.summary
   FROM debtor_cases AS dc
   JOIN bank_accounts AS da ON da.holder_id = dc.debtor_id
-  JOIN moves AS m ON m.from_account = da.account_no
+  JOIN fund_moves AS m ON m.from_account = da.account_no
   JOIN bank_accounts AS ra ON ra.account_no = m.to_account
   JOIN relatives AS rel ON rel.person_id = dc.debtor_id AND rel.relative_id = ra.holder_id
   WHERE CAST(m.txn_at AS DATE) >= zb_add_days(dc.lawsuit_filed_on, -:before_days)
