@@ -59,7 +59,8 @@ HAND_SQL: dict[str, str] = {
     "CC-01": f"""WITH d AS ({DEBTORS}), k AS (SELECT unnest(['存款','车辆','不动产','证券']) AS cat)
         SELECT DISTINCT d.case_no, d.id_no FROM d, k WHERE NOT EXISTS (
           SELECT 1 FROM actions a WHERE a.case_no = d.case_no AND a.action = '网络查控'
-            AND a.target_type = k.cat AND a.acted_on <= d.closed_on)""",
+            AND a.target_type = k.cat AND a.acted_on <= d.closed_on
+            AND (a.target_id IS NULL OR a.target_id = d.id_no))""",
     "DC-01": f"""WITH d AS ({DEBTORS}), a AS (
           SELECT plate AS id, owner_id, registered_on AS f, transferred_on AS t FROM vehicles
           UNION ALL SELECT unit_no, owner_id, acquired_on, disposed_on FROM real_estate)
@@ -117,14 +118,13 @@ def pandas_rules(con: duckdb.DuckDBPyConnection, as_of: dt.date) -> dict[str, Ca
 
     def cc01() -> set:
         d = debtors()
-        a = load("actions", "case_no, action, acted_on, target_type")
-        a = a[a.action == "网络查控"].merge(
-            d[["case_no", "closed_on"]].drop_duplicates(), on="case_no"
-        )
-        a = a[a.acted_on <= a.closed_on]
-        done = a.groupby("case_no").target_type.apply(set)
+        a = load("actions", "case_no, action, acted_on, target_type, target_id")
+        a = a[a.action == "网络查控"].merge(d.drop_duplicates(), on="case_no")
+        # a search counts for the debtor it names, or for every debtor when it names nobody
+        a = a[(a.acted_on <= a.closed_on) & (a.target_id.isna() | (a.target_id == a.id_no))]
+        done = a.groupby(["case_no", "id_no"]).target_type.apply(set)
         core = {"存款", "车辆", "不动产", "证券"}
-        d["done"] = d.case_no.map(done)
+        d["done"] = [done.get((c, i)) for c, i in zip(d.case_no, d.id_no, strict=True)]
         missing = d[d.done.apply(lambda s: not isinstance(s, set) or not core <= s)]
         return set(zip(missing.case_no, missing.id_no, strict=True))
 
