@@ -48,6 +48,7 @@ def test_prosecutor_journey(web_app: FastAPI, tmp_path: Path) -> None:
         assert "终结本次执行程序" in page.inner_text("#explanation")
         page.click("#open-case")
         page.wait_for_url("**/cases/*")
+        case_url = page.url
         assert page.inner_text("#case-state") == "核查中"
         for event in ("accept", "investigate", "request_explanation"):
             step(page, event)
@@ -60,12 +61,16 @@ def test_prosecutor_journey(web_app: FastAPI, tmp_path: Path) -> None:
         assert len(page.locator("p.deadline").all_inner_texts()) == 1
 
         page.click("#make-recommendation")
+        page.click("#documents a >> nth=0")  # the purpose of the download is asked first
+        page.fill("#export-purpose input[name=purpose]", "制发检察建议")
         with page.expect_download() as download:
-            page.click("#documents a >> nth=0")
+            page.click("#export-purpose button")
         saved = tmp_path / "jcjy.docx"
         download.value.save_as(saved)
         text = "\n".join(p.text for p in docx.Document(str(saved)).paragraphs)
         assert "检察建议书" in text and "嵊州市人民法院：" in text
+        assert "用途：制发检察建议" in docx.Document(str(saved)).core_properties.comments
+        page.goto(case_url)
 
         for event in ("issue_recommendation", "court_received"):
             step(page, event)

@@ -10,6 +10,7 @@ from rich.console import Console
 from rich.progress import Progress
 
 from zhongben.leads.output import FORMATS, leads_table, write_csv, write_json, write_xlsx
+from zhongben.protect.mark import ExportMark, clean_purpose
 from zhongben.rules.config import (
     ConfigError,
     ScreenConfig,
@@ -60,6 +61,9 @@ def screen(
     filed_to: Annotated[str | None, typer.Option("--filed-to", help="立案日期不晚于")] = None,
     closed_from: Annotated[str | None, typer.Option("--closed-from", help="结案日期不早于")] = None,
     closed_to: Annotated[str | None, typer.Option("--closed-to", help="结案日期不晚于")] = None,
+    purpose: Annotated[
+        str, typer.Option("--purpose", help="导出用途（写入 CSV / Excel 水印）")
+    ] = "筛查线索",
     publish: Annotated[
         bool,
         typer.Option("--publish/--no-publish",
@@ -73,6 +77,7 @@ def screen(
     if fmt == "xlsx" and out is None:
         _fail(err, "xlsx 格式须用 --out 指定输出文件")
     try:
+        purpose = clean_purpose(purpose)  # PurposeError is a ValueError
         day = parse_date(as_of)
         settings = read_config(config) if config else ScreenConfig()
         settings = _with_options(settings, rules, params or [], court, case_type,
@@ -80,7 +85,7 @@ def screen(
         result = _run(Workspace(db), day, settings, err, show_progress=fmt == "table")
     except (ConfigError, ValueError, RuleError) as exc:
         _fail(err, str(exc))
-    _write(result, fmt, out)
+    _write(result, fmt, out, purpose)
     counts = f"运行 {len(result.rules)} 条规则，线索 {len(result.leads)} 条"
     err.print(f"筛查日期 {result.as_of}，{counts}（运行编号 {result.run_id}）", highlight=False)
     workspace = Workspace(db)
@@ -140,10 +145,11 @@ def _run(
         return workspace.screen(day, settings, progress)
 
 
-def _write(result: ScreenResult, fmt: str, out: Path | None) -> None:
+def _write(result: ScreenResult, fmt: str, out: Path | None, purpose: str) -> None:
+    mark = ExportMark.for_command_line(purpose) if fmt in ("csv", "xlsx") else None
     if fmt == "xlsx":
         assert out is not None
-        write_xlsx(result.leads, out)
+        write_xlsx(result.leads, out, mark)
         return
     if fmt == "table":
         if out:
@@ -154,7 +160,7 @@ def _write(result: ScreenResult, fmt: str, out: Path | None) -> None:
             Console().print(leads_table(result.leads, limit=200))
         return
     extra = {"as_of": result.as_of.isoformat(), "run_id": result.run_id, "rules": result.rules}
-    text = write_json(result.leads, extra) if fmt == "json" else write_csv(result.leads)
+    text = write_json(result.leads, extra) if fmt == "json" else write_csv(result.leads, mark)
     if out:
         out.write_text(text, encoding="utf-8")
     else:

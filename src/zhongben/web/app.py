@@ -17,9 +17,10 @@ from starlette.middleware.sessions import SessionMiddleware
 
 from zhongben.store.db import open_database
 from zhongben.web.deps import LoginRequired, render
+from zhongben.web.exports import PurposeNeeded, ask_purpose
 
 PAGES = ("auth", "inbox", "lead", "flows", "cases", "documents", "rules_page", "dashboard",
-         "reminders", "audit_page")
+         "reminders", "audit_page", "reveal")
 STATIC = Path(__file__).parent / "static"
 SESSION_HOURS = 8
 
@@ -45,6 +46,7 @@ def create_app(settings: Settings) -> FastAPI:
     for name in PAGES:
         app.include_router(importlib.import_module(f"zhongben.web.{name}").router)
     app.add_exception_handler(LoginRequired, _to_login)
+    app.add_exception_handler(PurposeNeeded, ask_purpose)
     app.add_exception_handler(StarletteHTTPException, _http_error)
     return app
 
