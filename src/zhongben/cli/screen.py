@@ -86,6 +86,8 @@ def screen(
     except (ConfigError, ValueError, RuleError) as exc:
         _fail(err, str(exc))
     _write(result, fmt, out, purpose)
+    for line in result.warning_lines():
+        err.print(f"[bold yellow]数据截止警告[/] {line}", highlight=False)
     counts = f"运行 {len(result.rules)} 条规则，线索 {len(result.leads)} 条"
     err.print(f"筛查日期 {result.as_of}，{counts}（运行编号 {result.run_id}）", highlight=False)
     workspace = Workspace(db)
@@ -159,7 +161,8 @@ def _write(result: ScreenResult, fmt: str, out: Path | None, purpose: str) -> No
         else:
             Console().print(leads_table(result.leads, limit=200))
         return
-    extra = {"as_of": result.as_of.isoformat(), "run_id": result.run_id, "rules": result.rules}
+    extra = {"as_of": result.as_of.isoformat(), "run_id": result.run_id, "rules": result.rules,
+             "horizon_warnings": [w.as_json() for w in result.warnings]}
     text = write_json(result.leads, extra) if fmt == "json" else write_csv(result.leads, mark)
     if out:
         out.write_text(text, encoding="utf-8")

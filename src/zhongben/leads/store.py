@@ -42,16 +42,21 @@ JSON_COLUMNS = frozenset({"score_terms", "legal_basis", "evidence", "params"})
 def ensure_tables(con: duckdb.DuckDBPyConnection) -> None:
     con.execute(LEADS_DDL)
     con.execute(RUNS_DDL)
+    # The run's data-horizon warnings (zhongben.rules.coverage); added to older workspaces.
+    con.execute("ALTER TABLE screen_runs ADD COLUMN IF NOT EXISTS horizon_warnings JSON")
 
 
 def start_run(
-    con: duckdb.DuckDBPyConnection, as_of: dt.date, rules: Sequence[str], params: Any, scope: Any
+    con: duckdb.DuckDBPyConnection, as_of: dt.date, rules: Sequence[str], params: Any, scope: Any,
+    horizon_warnings: Any = None,
 ) -> int:
     ensure_tables(con)
     (run_id,) = con.execute("SELECT coalesce(max(run_id), 0) + 1 FROM screen_runs").fetchall()[0]
     con.execute(
-        "INSERT INTO screen_runs VALUES (?, ?, now(), NULL, ?, ?, ?, NULL)",
-        [run_id, as_of, to_json(list(rules)), to_json(params), to_json(scope)],
+        "INSERT INTO screen_runs (run_id, as_of, started_at, finished_at, rules, params, scope, "
+        "lead_count, horizon_warnings) VALUES (?, ?, now(), NULL, ?, ?, ?, NULL, ?)",
+        [run_id, as_of, to_json(list(rules)), to_json(params), to_json(scope),
+         to_json(horizon_warnings or [])],
     )
     return int(run_id)
 

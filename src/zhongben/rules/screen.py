@@ -13,11 +13,13 @@ from typing import Any
 import duckdb
 
 from zhongben.engine.duckdb import DuckDBEngine
+from zhongben.ingest.horizon import TableHorizon, table_horizons
 from zhongben.leads.enrich import enrich
 from zhongben.leads.model import Lead
 from zhongben.leads.scope import Scope, keep_in_scope, scope_filter
 from zhongben.leads.score import score_leads
 from zhongben.leads.store import save_leads, start_run
+from zhongben.rules.coverage import HorizonWarning, data_until, lead_note, uncovered, warnings
 from zhongben.rules.loader import load_library
 from zhongben.rules.materialise import SharedRows
 from zhongben.rules.spec import Rule
@@ -33,6 +35,11 @@ class ScreenResult:
     leads: list[Lead]
     run_id: int | None = None
     per_rule: dict[str, int] = field(default_factory=dict)
+    horizons: dict[str, TableHorizon] = field(default_factory=dict)
+    warnings: list[HorizonWarning] = field(default_factory=list)
+
+    def warning_lines(self) -> list[str]:
+        return [w.message(self.as_of) for w in self.warnings]
 
 
 def unchanged_tables(con: duckdb.DuckDBPyConnection, as_of: dt.date) -> frozenset[str]:
@@ -50,6 +57,11 @@ def unchanged_tables(con: duckdb.DuckDBPyConnection, as_of: dt.date) -> frozense
         ):
             names.append(name)
     return frozenset(names)
+
+
+def _note(leads: list[Lead], note: str) -> None:
+    for lead in leads if note else ():
+        lead.explanation += note
 
 
 def select_rules(library: dict[str, Rule], ids: Sequence[str] | None) -> list[Rule]:
@@ -83,13 +95,17 @@ def screen(
     engine = DuckDBEngine(con)
     engine.prepare()
     whole = unchanged_tables(con, as_of)
+    horizons = table_horizons(engine)
     from zhongben.rules.run import run_rule
 
     leads: list[Lead] = []
     per_rule: dict[str, int] = {}
     with SharedRows(engine, rules if share else [], as_of, params, whole) as shared:
         for index, rule in enumerate(rules):
-            found = run_rule(engine, rule, as_of, params.get(rule.id), whole, shared.read(rule))
+            found = [] if uncovered(rule, horizons) else run_rule(
+                engine, rule, as_of, params.get(rule.id), whole, shared.read(rule),
+                data_until(rule, as_of, horizons))
+            _note(found, lead_note(rule, as_of, horizons))
             shared.done(rule)
             per_rule[rule.id] = len(found)
             leads.extend(found)
@@ -100,9 +116,11 @@ def screen(
     enrich(con, leads)
     score_leads(leads)
     leads.sort(key=lambda x: (-x.score, x.rule_id, x.case_no or "", x.subject_id or ""))
-    result = ScreenResult(as_of, [r.id for r in rules], leads, per_rule=per_rule)
+    result = ScreenResult(as_of, [r.id for r in rules], leads, per_rule=per_rule,
+                          horizons=horizons, warnings=warnings(rules, as_of, horizons))
     if store:
         ran = [r.id for r in rules]
-        result.run_id = start_run(con, as_of, ran, params, scope.model_dump(mode="json"))
+        result.run_id = start_run(con, as_of, ran, params, scope.model_dump(mode="json"),
+                                  [w.as_json() for w in result.warnings])
         save_leads(con, result.run_id, leads, ran, in_scope)
     return result
