@@ -28,6 +28,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "users",
     "screenshots",
     "audit",
+    "backup",
 )
 
 for _name in COMMAND_MODULES:
