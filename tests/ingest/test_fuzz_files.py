@@ -25,7 +25,7 @@ from zhongben.extract.readers import UnreadableFile, read_any
 from zhongben.ingest.zipguard import MAX_EXPANDED
 from zhongben.workspace import Workspace
 
-EXAMPLES = int(os.environ.get("FUZZ_EXAMPLES", "25"))
+EXAMPLES = int(os.environ.get("FUZZ_EXAMPLES", "12"))
 FUZZ = settings(max_examples=EXAMPLES, deadline=None, derandomize=True,
                 suppress_health_check=[HealthCheck.function_scoped_fixture,
                                        HealthCheck.too_slow, HealthCheck.data_too_large])
@@ -40,7 +40,8 @@ dates = st.one_of(
 amounts = st.one_of(st.decimals(allow_nan=True, allow_infinity=True).map(str),
                     st.sampled_from(["sNaN", "1e400", "-0", "１２,３４５.６元", "12.5万元", "¥"]),
                     st.text(max_size=10))
-huge = st.tuples(st.characters(), st.integers(1_000, 300_000)).map(lambda t: t[0] * t[1])
+# up to past Python csv's 128 KiB field limit
+huge = st.tuples(st.characters(), st.integers(1_000, 140_000)).map(lambda t: t[0] * t[1])
 cells = st.one_of(st.text(max_size=30), huge,
                   st.sampled_from(["", "\x00", '"', "a\nb", "=HYPERLINK(\"x\")"]))
 rows = st.lists(st.tuples(cells, cells, dates, dates, amounts, cells), max_size=6)
@@ -72,6 +73,7 @@ def _check(workspace: Workspace, path: Path, rows_written: int | None = None) ->
         assert stored + quarantined + repeated <= rows_written
 
 
+@pytest.mark.slow
 @FUZZ
 @given(body=rows, encoding=st.sampled_from(ENCODINGS), tab=st.booleans())
 def test_any_csv_in_any_encoding_loads_or_is_refused_whole(
@@ -128,7 +130,8 @@ def _bomb(path: Path, expanded: int) -> None:
                 sheet.write(tail)
 
 
-@pytest.mark.parametrize("expanded", [200 << 20, 1_200_000_000], ids=["ratio", "1.2GB"])
+@pytest.mark.parametrize("expanded", [
+    60 << 20, pytest.param(1_200_000_000, marks=pytest.mark.slow)], ids=["ratio", "1.2GB"])
 def test_a_zip_bomb_is_refused_from_its_directory_before_parsing(
         tmp_path: Path, expanded: int) -> None:
     path = tmp_path / "执行案件.xlsx"
