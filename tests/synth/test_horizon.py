@@ -51,6 +51,7 @@ def test_streams_registries_months_and_empty_tables() -> None:
     assert found["travel"].rows == 0 and found["travel"].latest is None
 
 
+@pytest.mark.slow
 def test_ingest_stores_and_reports_each_tables_reach(loaded: tuple[Workspace, LoadReport]) -> None:
     workspace, report = loaded
     assert f"执行措施 {AS_OF.isoformat()}" in report.horizons
@@ -59,6 +60,7 @@ def test_ingest_stores_and_reports_each_tables_reach(loaded: tuple[Workspace, Lo
     assert stored["actions"] == AS_OF and stored["cases"] == AS_OF
 
 
+@pytest.mark.slow
 def test_a_screen_past_the_data_warns_and_absence_rules_do_not_grow(
         loaded: tuple[Workspace, LoadReport]) -> None:
     workspace, _ = loaded
@@ -82,6 +84,7 @@ def test_a_screen_past_the_data_warns_and_absence_rules_do_not_grow(
     assert {w["table"] for w in json.loads(stored)} == set(warned)
 
 
+@pytest.mark.slow
 def test_the_cli_prints_the_warning(loaded: tuple[Workspace, LoadReport]) -> None:
     workspace, _ = loaded
     result = CliRunner().invoke(app, ["screen", "--db", str(workspace.path), "--as-of",

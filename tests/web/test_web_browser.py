@@ -28,6 +28,7 @@ def step(page, event: str) -> None:  # type: ignore[no-untyped-def]
     page.wait_for_load_state()
 
 
+@pytest.mark.slow
 def test_prosecutor_journey(web_app: FastAPI, tmp_path: Path) -> None:
     from playwright.sync_api import expect, sync_playwright
 

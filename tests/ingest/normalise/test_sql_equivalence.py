@@ -9,6 +9,7 @@ from typing import Any
 
 import duckdb
 import pyarrow as pa
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from id_strategies import case_parts, full_width, legacy_parts, person_ids, usccs
@@ -118,6 +119,7 @@ shaped_dates = st.one_of(
 month_written = st.from_regex(r"[0-9]{4}([-/.年][0-9]{1,2}月?|[0-9]{2})", fullmatch=True)
 
 
+@pytest.mark.slow
 @SETTINGS
 @given(batch=batch_of(dates_written, excel_written, stamps_written, shaped_dates, noise=DATE_NOISE))
 def test_dates(con: duckdb.DuckDBPyConnection, batch: list[str | None]) -> None:
