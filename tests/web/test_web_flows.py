@@ -216,6 +216,7 @@ def test_a_busy_workspace_is_named_not_an_error(flows_app: FastAPI,
         holder.communicate("")
 
 
+@pytest.mark.slow
 @pytest.mark.browser
 @pytest.mark.skipif(not CHROMIUM.exists(), reason="no /usr/bin/chromium")
 @pytest.mark.parametrize("app_db", ["sqlite"], indirect=True)

@@ -213,6 +213,7 @@ ids_written = st.one_of(
 )
 
 
+@pytest.mark.slow
 @SETTINGS
 @given(batch=batch_of(ids_written, noise=ID_NOISE))
 def test_ids(con: duckdb.DuckDBPyConnection, batch: list[str | None]) -> None:
@@ -234,6 +235,7 @@ case_nos_written = st.one_of(
 CASE_NOISE = "()（）〔〕20236浙执恢民初号之一字第"
 
 
+@pytest.mark.slow
 @SETTINGS
 @given(batch=batch_of(case_nos_written, noise=CASE_NOISE))
 def test_case_numbers_and_parts(con: duckdb.DuckDBPyConnection, batch: list[str | None]) -> None:
@@ -298,6 +300,7 @@ def test_enums(con: duckdb.DuckDBPyConnection, batch: list[str | None]) -> None:
     assert_equivalent(con, ENUM_COLUMNS, batch)
 
 
+@pytest.mark.slow
 def test_every_contract_column_compiles_and_runs(con: duckdb.DuckDBPyConnection) -> None:
     from zhongben.contracts import TABLES
 
