@@ -7,6 +7,8 @@ need=()
 command -v pg_ctlcluster >/dev/null 2>&1 || ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 \
   || need+=(postgresql)
 fc-list 2>/dev/null | grep -qi "noto.*cjk\|wqy" || need+=(fonts-noto-cjk fontconfig)
+# Java 17 for the Spark engine (pyspark, the zhongben[spark] extra) and its parity tests
+java -version 2>&1 | grep -q 'version "17' || need+=(openjdk-17-jre-headless)
 if [ ${#need[@]} -gt 0 ]; then
   SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO="sudo"
   export DEBIAN_FRONTEND=noninteractive
