@@ -68,7 +68,8 @@ def _cited(leads: list[LeadFacts]) -> tuple[list[Citation], list[str]]:
     for lead in leads:
         for citation in rule_text(lead.rule_id).citations():
             if citation.status == "U":
-                warnings.append(f"{citation.text()}尚未核实原文（[U]），文书中未引用，请核对后决定是否补充")
+                warnings.append(f"{citation.text()}尚未核实原文（[U]），文书中未引用，"
+                                "请核对后决定是否补充")
             else:
                 printed.setdefault(citation.text(), citation)
     return list(printed.values()), list(dict.fromkeys(warnings))
@@ -101,7 +102,8 @@ def _check(leads: list[LeadFacts]) -> list[str]:
     warnings = []
     for lead in leads:
         if not lead.facts:
-            warnings.append(f"工作区中没有案件{lead.case_no or ''}的执行案件记录，案件事实请手工补充")
+            warnings.append(f"工作区中没有案件{lead.case_no or ''}的执行案件记录，"
+                            "案件事实请手工补充")
         elif not lead.parties("申请执行人"):
             warnings.append(f"案件{lead.case_no}的当事人记录中没有申请执行人，请核对")
     return warnings
@@ -116,27 +118,32 @@ def recommendation(leads: list[LeadFacts], office: Office, court: str,
     cases = "、".join(dict.fromkeys(x.case_no or "" for x in leads if x.case_no))
     source = (f"本院在履行民事执行法律监督职责中，通过大数据法律监督模型筛查发现你院办理的{cases}"
               f"执行案件可能存在违法情形，本院依职权对该案的执行活动进行了审查。本案现已审查终结。")
-    finding = ("本院认为，" + _fill(rule.finding, leads).rstrip("。") + "。上述情形违反了"
-               + "、".join(c.text() for c in cited) + "的规定，" + _item_text(leads[0].rule_id) + "。")
+    breached = "、".join(c.text() for c in cited)
+    finding = (f"本院认为，{_fill(rule.finding, leads).rstrip('。')}。上述情形违反了{breached}"
+               f"的规定，{_item_text(leads[0].rule_id)}。")
     basis = (f"根据{supervision_article(on).text()}、《最高人民法院、最高人民检察院关于民事执行活动"
              "法律监督若干问题的规定》和《人民检察院民事诉讼监督规则》第一百零六条、第一百零八条"
-             f"的规定，经本院{office.decision()}{'讨论' if office.decision() == '检察委员会' else ''}"
+             f"的规定，经本院{office.decision()}{_discussed(office)}"
              "决定，特提出如下检察建议：")
     items = [f"{CN_ORDINALS[i]}、{_fill(text, leads)}" for i, text in enumerate(rule.recommend)]
     sections = [
         Section("source", "", [_p(source)]),
         Section("facts", "", _facts(leads)),
         Section("finding", "", [_p(finding)]),
-        Section("recommendations", "", [_p(basis)] + [_p(x) for x in items], numbered=True),
+        Section("recommendations", "", [_p(basis), *[_p(x) for x in items]], numbered=True),
         Section("objection", "", [_p(f"你院对本检察建议如有异议，请自收到本检察建议书之日起"
                                      f"{_days(office.objection_days)}日内书面提出。")]),
         Section("reply", "", [_p("请你院自收到本检察建议书之日起三个月内将审查处理情况以回复意见函"
                                  "的形式书面回复本院，并附相关法律文书；有特殊情况需要延长的，"
                                  "经你院院长批准，可以延长一个月。")]),
     ]
-    warnings += _check(leads) + [f"异议期限{office.objection_days}日为本院设定（无全国统一规定，[U]），"
-                                 "请确认"]
+    warnings += [*_check(leads), f"异议期限{office.objection_days}日为本院设定"
+                 "（无全国统一规定，[U]），请确认"]
     return _model("检察建议书", office, court, signing, sections, warnings, office.cc)
+
+
+def _discussed(office: Office) -> str:
+    return "讨论" if office.decision() == "检察委员会" else ""
 
 
 def _days(n: int) -> str:
@@ -161,9 +168,11 @@ def notice(leads: list[LeadFacts], office: Office, court: str, signing: Signing,
     numbered = [f"{CN_ORDINALS[i]}、{q}" for i, q in enumerate(questions)]
     sections = [
         Section("facts", "", intro),
-        Section("questions", "", [_p(basis)] + [_p(x) for x in numbered], numbered=True),
-        Section("reply", "", [_p("请你院自收到本通知书之日起十五日内书面回复本院，并附相关材料。")]),
-        Section("contact", "", [_p(f"联系人及电话：{office.contact}")] if office.contact else []),
+        Section("questions", "", [_p(basis), *[_p(x) for x in numbered]], numbered=True),
+        Section("reply", "", [_p("请你院自收到本通知书之日起十五日内书面回复本院，"
+                                 "并附相关材料。")]),
+        Section("contact", "",
+                [_p(f"联系人及电话：{office.contact}")] if office.contact else []),
     ]
     warnings = _check(leads)
     if not office.contact:
@@ -202,9 +211,10 @@ def investigation(leads: list[LeadFacts], office: Office, steps: CaseSteps,
         Section("norms", "六、涉及的法律规定", [_p("、".join(dict.fromkeys(norms)) + "。")]),
         Section("opinion", "七、处理意见", []),
     ]
-    warnings += _check(leads) + ["“认定的事实与证据”和“处理意见”由承办检察官填写，填写后方可签署"]
+    warnings += [*_check(leads), "“认定的事实与证据”和“处理意见”由承办检察官填写，填写后方可签署"]
     model = _model("调查核实报告", office, "", signing, sections, warnings, [])
-    model.title = f"关于{'、'.join(dict.fromkeys(x.case_no or '' for x in leads))}案件执行活动的调查核实报告"
+    cases = "、".join(dict.fromkeys(x.case_no or "" for x in leads))
+    model.title = f"关于{cases}案件执行活动的调查核实报告"
     model.signer = f"承办检察官：{steps.prosecutor}"
     model.seal = False
     model.doc_no_blank = f"案件编号：{steps.matter_no}" if steps.matter_no else ""

@@ -66,14 +66,17 @@ def case_facts(engine: Engine, case_nos: Iterable[str]) -> dict[str, dict[str, A
 def _has_table(engine: Engine, name: str) -> bool:
     try:
         engine.fetch(f"SELECT 1 FROM {name} WHERE 1 = 0")
-    except Exception:  # noqa: BLE001 - an engine's missing-table error has no common type
+    except Exception:
         return False
     return True
 
 
 def evidence_cases(evidence: list[dict[str, Any]]) -> list[str]:
-    """Case numbers named in a lead's evidence rows, in order."""
-    found = [str((ev.get("fields") or {}).get("case_no") or "") for ev in evidence or []]
+    """Case numbers named in a lead's evidence rows, 终本 cases first, else in order."""
+    rows = [ev.get("fields") or {} for ev in evidence or []]
+    ended = [str(f["case_no"]) for f in rows if f.get("case_no")
+             and f.get("close_method") == TERMINATED]
+    found = ended + [str(f.get("case_no") or "") for f in rows]
     return list(dict.fromkeys(c for c in found if c))
 
 

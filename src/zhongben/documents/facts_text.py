@@ -7,12 +7,17 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import lru_cache
-from pathlib import PurePath
 from typing import Any
 
 from zhongben.documents.facts import TERMINATED
-from zhongben.documents.text import chinese_date, clean, mask, money, sentences_without_advice
-from zhongben.documents.text import value_text
+from zhongben.documents.text import (
+    chinese_date,
+    clean,
+    mask,
+    money,
+    sentences_without_advice,
+    value_text,
+)
 
 MAX_MEASURES = 12
 # Field names the rules put in evidence beyond the contract's columns (never printed in English).
@@ -122,7 +127,7 @@ def closing_sentence(lead: LeadFacts, court: str = "你院") -> str:
     if case.get("close_method"):
         return (f"该案于{chinese_date(case.get('closed_on'))}以{case['close_method']}方式结案"
                 + (f"，{rest}。" if rest else "。"))
-    return f"该案至今尚未结案" + (f"，{rest}。" if rest else "。")
+    return "该案至今尚未结案" + (f"，{rest}。" if rest else "。")
 
 
 def measures_sentence(lead: LeadFacts, court: str = "你院") -> str:
@@ -161,10 +166,9 @@ def evidence_line(ev: dict[str, Any]) -> str:
         zh = field_zh(table, name)
         if zh and value not in (None, ""):
             parts.append(f"{zh}：{value_text(value)}")
-    source = PurePath(str(ev.get("file") or "")).name
-    where = f"{source}第{ev.get('row')}行" if source else "导入数据"
-    batch = f"，第{ev.get('batch')}批导入" if ev.get("batch") else ""
-    return f"{table_zh(table)}记录（{where}{batch}）：{'，'.join(parts)}"
+    batch = f"第{ev.get('batch')}批导入的" if ev.get("batch") else ""
+    row = f"第{ev.get('row')}行" if ev.get("row") else ""
+    return f"{table_zh(table)}记录（来源：{batch}{table_zh(table)}数据{row}）：{'，'.join(parts)}"
 
 
 def case_paragraphs(lead: LeadFacts, court: str = "你院") -> list[str]:

@@ -75,7 +75,7 @@ class Citation:
 
 
 def parse_citation(spec: str) -> Citation:
-    """``"终本规定 1 3 V"`` (law, article, item, status), ``"监督规则 106 3 V"``, ``"款物规定 - - S"``;
+    """``"终本规定 1 3 V"`` (law, article, item, status), ``"款物规定 - - S"`` (no article);
     a paragraph as ``"52.2"`` (article 52, paragraph 2)."""
     law, article, item, status = spec.split()
     if law not in FULL_NAMES:
@@ -106,8 +106,9 @@ def investigation_article(on: date) -> Citation:
     return Citation("民诉法", 210, status="V")
 
 
-ABBREVIATION = re.compile("(?<!《)(" + "|".join(sorted(FULL_NAMES, key=len, reverse=True))
-                          + r")\s*第?([0-9一二三四五六七八九十百零]+)条")
+ABBREVIATION = re.compile(
+    "(?<!《)(" + "|".join(sorted(FULL_NAMES, key=len, reverse=True))
+    + r")\s*第?([0-9一二三四五六七八九十百零]+)条")
 ARABIC_ARTICLE = re.compile(r"第(\d+)条")
 
 

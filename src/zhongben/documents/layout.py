@@ -7,6 +7,10 @@ The font names are those a procuratorate's Word has; the PDF renderer maps them 
 
 from __future__ import annotations
 
+import io
+from functools import lru_cache
+from typing import Any
+
 from docx import Document
 from docx.document import Document as DocxDocument
 from docx.enum.style import WD_STYLE_TYPE
@@ -41,7 +45,7 @@ STYLES = {  # name: (font, size, alignment, first-line indent in characters, bol
 }
 
 
-def set_fonts(rpr: OxmlElement, font: str) -> None:
+def set_fonts(rpr: Any, font: str) -> None:
     fonts = rpr.find(qn("w:rFonts"))
     if fonts is None:
         fonts = OxmlElement("w:rFonts")
@@ -140,7 +144,23 @@ def _defaults(doc: DocxDocument) -> None:
     spacing.set(qn("w:lineRule"), "exact")
 
 
+@lru_cache(maxsize=1)
+def _template() -> bytes:
+    buffer = io.BytesIO()
+    _fresh().save(buffer)
+    return buffer.getvalue()
+
+
 def new_document() -> DocxDocument:
+    """An empty document on the page above (built once, then copied: building is slow)."""
+    return Document(io.BytesIO(_template()))
+
+
+def style_id(name: str) -> str:
+    return name.replace(" ", "")
+
+
+def _fresh() -> DocxDocument:
     doc = Document()
     _defaults(doc)
     normal = doc.styles["Normal"]

@@ -25,7 +25,8 @@ def soffice() -> str:
     found = shutil.which("soffice") or shutil.which("libreoffice")
     if not found:
         raise PdfError("未安装 LibreOffice（soffice），无法生成 PDF：请运行 "
-                       "scripts/web/install-system-deps.sh 安装 libreoffice-writer-nogui 和中文字体")
+                       "scripts/web/install-system-deps.sh（安装 libreoffice-writer-nogui "
+                       "和中文字体）")
     return found
 
 

@@ -8,8 +8,9 @@ from html.parser import HTMLParser
 
 from docx.document import Document as DocxDocument
 from docx.shared import Pt
+from docx.text.paragraph import Paragraph
 
-from zhongben.documents.layout import SIZE_3, new_document
+from zhongben.documents.layout import SIZE_3, new_document, style_id
 from zhongben.documents.model import DocumentModel
 
 
@@ -47,8 +48,15 @@ def plain_text(markup: str) -> str:
     return "".join(text for text, _, _ in runs_of(markup))
 
 
+def _styled(doc: DocxDocument, style: str) -> Paragraph:
+    """A new paragraph in ``style``, set by id (python-docx's lookup by name is slow)."""
+    paragraph = doc.add_paragraph()
+    paragraph._p.get_or_add_pPr().get_or_add_pStyle().val = style_id(style)
+    return paragraph
+
+
 def _para(doc: DocxDocument, style: str, markup: str = "", text: str = "") -> None:
-    paragraph = doc.add_paragraph(style=doc.styles[style])
+    paragraph = _styled(doc, style)
     for chunk, bold, underline in (runs_of(markup) if markup else [(text, False, False)]):
         run = paragraph.add_run(chunk)
         run.bold, run.underline = bold or None, underline or None
@@ -78,12 +86,12 @@ def _closing(doc: DocxDocument, model: DocumentModel) -> None:
     for _ in range(2):
         _para(doc, "ZB Body", text="")
     for text in (model.signer, model.signed_on) + (("（院印）",) if model.seal else ()):
-        paragraph = doc.add_paragraph(style=doc.styles["ZB Signature"])
+        paragraph = _styled(doc, "ZB Signature")
         paragraph.paragraph_format.right_indent = SIZE_3 * 4  # 右空四字
         paragraph.add_run(text)
     if model.cc:
         _para(doc, "ZB Body", text="")
-        cc = doc.add_paragraph(style=doc.styles["ZB CC"])
+        cc = _styled(doc, "ZB CC")
         cc.paragraph_format.left_indent = cc.paragraph_format.right_indent = Pt(14)
         cc.add_run("抄送：" + "，".join(model.cc) + "。")
 

@@ -13,9 +13,9 @@ import duckdb
 from sqlalchemy import delete, insert, select, update
 from sqlalchemy.orm import Session, sessionmaker
 
-from zhongben.store.accounts import court_owners, root_org_id
 from zhongben.documents.sources import add_case_facts
 from zhongben.engine.duckdb import DuckDBEngine
+from zhongben.store.accounts import court_owners, root_org_id
 from zhongben.store.models import Lead, LeadDetail, Profile
 from zhongben.store.profiles import build_profiles
 

@@ -12,7 +12,8 @@ ROLES = ("检察官", "检察官助理", "部门负责人", "分析员", "管理
 UNMASKED_ROLES = frozenset({"检察官", "部门负责人", "检察长"})
 # Roles that may change a case's state or a lead's status.
 WORKFLOW_ROLES = frozenset({"检察官", "检察官助理", "部门负责人", "检察长"})
-# Roles that decide (成案/不成案, 结案, approve, issue): not an assistant (zhongben.workflow.permissions).
+# Roles that decide (成案/不成案, 结案, approve, issue): not an assistant
+# (zhongben.workflow.permissions).
 DECIDING_ROLES = frozenset({"检察官", "部门负责人", "检察长"})
 # Roles that may assign leads to others, transfer leads and suppress them.
 LEAD_ADMIN_ROLES = frozenset({"部门负责人", "分析员", "检察官"})
