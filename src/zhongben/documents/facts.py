@@ -8,9 +8,11 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import date, datetime
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from zhongben.engine.base import Engine
+if TYPE_CHECKING:
+    from zhongben.engine.base import Engine
+
 
 TERMINATED = "终结本次执行程序"
 MAX_ACTIONS = 40

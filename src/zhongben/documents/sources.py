@@ -5,14 +5,16 @@ from __future__ import annotations
 
 import json
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy.orm import Session
 
 from zhongben.documents.facts import case_facts, cases_for_leads, document_case, quote
 from zhongben.documents.facts_text import LeadFacts
-from zhongben.engine.base import Engine
 from zhongben.store.models import Lead, Profile
+
+if TYPE_CHECKING:
+    from zhongben.engine.base import Engine
 
 LEAD_SQL = """SELECT lead_key, rule_id, rule_name, case_no, subject_id, subject_name, court,
   explanation, evidence, unpaid_amount FROM leads WHERE lead_key IN ({keys})"""
