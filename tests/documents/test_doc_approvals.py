@@ -30,7 +30,7 @@ def test_the_chain_numbers_and_freezes(world_db: sessionmaker[Session]) -> None:
         jcg, zl, fzr, jcz = (actor_of(s, u) for u in ("jcg", "zl", "fzr", "jcz"))
         matter = open_matter(s, jcg, [a_lead(s, "DC-02")], TODAY)
         draft = create_draft(s, zl, matter, "检察建议书", TODAY)  # an assistant may draft
-        with pytest.raises(WorkflowError, match="检察官助理.*无权提交审批"):
+        with pytest.raises(WorkflowError, match=r"检察官助理.*无权提交审批"):
             submit(s, zl, draft)
         with pytest.raises(WorkflowError, match="须经审批同意后才能签发"):
             issue(s, jcg, draft, TODAY, TODAY)
@@ -54,7 +54,7 @@ def test_the_chain_numbers_and_freezes(world_db: sessionmaker[Session]) -> None:
             approve(s, fzr, draft)
         approve(s, jcz, draft)
         assert draft.status == "approved"
-        with pytest.raises(WorkflowError, match="检察官助理.*无权签发"):
+        with pytest.raises(WorkflowError, match=r"检察官助理.*无权签发"):
             issue(s, zl, draft, TODAY, TODAY)
         draft_id, matter_id = draft.id, matter.id
     with world_db() as s:  # not yet 成案: refused, and no number taken

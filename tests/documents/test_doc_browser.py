@@ -58,7 +58,8 @@ def test_draft_to_closed_uncorrected(world_db: sessionmaker[Session], workspace:
         jcg.wait_for_url("**/documents/*")
         doc_url = jcg.url
         assert "起草提示" in jcg.inner_text("body") and "待复核" not in jcg.inner_text("body")
-        jcg.fill("#section-objection", "你院对本检察建议如有异议，请自收到本检察建议书之日起十日内书面提出。")
+        jcg.fill("#section-objection",
+                 "你院对本检察建议如有异议，请自收到本检察建议书之日起十日内书面提出。")
         jcg.fill("input[name=note]", "异议期限按本院规定为十日")
         jcg.click("#save-edit")
         expect(jcg.locator("#versions tbody tr")).to_have_count(2)
