@@ -139,3 +139,62 @@ def test_a_persisting_problem_cannot_close_as_corrected(world_db: sessionmaker[S
             apply_event(s, jcg, matter, "reopen", StepInput(), TODAY)
         apply_event(s, jcg, matter, "reopen", StepInput(text="法院再次回复"), TODAY)
         assert matter.state == "following_up" and matter.result is None
+
+
+def test_an_uploaded_word_file_is_versioned_and_issued_as_approved(
+        world_db: sessionmaker[Session]) -> None:
+    import io
+
+    import docx
+
+    from zhongben.documents.check import paragraphs
+    from zhongben.documents.drafts import upload
+
+    with world_db.begin() as s:
+        jcg, fzr = actor_of(s, "jcg"), actor_of(s, "fzr")
+        matter = open_matter(s, jcg, [a_lead(s, "PM-01")], TODAY)
+        for event in ("accept", "investigate"):
+            apply_event(s, jcg, matter, event, StepInput(), TODAY)
+        notice = create_draft(s, jcg, matter, "说明案件执行情况通知书", TODAY)
+        with pytest.raises(WorkflowError, match=r"不是 \.docx 格式"):
+            upload(s, jcg, notice, b"%PDF-1.4", "通知书.pdf")
+        with pytest.raises(WorkflowError, match="无法作为 Word 文档读取"):
+            upload(s, jcg, notice, b"not a zip", "通知书.docx")
+        edited = docx.Document(io.BytesIO(notice.content))
+        edited.add_paragraph("附：相关证据材料目录一份。")
+        buffer = io.BytesIO()
+        edited.save(buffer)
+        upload(s, jcg, notice, buffer.getvalue(), "通知书（修改）.docx")
+        assert notice.version == 2 and notice.sections == []
+        submit(s, jcg, notice)
+        approve(s, fzr, notice)
+        issue(s, jcg, notice, TODAY, TODAY)
+        text = paragraphs(notice.content)
+        assert "附：相关证据材料目录一份。" in text and notice.doc_no in text
+        assert f"{TODAY.year}年{TODAY.month}月{TODAY.day}日" in text
+
+
+def test_office_settings_shape_numbers_and_chains(world_db: sessionmaker[Session]) -> None:
+    from zhongben.documents.office import Office
+    from zhongben.documents.settings import office_for, save_office
+
+    with world_db.begin() as s:
+        org = actor_of(s, "jcg").org_id
+        with pytest.raises(WorkflowError, match="须包含序号"):
+            save_office(s, org, Office("", "嵊", patterns={"检察建议书": "嵊检〔{year}〕号"}))
+        with pytest.raises(WorkflowError, match="审批环节只能是"):
+            save_office(s, org, Office("", "嵊", chains={"检察建议书": ["副检察长"]}))
+        pattern = "{short}检民执监〔{year}〕{n}号"
+        save_office(s, org, Office("", "嵊州", patterns={"检察建议书": pattern},
+                                   chains={"检察建议书": ["部门负责人", "检察委员会"]},
+                                   cc=["绍兴市中级人民法院"], contact="张检察官 0575-83000000"))
+        office = office_for(s, org)
+        assert office.number("检察建议书", 2026, 7) == "嵊州检民执监〔2026〕7号"
+        assert office.decision() == "检察委员会" and office.series("检察建议书") == "检察建议书"
+        jcg = actor_of(s, "jcg")
+        matter = open_matter(s, jcg, [a_lead(s, "CF-01")], TODAY)
+        from zhongben.documents.check import paragraphs
+
+        text = "\n".join(paragraphs(create_draft(s, jcg, matter, "检察建议书", TODAY).content))
+        assert "经本院检察委员会讨论决定" in text and "抄送：绍兴市中级人民法院。" in text
+        assert "嵊州检民执监〔　　　　〕　　号" in text
