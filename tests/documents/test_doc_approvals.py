@@ -126,6 +126,8 @@ def test_a_persisting_problem_cannot_close_as_corrected(world_db: sessionmaker[S
             apply_event(s, jcg, matter, event, StepInput(), TODAY, by_document=True)
         with pytest.raises(WorkflowError, match="期限尚未届满"):
             apply_event(s, jcg, matter, "close", StepInput(result="法院未回复"), TODAY)
+        with pytest.raises(WorkflowError, match="期满未回复方可跟进监督"):
+            apply_event(s, jcg, matter, "follow_up", StepInput(text="督促"), TODAY)
         apply_event(s, jcg, matter, "court_adopted", StepInput(text="已处理"), TODAY)
         with pytest.raises(WorkflowError, match="须先重跑规则"):
             apply_event(s, jcg, matter, "follow_up", StepInput(text="督促"), TODAY)

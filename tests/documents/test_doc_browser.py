@@ -19,7 +19,7 @@ from zhongben.web.app import Settings, create_app
 from zhongben.web.browser import CHROMIUM, launch, log_in
 from zhongben.web.server import running
 
-pytestmark = [pytest.mark.browser,
+pytestmark = [pytest.mark.browser, pytest.mark.slow,
               pytest.mark.skipif(not CHROMIUM.exists(), reason="no /usr/bin/chromium")]
 
 

@@ -75,6 +75,12 @@ def test_class_cases_group_one_problem_at_one_court(seeded: sessionmaker[Session
         same = leads_of(s, "嵊州市人民法院", 3, rule="CC-01")
         matter = open_matter(s, actor, same, TODAY)
         assert matter.kind == "类案监督" and len(same) == 3
+        from zhongben.documents.check import paragraphs
+        from zhongben.documents.drafts import create_draft
+
+        text = "\n".join(paragraphs(create_draft(s, actor, matter, "检察建议书", TODAY).content))
+        assert "对上述案件的执行活动进行了审查" in text and "第一百一十七条" in text
+        assert all(x.case_no in text for x in same)
         mixed = leads_of(s, "嵊州市人民法院", 1, "ZB-01") + leads_of(s, "嵊州市人民法院", 1,
                                                                     "XG-01")
         with pytest.raises(WorkflowError, match="同一法院"):

@@ -116,11 +116,15 @@ def recommendation(leads: list[LeadFacts], office: Office, court: str,
     cited, warnings = _cited(leads)
     rule = rule_text(leads[0].rule_id)
     cases = "、".join(dict.fromkeys(x.case_no or "" for x in leads if x.case_no))
+    which = "上述案件" if len(leads) > 1 else "该案"
     source = (f"本院在履行民事执行法律监督职责中，通过大数据法律监督模型筛查发现你院办理的{cases}"
-              f"执行案件可能存在违法情形，本院依职权对该案的执行活动进行了审查。本案现已审查终结。")
+              f"执行案件可能存在违法情形，本院依职权对{which}的执行活动进行了审查。本案现已审查终结。")
     breached = "、".join(c.text() for c in cited)
     finding = (f"本院认为，{_fill(rule.finding, leads).rstrip('。')}。上述情形违反了{breached}"
                f"的规定，{_item_text(leads[0].rule_id)}。")
+    if len(leads) > 1 and rule.item != CLASS_ITEM:
+        finding += (f"上述问题在你院{len(leads)}件执行案件中同样存在，属于"
+                    "《人民检察院民事诉讼监督规则》第一百一十七条规定的同类违法情形。")
     basis = (f"根据{supervision_article(on).text()}、《最高人民法院、最高人民检察院关于民事执行活动"
              "法律监督若干问题的规定》和《人民检察院民事诉讼监督规则》第一百零六条、第一百零八条"
              f"的规定，经本院{office.decision()}{_discussed(office)}"

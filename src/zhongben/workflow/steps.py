@@ -105,6 +105,15 @@ def _needs_text(label: str) -> Callable[[Matter, StepInput, date], None]:
     return step
 
 
+def _follow_up(matter: Matter, data: StepInput, on: date) -> None:
+    if matter.state == "awaiting_reply" and matter.received_on:
+        due = reply_due(matter.received_on, matter.reply_extended)
+        if on <= due:
+            raise WorkflowError(f"法院书面回复期限至{due}届满，期满未回复方可跟进监督"
+                                "（两高执行监督规定 第十四条）")
+    _needs_text("跟进监督")(matter, data, on)
+
+
 def _reissue(matter: Matter, data: StepInput, on: date) -> None:
     _needs_text("再次制发检察建议")(matter, data, on)
     matter.sent_on = None
@@ -156,5 +165,5 @@ STEPS: dict[str, Callable[[Matter, StepInput, date], None]] = {
     "reject": _reject, "accept": _accept, "request_explanation": _request_explanation,
     "explanation_received": _explanation_received, "issue_recommendation": _issue,
     "court_received": _received, "extend_reply": _extend, "court_adopted": _adopted,
-    "court_declined": _declined, "follow_up": _needs_text("跟进监督"), "reissue": _reissue,
+    "court_declined": _declined, "follow_up": _follow_up, "reissue": _reissue,
     "escalate": _needs_text("提请上级院"), "close": _close, "reopen": _reopen}
