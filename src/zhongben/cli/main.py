@@ -27,6 +27,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "serve",
     "users",
     "screenshots",
+    "documents",
 )
 
 for _name in COMMAND_MODULES:

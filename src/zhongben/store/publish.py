@@ -13,6 +13,8 @@ import duckdb
 from sqlalchemy import delete, insert, select, update
 from sqlalchemy.orm import Session, sessionmaker
 
+from zhongben.documents.sources import add_case_facts
+from zhongben.engine.duckdb import DuckDBEngine
 from zhongben.store.accounts import court_owners, root_org_id
 from zhongben.store.models import Lead, LeadDetail, Profile
 from zhongben.store.profiles import build_profiles
@@ -65,6 +67,7 @@ def publish(workspace: str | Path, sessions: sessionmaker[Session]) -> PublishRe
     with duckdb.connect(str(path), read_only=True) as con:
         rows = read_workspace_leads(con)
         profiles = build_profiles(con, rows)
+        add_case_facts(DuckDBEngine(con), rows, profiles)
     courts = {k: v["cases"][-1]["court"] for k, v in profiles.items() if v.get("cases")}
     with sessions.begin() as session:
         inserted, updated = store_leads(session, rows, courts)
