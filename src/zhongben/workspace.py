@@ -21,6 +21,7 @@ from zhongben.engine.opener import open_read, open_write
 if TYPE_CHECKING:
     import datetime as dt
 
+    from zhongben.documents.model import DocumentModel
     from zhongben.engine.lake import LakeTable
     from zhongben.ingest.report import LoadReport
     from zhongben.leads.evaluate import Evaluation
@@ -170,6 +171,33 @@ class Workspace:
         with self.connect() as con:
             return write_flow_report(con, debtor_id, Path(out_dir), as_of or dt_.date.today(),
                                      params)
+
+    def draft_document(self, lead_key: str, kind: str, today: dt.date) -> DraftedDocument:
+        """An unsigned draft of ``kind`` about one lead, from its evidence and its case's facts
+        (see ``zhongben.documents``); raises ``LeadNotFound``."""
+        from zhongben.documents.compose import CaseSteps, Signing, compose
+        from zhongben.documents.office import default_office
+        from zhongben.documents.render import to_docx
+        from zhongben.documents.sources import workspace_lead
+        from zhongben.engine.duckdb import DuckDBEngine
+        from zhongben.store.demo import procuratorate_name
+
+        with self.connect(read_only=True) as con:
+            lead, court = workspace_lead(DuckDBEngine(con), lead_key)
+        office = default_office(procuratorate_name(court) if court else "")
+        model = compose(kind, [lead], office, court, Signing(), CaseSteps(), today)
+        return DraftedDocument(model, to_docx(model))
+
+
+class DraftedDocument:
+    """A drafted document: its model (warnings for the drafter) and its .docx bytes."""
+
+    def __init__(self, model: DocumentModel, content: bytes) -> None:
+        self.model, self.content = model, content
+
+    @property
+    def warnings(self) -> list[str]:
+        return self.model.warnings
 
 
 __all__ = ["DEFAULT_DB", "Workspace", "ensure_schema"]

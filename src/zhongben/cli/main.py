@@ -28,6 +28,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "users",
     "screenshots",
     "lake",
+    "documents",
 )
 
 for _name in COMMAND_MODULES:
