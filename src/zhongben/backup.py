@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
+from zhongben.engine.dump import export_workspace, import_workspace, table_counts
 from zhongben.store.backup import BackupError, backup_app, restore_app
 from zhongben.workspace import Workspace
 
@@ -35,24 +36,14 @@ def _digests(folder: Path) -> dict[str, str]:
     return found
 
 
-def _workspace_counts(workspace: Workspace) -> dict[str, int]:
-    with workspace.connect(read_only=True) as con:
-        names = [r[0] for r in con.execute(
-            "SELECT table_name FROM duckdb_tables() WHERE database_name = current_database() "
-            "AND NOT temporary ORDER BY table_name").fetchall()]
-        return {n: int(con.execute(f'SELECT count(*) FROM "{n}"').fetchone()[0])  # type: ignore[index]
-                for n in names}
-
-
 def backup(workspace: Workspace, app_db: str | None, out: Path) -> BackupReport:
     if out.exists() and any(out.iterdir()):
         raise BackupError(f"备份目录 {out} 已存在且不为空：请指定新的目录")
     out.mkdir(parents=True, exist_ok=True)
     report = BackupReport(out)
     if workspace.path.exists():
-        with workspace.connect(read_only=True) as con:
-            con.execute(f"EXPORT DATABASE '{out / 'workspace'}' (FORMAT PARQUET)")
-        report.workspace_tables = _workspace_counts(workspace)
+        export_workspace(workspace.path, out / "workspace")
+        report.workspace_tables = table_counts(workspace.path)
         if workspace.quarantine_dir.is_dir():
             shutil.copytree(workspace.quarantine_dir, out / "quarantine")
     if app_db and workspace.has_app_database(app_db):
@@ -84,14 +75,8 @@ def restore(folder: Path, workspace: Workspace, app_db: str | None) -> BackupRep
     report = BackupReport(folder)
     if (folder / "workspace").is_dir():
         workspace.path.parent.mkdir(parents=True, exist_ok=True)
-        partial = workspace.path.with_name(workspace.path.name + ".restoring")
-        partial.unlink(missing_ok=True)
-        import duckdb  # the restored file is made whole under another name, then renamed
-
-        with duckdb.connect(str(partial)) as con:
-            con.execute(f"IMPORT DATABASE '{folder / 'workspace'}'")
-        partial.rename(workspace.path)
-        report.workspace_tables = _workspace_counts(workspace)
+        import_workspace(folder / "workspace", workspace.path)
+        report.workspace_tables = table_counts(workspace.path)
     if (folder / "quarantine").is_dir():
         shutil.copytree(folder / "quarantine", workspace.quarantine_dir, dirs_exist_ok=True)
     if (folder / "app").is_dir() and manifest.get("app_tables"):

@@ -20,6 +20,7 @@ from sqlalchemy import MetaData, create_engine, select
 
 from zhongben.contracts import TABLES
 from zhongben.contracts.storage import storage_columns
+from zhongben.engine.opener import open_read
 from zhongben.store.audit_verify import verify_chain
 from zhongben.store.db import database_url, open_database
 
@@ -57,13 +58,18 @@ def _rows(con: duckdb.DuckDBPyConnection, table: str, columns: list[str]) -> lis
     return sorted((_plain(r) for r in con.execute(sql).fetchall()), key=repr)
 
 
+def tables(ws: Path) -> dict[str, Any]:
+    """Every contract table of the workspace (generic over ``storage_columns``), comparable."""
+    with open_read(ws) as con:
+        return {name: _rows(con, name, [c for c, _ in storage_columns(table)])
+                for name, table in TABLES.items()}
+
+
 def state(ws: Path) -> dict[str, Any]:
     """Everything a user relies on, in a comparable form: every contract table (generic over
     ``storage_columns``), the leads, and the published leads of the application database."""
-    found: dict[str, Any] = {}
-    with duckdb.connect(str(ws), read_only=True) as con:
-        for name, table in TABLES.items():
-            found[name] = _rows(con, name, [c for c, _ in storage_columns(table)])
+    found = tables(ws)
+    with open_read(ws) as con:
         lead_columns = [r[0] for r in con.execute("DESCRIBE leads").fetchall()]
         found["leads"] = _rows(con, "leads", lead_columns)
     app = str(ws.with_suffix(".app.sqlite"))

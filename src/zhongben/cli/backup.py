@@ -7,6 +7,7 @@ from pathlib import Path
 import typer
 
 from zhongben.backup import BackupReport, backup, restore
+from zhongben.cli.errors import workspace_errors
 from zhongben.store.backup import BackupError
 from zhongben.workspace import DEFAULT_DB, Workspace
 
@@ -28,7 +29,8 @@ def backup_cmd(db: str = DB, app_db: str | None = APP_DB, out: Path = OUT) -> No
     """备份工作区（含隔离清单）和应用数据库（含审计日志）到一个目录。"""
     workspace = Workspace(db)
     try:
-        _print("备份", backup(workspace, workspace.app_database(app_db), out))
+        with workspace_errors():
+            _print("备份", backup(workspace, workspace.app_database(app_db), out))
     except BackupError as exc:
         typer.echo(f"错误 {exc}", err=True)
         raise typer.Exit(code=2) from exc
@@ -37,7 +39,8 @@ def backup_cmd(db: str = DB, app_db: str | None = APP_DB, out: Path = OUT) -> No
 def restore_cmd(folder: Path = FOLDER, db: str = DB, app_db: str | None = APP_DB) -> None:
     """从备份目录恢复到新的工作区和（空的）应用数据库；先核对每个文件的散列。"""
     try:
-        _print("恢复", restore(folder, Workspace(db), app_db))
+        with workspace_errors():
+            _print("恢复", restore(folder, Workspace(db), app_db))
     except BackupError as exc:
         typer.echo(f"错误 {exc}", err=True)
         raise typer.Exit(code=2) from exc

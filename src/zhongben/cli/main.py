@@ -29,6 +29,8 @@ COMMAND_MODULES: tuple[str, ...] = (
     "screenshots",
     "audit",
     "backup",
+    "lake",
+    "documents",
 )
 
 for _name in COMMAND_MODULES:
