@@ -27,6 +27,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "serve",
     "users",
     "screenshots",
+    "ids",
 )
 
 for _name in COMMAND_MODULES:
