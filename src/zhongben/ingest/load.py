@@ -112,7 +112,8 @@ def _load_plans(
     cells: list[QuarantinedCell] = []
     for plan in plans:
         sheet = plan.sheet.sheet
-        body = plan.sheet.read_below(plan.header_row)
+        reader = plan.sheet.read_loose if plan.layout is not None else None
+        body = (reader or plan.sheet.read_below)(plan.header_row)
         file_hash = hashing.result()
         if already_loaded(con, file_hash, sheet):
             loads.append(SheetLoad(str(file), sheet, plan.table.name, skipped_unchanged=True))
@@ -152,8 +153,16 @@ def _from_statement(
     and note lines, including lines of a CSV export that are not split into the header's
     columns, such as 合计 or 导出说明 footers)."""
     assert plan.layout is not None
-    result = plan.layout.to_contract(rows, preamble=plan.sheet.head[: plan.header_row])
-    notes = [f"按“{plan.layout.name}”流水格式读取"]
+    result = plan.layout.to_contract(
+        rows, preamble=plan.sheet.head[: plan.header_row], file_name=plan.sheet.file.name
+    )
+    notes = [f"按“{plan.layout.name}”流水格式读取（表头在第 {plan.header_row + 1} 行）"]
+    accounts = result.table.column("account_no")
+    if result.table.num_rows and accounts.null_count == result.table.num_rows:
+        notes.append(
+            "流水中没有写明本方账号（表头上方、账号列、文件名中都没有）：各行已隔离；"
+            "请把账号写进文件名（如 6222021001123456789_工商银行.csv）后重新导入"
+        )
     by_reason: dict[str, list[int]] = {}
     unsplit_reason = "不是交易明细的说明/汇总行"
     for row, reason in [*result.dropped, *((row, unsplit_reason) for row, _ in unsplit)]:

@@ -20,7 +20,7 @@ import pyarrow.parquet as pq
 
 from zhongben.ingest.errors import FileRefused
 
-PEEK_ROWS = 20
+PEEK_ROWS = 60  # 支付宝 puts its header on line 25, after the export notes
 _ENCODINGS = ("utf-8-sig", "gb18030")
 EXCEL_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".xlsb", ".ods")
 
@@ -42,6 +42,9 @@ class RawSheet:
     sheet: str | None
     head: list[list[str]]  # the first rows, as text
     read_below: Callable[[int], Body]  # header row index → all rows below it
+    # The same, tolerant of rows longer or shorter than the header (statements as banks
+    # export them: a trailing comma on every line, notes in the first column only).
+    read_loose: Callable[[int], Body] | None = None
 
     @property
     def label(self) -> str:
@@ -111,7 +114,39 @@ def _csv_sheet(path: Path) -> RawSheet:
     def read_below(header: int) -> Body:
         return _read_csv_body(path, dialect, header, head[header] if head else [])
 
-    return RawSheet(file=path, sheet=None, head=head, read_below=read_below)
+    def read_loose(header: int) -> Body:
+        return _read_csv_loose(path, dialect, header, head[header] if head else [])
+
+    return RawSheet(file=path, sheet=None, head=head, read_below=read_below,
+                    read_loose=read_loose)
+
+
+def _read_csv_loose(path: Path, dialect: CsvDialect, header: int, names: list[str]) -> Body:
+    """Every row below the header, cut or padded to the header's width (extra cells that are not
+    empty get columns of their own); ``_row`` is the line number in the file."""
+    width = len(names)
+    rows: list[list[str]] = []
+    numbers: list[int] = []
+    with path.open(encoding=dialect.encoding, newline="") as handle:
+        reader = csv.reader(handle, delimiter=dialect.delimiter)
+        for index, row in enumerate(reader):
+            if index > header:
+                rows.append(row)
+                numbers.append(reader.line_num)
+    width = max([width, *(_used(r) for r in rows)])
+    names = unique_names(names + [""] * (width - len(names)))
+    columns = {n: pa.array([r[i] if i < len(r) else "" for r in rows], pa.string())
+               for i, n in enumerate(names)}
+    table = pa.table(columns) if columns else pa.table({"_empty": pa.array([], pa.string())})
+    return Body(table.append_column("_row", _int32_array(numbers)), [])
+
+
+def _used(row: list[str]) -> int:
+    """The width of a row without its trailing empty cells."""
+    width = len(row)
+    while width and not row[width - 1].strip():
+        width -= 1
+    return width
 
 
 # Arrow's threaded reader first finds the record boundaries on one thread (quoted cells may hold
