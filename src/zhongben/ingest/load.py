@@ -16,6 +16,7 @@ from zhongben.ingest.catalog import already_loaded, ensure_catalog, finish_batch
 from zhongben.ingest.discover import discover
 from zhongben.ingest.errors import FileRefused
 from zhongben.ingest.normalise.sql import register
+from zhongben.ingest.pdf_statement import NotAStatement
 from zhongben.ingest.plan import NotATable, SheetPlan, plan_sheet
 from zhongben.ingest.report import LoadReport, QuarantinedCell, Refusal, SheetLoad
 from zhongben.ingest.sheet_load import Provenance, load_sheet
@@ -47,7 +48,7 @@ def ingest_paths(
 def _ingest_file(con: duckdb.DuckDBPyConnection, file: Path, report: LoadReport) -> None:
     try:
         plans = _plans(file)
-    except NotATable as skip:
+    except (NotATable, NotAStatement) as skip:
         report.skipped_files.append((str(file), str(skip)))
         return
     except FileRefused as refused:

@@ -59,6 +59,10 @@ def read_sheets(path: Path) -> list[RawSheet]:
         return _excel_sheets(path)
     if suffix == ".parquet":
         return [_parquet_sheet(path)]
+    if suffix == ".pdf":
+        from zhongben.ingest.pdf_statement import pdf_statement
+
+        return [pdf_statement(path)]
     return [_csv_sheet(path)]
 
 
