@@ -121,12 +121,16 @@ def _load_plans(
             continue
         table, unreadable = body.table, body.unreadable
         notes: list[str] = []
+        set_aside = 0
         if plan.layout is not None:
+            rows_in_file = table.num_rows + len(unreadable)
             table, notes = _from_statement(plan, table, unreadable)
+            set_aside = rows_in_file - table.num_rows
             unreadable = []
         prov = Provenance(str(file), sheet, file_hash, batch)
         load, sheet_cells = load_sheet(con, plan, table, unreadable, prov)
         load.notes.extend(notes)
+        load.set_aside = set_aside
         if plan.ignored_headers:
             load.notes.append("未使用的列：" + "、".join(plan.ignored_headers))
         con.execute(

@@ -5,7 +5,6 @@ above the header (the bank's title, 账号, 户名 …) are kept as one cell eac
 
 from __future__ import annotations
 
-import itertools
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -17,6 +16,7 @@ from zhongben.ingest.sources import Body, RawSheet, unique_names
 
 MIN_TEXT_CHARS = 20  # fewer characters in a page's text layer: a scanned page
 RENDER_SCALE = 2.0
+EDGE_SLACK = 2.0  # points (pixels for a scanned page)
 
 
 class NotAStatement(Exception):
@@ -118,14 +118,15 @@ def _middle(line: list[Word]) -> float:
 
 
 def _edges(header: list[Word]) -> list[float]:
-    """Column boundaries: halfway between neighbouring header cells."""
-    return [(a.right + b.left) / 2 for a, b in itertools.pairwise(header)]
+    """Where each column after the first begins: its header cell's left edge (cells are written
+    from the left of their column; a little slack for the renderer's rounding)."""
+    return [word.left - EDGE_SLACK for word in header[1:]]
 
 
 def _cells(line: list[Word], edges: list[float]) -> list[str]:
     cells = [""] * (len(edges) + 1)
     for word in line:
-        column = sum(word.centre > edge for edge in edges)
+        column = sum(word.left >= edge for edge in edges)
         cells[column] = f"{cells[column]} {word.text}".strip() if cells[column] else word.text
     return cells
 
