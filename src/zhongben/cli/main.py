@@ -28,6 +28,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "users",
     "screenshots",
     "ids",
+    "calendar_cmd",
 )
 
 for _name in COMMAND_MODULES:
