@@ -29,6 +29,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "screenshots",
     "ids",
     "calendar_cmd",
+    "templates",
 )
 
 for _name in COMMAND_MODULES:

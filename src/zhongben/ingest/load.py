@@ -6,11 +6,13 @@ from __future__ import annotations
 import csv
 import hashlib
 from concurrent.futures import Future, ThreadPoolExecutor
+from dataclasses import replace
 from pathlib import Path
 
 import duckdb
 import pyarrow as pa
 
+from zhongben.data_requests.sources import INFO_SHEET, MARK_SHEET
 from zhongben.ingest.bank import integrity_issues
 from zhongben.ingest.catalog import already_loaded, ensure_catalog, finish_batch, start_batch
 from zhongben.ingest.discover import discover
@@ -91,6 +93,8 @@ def _plans(file: Path) -> list[SheetPlan]:
     sheets = read_sheets(file)
     plans = [plan_sheet(sheet, len(sheets)) for sheet in sheets]
     found = [plan for plan in plans if plan is not None]
+    if {MARK_SHEET, INFO_SHEET} <= {sheet.sheet for sheet in sheets}:  # a filled-in template
+        found = [replace(plan, strict_ids=True) for plan in found]
     if not found:
         raise FileRefused(
             str(file),

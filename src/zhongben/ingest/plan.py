@@ -33,6 +33,7 @@ class SheetPlan:
     columns: tuple[MappedColumn, ...]
     ignored_headers: tuple[str, ...]  # header cells that name no column of the table
     layout: BankLayout | None = None  # a bank/payment statement mapped onto transactions
+    strict_ids: bool = False  # a data-request template: a failed check digit is quarantined
 
 
 class NotATable(Exception):
