@@ -142,3 +142,18 @@ def province(code: str) -> str | None:
 def children(code: str) -> list[Court]:
     """The current courts directly below a court."""
     return [c for c in all_courts().values() if c.parent == code and c.current]
+
+
+def jurisdiction(codes: list[str]) -> list[str]:
+    """The codes given and every court below them in the table (current or abolished); values
+    that are no court code (names) pass through."""
+    below: dict[str, list[str]] = {}
+    for court in all_courts().values():
+        below.setdefault(court.parent, []).append(court.code)
+    found, todo = [], list(codes)
+    while todo:
+        code = todo.pop()
+        if code not in found:
+            found.append(code)
+            todo.extend(below.get(code, []) if code != SUPREME else [])
+    return found

@@ -13,12 +13,15 @@ from collections.abc import Callable
 import duckdb
 from pydantic import BaseModel, ConfigDict
 
+from zhongben.identifiers.courts import jurisdiction
 from zhongben.leads.model import Lead
 
 
 class Scope(BaseModel):
     model_config = ConfigDict(extra="forbid")
-    courts: list[str] = []  # court names or court codes (浙0683)
+    # court names or codes (浙0683); the code of a higher court (浙06, 浙) stands for every court
+    # below it too, as the national court table has them
+    courts: list[str] = []
     filed_from: dt.date | None = None
     filed_to: dt.date | None = None
     closed_from: dt.date | None = None
@@ -33,8 +36,9 @@ class Scope(BaseModel):
         clauses: list[str] = ["TRUE"]
         params: list[object] = []
         if self.courts:
+            codes = jurisdiction(self.courts)
             clauses.append("(list_contains(?, court) OR list_contains(?, court_code))")
-            params += [self.courts, self.courts]
+            params += [self.courts, codes]
         for column, low, high in (
             ("filed_on", self.filed_from, self.filed_to),
             ("closed_on", self.closed_from, self.closed_to),
