@@ -137,3 +137,10 @@ def test_signed_amount_forms() -> None:
     assert split_sign("(1,000.00)") == (True, "1,000.00")
     assert split_sign("+500") == (False, "500")
     assert split_sign("¥-20.00") == (True, "20.00")
+
+
+def test_the_layouts_page_is_in_step_with_the_catalogue() -> None:
+    from zhongben.ingest.bank.catalog_doc import page
+
+    doc = Path(__file__).parents[3] / "docs" / "reference" / "statements.md"
+    assert doc.read_text("utf-8") == page(), "run: python -m zhongben.ingest.bank.catalog_doc"
