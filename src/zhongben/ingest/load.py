@@ -16,9 +16,8 @@ from zhongben.data_requests.sources import INFO_SHEET, MARK_SHEET
 from zhongben.ingest.bank import integrity_issues
 from zhongben.ingest.catalog import already_loaded, ensure_catalog, finish_batch, start_batch
 from zhongben.ingest.discover import discover
-from zhongben.ingest.errors import FileRefused
+from zhongben.ingest.errors import FileRefused, NotAStatement
 from zhongben.ingest.normalise.sql import register
-from zhongben.ingest.pdf_statement import NotAStatement
 from zhongben.ingest.plan import NotATable, SheetPlan, plan_sheet
 from zhongben.ingest.report import LoadReport, QuarantinedCell, Refusal, SheetLoad
 from zhongben.ingest.sheet_load import Provenance, load_sheet

@@ -5,13 +5,13 @@ above the header (the bank's title, 账号, 户名 …) are kept as one cell eac
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 
 import pyarrow as pa
 
+from zhongben.extract.ocr import Box
 from zhongben.ingest.bank import match_layout
-from zhongben.ingest.errors import FileRefused
+from zhongben.ingest.errors import FileRefused, NotAStatement
 from zhongben.ingest.sources import Body, RawSheet, unique_names
 
 MIN_TEXT_CHARS = 20  # fewer characters in a page's text layer: a scanned page
@@ -19,21 +19,7 @@ RENDER_SCALE = 2.0
 EDGE_SLACK = 2.0  # points (pixels for a scanned page)
 
 
-class NotAStatement(Exception):
-    """A PDF with no statement table (a court document, say): skipped, not refused."""
-
-
-@dataclass(frozen=True)
-class Word:
-    left: float
-    right: float
-    top: float
-    bottom: float
-    text: str
-
-    @property
-    def centre(self) -> float:
-        return (self.left + self.right) / 2
+Word = Box  # a word of a page's text layer (score 1.0) or a box the OCR recognised
 
 
 def pdf_statement(path: Path) -> RawSheet:
@@ -83,7 +69,7 @@ def _page_words(page: object, path: Path, number: int) -> list[Word]:
     chars = page.chars  # type: ignore[attr-defined]
     if len(chars) >= MIN_TEXT_CHARS:
         words = page.extract_words(x_tolerance=1.5, y_tolerance=2)  # type: ignore[attr-defined]
-        return [Word(w["x0"], w["x1"], w["top"], w["bottom"], w["text"]) for w in words]
+        return [Word(w["x0"], w["x1"], w["top"], w["bottom"], w["text"], 1.0) for w in words]
     return _ocr_words(path, number)
 
 
@@ -98,7 +84,7 @@ def _ocr_words(path: Path, number: int) -> list[Word]:
         image = pdf[number].render(scale=RENDER_SCALE, grayscale=True).to_pil()
     finally:
         pdf.close()
-    return [Word(b.left, b.right, b.top, b.bottom, b.text) for b in ocr.boxes(image)]
+    return ocr.boxes(image)
 
 
 def _lines(words: list[Word]) -> list[list[Word]]:
