@@ -14,7 +14,6 @@ from dataclasses import dataclass
 from functools import cache
 
 import duckdb
-import pyarrow as pa
 
 from zhongben.contracts.model import Column, Kind
 from zhongben.identifiers.courts import all_courts
@@ -179,21 +178,20 @@ def register(con: duckdb.DuckDBPyConnection) -> None:
     kind, division, current) of the national court table, plus the old-scheme abbreviations that
     name exactly one court (so a legacy 案号 gets its court's name too)."""
     udfs.register_udfs(con)
-    con.register("_zb_courts_arrow", courts_arrow())
-    try:
-        con.execute(
-            f"CREATE OR REPLACE TEMP TABLE {COURTS_TABLE} AS SELECT * FROM _zb_courts_arrow")
-    finally:
-        con.unregister("_zb_courts_arrow")
+    # Lists as parameters, unnested by DuckDB: no Arrow conversion of Python objects (whose
+    # pandas probe costs seconds at start-up).
+    con.execute(
+        f"CREATE OR REPLACE TEMP TABLE {COURTS_TABLE} AS SELECT unnest($code) AS code, "
+        "unnest($name) AS name, unnest($kind) AS kind, unnest($division) AS division, "
+        "unnest($current) AS current",
+        court_columns(),
+    )
 
 
 @cache
-def courts_arrow() -> pa.Table:
+def court_columns() -> dict[str, list[object]]:
     rows = [(c.code, c.name, c.kind, c.division, c.current) for c in all_courts().values()]
     rows += [(key, c.name, c.kind, c.division, c.current) for key, c in unique_legacy_keys()]
-    code, name, kind, division, current = (list(column) for column in zip(*rows, strict=True))
-    return pa.table({
-        "code": pa.array(code, pa.string()), "name": pa.array(name, pa.string()),
-        "kind": pa.array(kind, pa.string()), "division": pa.array(division, pa.string()),
-        "current": pa.array(current, pa.bool_()),
-    })
+    names = ("code", "name", "kind", "division", "current")
+    return {name: list(column) for name, column in zip(names, zip(*rows, strict=True),
+                                                        strict=True)}
