@@ -10,6 +10,7 @@ from pathlib import Path
 import pyarrow as pa
 
 from zhongben.extract.ocr import Box
+from zhongben.ingest.arrays import int64_array, string_array
 from zhongben.ingest.bank import match_layout
 from zhongben.ingest.errors import FileRefused, NotAStatement
 from zhongben.ingest.sources import Body, RawSheet, unique_names
@@ -42,9 +43,9 @@ def pdf_statement(path: Path) -> RawSheet:
     def read_below(header_row: int) -> Body:
         body = rows[header_row + 1:]
         width = len(rows[header_row])
-        columns = {n: pa.array([r[i] if i < len(r) else "" for r in body], pa.string())
+        columns = {n: string_array([r[i] if i < len(r) else "" for r in body])
                    for i, n in enumerate(unique_names(rows[header_row]))}
-        numbers = pa.array(range(header_row + 2, header_row + 2 + len(body)), pa.int32())
+        numbers = int64_array(list(range(header_row + 2, header_row + 2 + len(body))))
         table = pa.table(columns) if width else pa.table({})
         return Body(table.append_column("_row", numbers), [])
 

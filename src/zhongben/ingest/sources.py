@@ -18,6 +18,7 @@ import pyarrow as pa
 import pyarrow.csv as pacsv
 import pyarrow.parquet as pq
 
+from zhongben.ingest.arrays import string_array
 from zhongben.ingest.errors import FileRefused
 
 PEEK_ROWS = 60  # 支付宝 puts its header on line 25, after the export notes
@@ -139,9 +140,9 @@ def _read_csv_loose(path: Path, dialect: CsvDialect, header: int, names: list[st
                 numbers.append(reader.line_num)
     width = max([width, *(_used(r) for r in rows)])
     names = unique_names(names + [""] * (width - len(names)))
-    columns = {n: pa.array([r[i] if i < len(r) else "" for r in rows], pa.string())
+    columns = {n: string_array([r[i] if i < len(r) else "" for r in rows])
                for i, n in enumerate(names)}
-    table = pa.table(columns) if columns else pa.table({"_empty": pa.array([], pa.string())})
+    table = pa.table(columns) if columns else pa.table({"_empty": string_array([])})
     return Body(table.append_column("_row", _int32_array(numbers)), [])
 
 
@@ -318,3 +319,4 @@ def _int32_array(values: object) -> pa.Array:
 
     data = np.ascontiguousarray(values, dtype=np.int32)
     return pa.Array.from_buffers(pa.int32(), len(data), [None, pa.py_buffer(data.tobytes())])
+

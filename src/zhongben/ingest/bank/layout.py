@@ -16,6 +16,7 @@ from enum import StrEnum
 
 import pyarrow as pa
 
+from zhongben.ingest.arrays import int64_array, string_array
 from zhongben.ingest.bank.cells import (
     PLACEHOLDER,
     account_from_name,
@@ -123,10 +124,8 @@ class BankLayout:
             record["_row"] = str(row_no)
             for name in OUTPUT_COLUMNS:
                 out[name].append(record.get(name))
-        table = pa.table({n: pa.array(v, pa.string()) for n, v in out.items() if n != "_row"})
-        table = table.append_column(
-            "_row", pa.array([int(r or 0) for r in out["_row"]], pa.int64())
-        )
+        table = pa.table({n: string_array(v) for n, v in out.items() if n != "_row"})
+        table = table.append_column("_row", int64_array([int(r or 0) for r in out["_row"]]))
         return LayoutResult(table=table, dropped=dropped)
 
     def _convert(
