@@ -13,7 +13,7 @@ from zhongben.extract.ocr import Box
 from zhongben.ingest.arrays import int64_array, string_array
 from zhongben.ingest.bank import match_layout
 from zhongben.ingest.errors import FileRefused, NotAStatement
-from zhongben.ingest.sources import Body, RawSheet, unique_names
+from zhongben.ingest.sheets import Body, RawSheet, unique_names
 
 MIN_TEXT_CHARS = 20  # fewer characters in a page's text layer: a scanned page
 RENDER_SCALE = 2.0

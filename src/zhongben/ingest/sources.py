@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import csv
 import os
-from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -20,36 +19,11 @@ import pyarrow.parquet as pq
 
 from zhongben.ingest.arrays import string_array
 from zhongben.ingest.errors import FileRefused
+from zhongben.ingest.sheets import Body, RawSheet, unique_names
 
 PEEK_ROWS = 60  # 支付宝 puts its header on line 25, after the export notes
 _ENCODINGS = ("utf-8-sig", "gb18030")
 EXCEL_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".xlsb", ".ods")
-
-
-@dataclass
-class Body:
-    """The rows below a header: all cells as strings plus ``_row``; rows that could not even be
-    split into cells (wrong number of fields) as (row number, Chinese reason)."""
-
-    table: pa.Table
-    unreadable: list[tuple[int, str]]
-
-
-@dataclass
-class RawSheet:
-    """One table-shaped part of a file: a CSV, a workbook sheet, a Parquet file."""
-
-    file: Path
-    sheet: str | None
-    head: list[list[str]]  # the first rows, as text
-    read_below: Callable[[int], Body]  # header row index → all rows below it
-    # The same, tolerant of rows longer or shorter than the header (statements as banks
-    # export them: a trailing comma on every line, notes in the first column only).
-    read_loose: Callable[[int], Body] | None = None
-
-    @property
-    def label(self) -> str:
-        return f"{self.file}［{self.sheet}］" if self.sheet else str(self.file)
 
 
 def read_sheets(path: Path) -> list[RawSheet]:
@@ -293,17 +267,6 @@ def _parquet_sheet(path: Path) -> RawSheet:
 
 
 # --- helpers ------------------------------------------------------------------------------------
-
-
-def unique_names(names: list[str]) -> list[str]:
-    seen: dict[str, int] = {}
-    unique = []
-    for i, name in enumerate(names):
-        base = name or f"_unnamed_{i}"
-        count = seen.get(base, 0)
-        seen[base] = count + 1
-        unique.append(base if count == 0 else f"{base}__{count}")
-    return unique
 
 
 def _with_row_numbers(table: pa.Table, first: int) -> pa.Table:
