@@ -34,23 +34,23 @@ def _base(name: str) -> str:
     return name
 
 
-def _shorts(name: str) -> set[str]:
-    base = _base(name)
-    return {base[:1], base[:2], base} if base else set()
-
-
 def _keys(court: Court) -> set[str]:
+    """The abbreviations the old scheme used for this court: 浙 (high court), 绍/浙绍/绍中
+    (intermediate), 嵊/锦江 (a county's first one or two characters), 绍嵊/成锦江 (after the city's
+    first character), 浙绍嵊 (after the province's abbreviation too)."""
     abbreviation = court.code[:1]
     if court.level == "high":
         return {abbreviation}
     if court.level == "intermediate" and court.city and not court.special:
-        cities = _shorts(court.city)
-        return {a + c for a in ("", abbreviation) for c in cities} | {c + "中" for c in cities}
+        city = _base(court.city)[:1]
+        return {city, abbreviation + city, city + "中"}
     if court.level == "basic" and court.county and not court.special:
-        counties = _shorts(court.county)
-        cities = _shorts(court.city) if court.city != court.province else set()
-        keys = set(counties) | {c + k for c in cities for k in counties}
-        return keys | {abbreviation + k for k in keys}
+        county = _base(court.county)
+        city = _base(court.city)[:1] if court.city != court.province else ""
+        keys = {county[:1], county[:2]}
+        if city:
+            keys |= {city + county[:1], city + county[:2], abbreviation + city + county[:1]}
+        return keys
     return set()
 
 
