@@ -29,6 +29,9 @@ COMMAND_MODULES: tuple[str, ...] = (
     "screenshots",
     "lake",
     "documents",
+    "ids",
+    "calendar_cmd",
+    "templates",
 )
 
 for _name in COMMAND_MODULES:
