@@ -31,6 +31,9 @@ COMMAND_MODULES: tuple[str, ...] = (
     "backup",
     "lake",
     "documents",
+    "ids",
+    "calendar_cmd",
+    "templates",
 )
 
 for _name in COMMAND_MODULES:
