@@ -19,8 +19,8 @@ import pyarrow.parquet as pq
 
 from zhongben.ingest.arrays import string_array
 from zhongben.ingest.errors import FileRefused
-from zhongben.ingest.zipguard import ZIP_SUFFIXES, check_zip
 from zhongben.ingest.sheets import Body, RawSheet, unique_names
+from zhongben.ingest.zipguard import ZIP_SUFFIXES, check_zip
 
 PEEK_ROWS = 60  # 支付宝 puts its header on line 25, after the export notes
 _ENCODINGS = ("utf-8-sig", "gb18030")
