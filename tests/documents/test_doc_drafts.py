@@ -105,7 +105,7 @@ def test_web_drafts_every_kind_for_every_family(world_db: sessionmaker[Session],
             page = client.post(f"/cases/{case_id}/documents/{code}", data={"csrf_token": token})
             assert "/documents/" in str(page.url)
             doc_id = str(page.url).split("/documents/")[1]
-            content = client.get(f"/documents/{doc_id}/docx").content
+            content = client.get(f"/documents/{doc_id}/docx?purpose=核对文书").content
             assert_sendable(content, kind, workspace)
     with world_db() as s:
         assert s.scalar(select(Lead.matter_id).where(Lead.lead_key == keys[0])) is not None

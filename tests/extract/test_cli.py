@@ -9,6 +9,7 @@ import json
 from pathlib import Path
 from typing import Any
 
+import pytest
 from typer.testing import CliRunner
 
 from zhongben.cli.main import app
@@ -33,6 +34,7 @@ def expected_leads(truths: list[dict[str, Any]]) -> set[tuple[str, str]]:
     return leads
 
 
+@pytest.mark.slow
 def test_extract_ingest_and_screen(
     tmp_path: Path, corpus: Path, text_truth: list[dict[str, Any]]
 ) -> None:

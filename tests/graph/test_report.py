@@ -6,6 +6,7 @@ import csv
 from pathlib import Path
 
 import duckdb
+import pytest
 from tests.graph.conftest import transfer
 from typer.testing import CliRunner
 
@@ -37,6 +38,7 @@ def world(path: Path) -> None:
     con.close()
 
 
+@pytest.mark.slow
 def test_flows_command_writes_report(tmp_path: Path) -> None:
     db = tmp_path / "ws.duckdb"
     world(db)

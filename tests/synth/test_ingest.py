@@ -21,6 +21,7 @@ def ingested(world: Path, tmp_path_factory: pytest.TempPathFactory) -> tuple[Wor
     return workspace, workspace.ingest([world], quarantine_dir=folder / "q")
 
 
+@pytest.mark.slow
 def test_clean_world_ingests_without_quarantine(ingested: tuple[Workspace, LoadReport]) -> None:
     _, report = ingested
     assert report.ok and not report.quarantine
@@ -29,6 +30,7 @@ def test_clean_world_ingests_without_quarantine(ingested: tuple[Workspace, LoadR
         assert totals["invalid_ids"] == 0 and totals["duplicates"] == 0, table
 
 
+@pytest.mark.slow
 def test_screen_finds_exactly_the_planted_leads(
     world: Path, ingested: tuple[Workspace, LoadReport]
 ) -> None:
@@ -46,6 +48,7 @@ def messy(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return out
 
 
+@pytest.mark.slow
 def test_messy_world_quarantines_exactly_what_the_manifest_says(
     messy: Path, tmp_path: Path
 ) -> None:

@@ -28,6 +28,7 @@ def step(page, event: str) -> None:  # type: ignore[no-untyped-def]
     page.wait_for_load_state()
 
 
+@pytest.mark.slow
 def test_prosecutor_journey(web_app: FastAPI, tmp_path: Path) -> None:
     from playwright.sync_api import expect, sync_playwright
 
@@ -58,12 +59,15 @@ def test_prosecutor_journey(web_app: FastAPI, tmp_path: Path) -> None:
 
         page.click("#make-recommendation")
         page.wait_for_url("**/documents/*")
+        page.click("#download-docx")  # the purpose of the download is asked first
+        page.fill("#export-purpose input[name=purpose]", "制发检察建议")
         with page.expect_download() as download:
-            page.click("#download-docx")
+            page.click("#export-purpose button")
         saved = tmp_path / "jcjy.docx"
         download.value.save_as(saved)
         text = "\n".join(p.text for p in docx.Document(str(saved)).paragraphs)
         assert "检察建议书" in text and "嵊州市人民法院：" in text
+        assert "用途：制发检察建议" in docx.Document(str(saved)).core_properties.comments
         assert adopted_total(page, base) == before
 
         other = browser.new_page()

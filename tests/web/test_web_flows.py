@@ -160,7 +160,7 @@ def test_an_assistant_sees_masked_numbers_and_every_view_is_audited(
         assert number not in page, number  # in labels, chart data and summaries alike
     assert f"（{OWN_MASKED}）" in page
     book = openpyxl.load_workbook(io.BytesIO(
-        masked.get(f"/leads/{lead.key}/flows/export.xlsx").content))
+        masked.get(f"/leads/{lead.key}/flows/export.xlsx?purpose=核查").content))
     cells = [str(c) for row in book.active.iter_rows(values_only=True) for c in row]
     assert not [c for c in cells if OWN in c or SPOUSE_ACCOUNT in c]
     assert any(OWN_MASKED in c for c in cells)
@@ -175,7 +175,7 @@ def test_an_assistant_sees_masked_numbers_and_every_view_is_audited(
 def test_the_paths_export_to_excel(flows_app: FastAPI, planted: tuple[Planted, Path]) -> None:
     client = TestClient(flows_app)
     login(client, "jcg")
-    response = client.get(f"/leads/{planted[0].key}/flows/export.xlsx")
+    response = client.get(f"/leads/{planted[0].key}/flows/export.xlsx?purpose=核查")
     assert response.status_code == 200
     sheet = openpyxl.load_workbook(io.BytesIO(response.content)).active
     assert tuple(c.value for c in sheet[1]) == PATH_COLUMNS
@@ -196,7 +196,7 @@ def test_without_a_workspace_the_page_says_so(web_app: FastAPI, seeded: sessionm
         response = client.get(f"/leads/{key}/flows")
         assert response.status_code == 200 and message in response.text
         assert 'id="flow-data"' not in response.text
-        export = client.get(f"/leads/{key}/flows/export.xlsx")
+        export = client.get(f"/leads/{key}/flows/export.xlsx?purpose=核查")
         assert export.status_code == 503 and message in export.text
 
 
@@ -216,6 +216,7 @@ def test_a_busy_workspace_is_named_not_an_error(flows_app: FastAPI,
         holder.communicate("")
 
 
+@pytest.mark.slow
 @pytest.mark.browser
 @pytest.mark.skipif(not CHROMIUM.exists(), reason="no /usr/bin/chromium")
 @pytest.mark.parametrize("app_db", ["sqlite"], indirect=True)

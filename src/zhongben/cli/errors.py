@@ -19,5 +19,5 @@ def workspace_errors() -> Iterator[None]:
     try:
         yield
     except WorkspaceError as exc:
-        Console(stderr=True).print(f"[bold red]错误[/] {exc}", highlight=False)
+        Console(stderr=True).print(f"[bold red]错误[/] {exc}", highlight=False, soft_wrap=True)
         raise typer.Exit(code=BUSY_EXIT if isinstance(exc, WorkspaceBusy) else 2) from None

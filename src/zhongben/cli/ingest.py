@@ -67,6 +67,8 @@ def print_report(report: LoadReport, console: Console) -> None:
             console.print(f"  · {where}：{note}", highlight=False)
     for file, why in report.skipped_files:
         console.print(f"  · 跳过 {file}：{why}", highlight=False)
+    if report.horizons:
+        console.print(f"各表数据截至：{report.horizons}", highlight=False)
     if report.integrity:
         _print_integrity(report, console)
     if report.quarantine:

@@ -12,6 +12,7 @@ from rich.progress import Progress
 from zhongben.cli.errors import workspace_errors
 from zhongben.engine.spark_session import SparkUnavailable
 from zhongben.leads.output import FORMATS, leads_table, write_csv, write_json, write_xlsx
+from zhongben.protect.mark import ExportMark, clean_purpose
 from zhongben.rules.config import (
     ConfigError,
     ScreenConfig,
@@ -65,6 +66,9 @@ def screen(
     filed_to: Annotated[str | None, typer.Option("--filed-to", help="立案日期不晚于")] = None,
     closed_from: Annotated[str | None, typer.Option("--closed-from", help="结案日期不早于")] = None,
     closed_to: Annotated[str | None, typer.Option("--closed-to", help="结案日期不晚于")] = None,
+    purpose: Annotated[
+        str, typer.Option("--purpose", help="导出用途（写入 CSV / Excel 水印）")
+    ] = "筛查线索",
     engine: Annotated[
         str, typer.Option("--engine", help="计算引擎：duckdb（默认）/ spark")
     ] = "duckdb",
@@ -95,6 +99,7 @@ def screen(
     if lake is not None and engine != "spark":
         _fail(err, "--lake 只用于 --engine spark")
     try:
+        purpose = clean_purpose(purpose)  # PurposeError is a ValueError
         day = parse_date(as_of)
         settings = read_config(config) if config else ScreenConfig()
         settings = _with_options(settings, rules, params or [], court, case_type,
@@ -104,7 +109,9 @@ def screen(
                           engine=(engine, lake, spark_master))
     except (ConfigError, ValueError, RuleError, SparkUnavailable) as exc:
         _fail(err, str(exc))
-    _write(result, fmt, out)
+    _write(result, fmt, out, purpose)
+    for line in result.warning_lines():
+        err.print(f"[bold yellow]数据截止警告[/] {line}", highlight=False)
     counts = f"运行 {len(result.rules)} 条规则，线索 {len(result.leads)} 条"
     err.print(f"筛查日期 {result.as_of}，{counts}（运行编号 {result.run_id}）", highlight=False)
     calendar_warning = warning_for([result.as_of])
@@ -169,10 +176,11 @@ def _run(
         return workspace.screen(day, settings, progress, name, lake, master)
 
 
-def _write(result: ScreenResult, fmt: str, out: Path | None) -> None:
+def _write(result: ScreenResult, fmt: str, out: Path | None, purpose: str) -> None:
+    mark = ExportMark.for_command_line(purpose) if fmt in ("csv", "xlsx") else None
     if fmt == "xlsx":
         assert out is not None
-        write_xlsx(result.leads, out)
+        write_xlsx(result.leads, out, mark)
         return
     if fmt == "table":
         if out:
@@ -182,8 +190,9 @@ def _write(result: ScreenResult, fmt: str, out: Path | None) -> None:
         else:
             Console().print(leads_table(result.leads, limit=200))
         return
-    extra = {"as_of": result.as_of.isoformat(), "run_id": result.run_id, "rules": result.rules}
-    text = write_json(result.leads, extra) if fmt == "json" else write_csv(result.leads)
+    extra = {"as_of": result.as_of.isoformat(), "run_id": result.run_id, "rules": result.rules,
+             "horizon_warnings": [w.as_json() for w in result.warnings]}
+    text = write_json(result.leads, extra) if fmt == "json" else write_csv(result.leads, mark)
     if out:
         out.write_text(text, encoding="utf-8")
     else:

@@ -12,6 +12,8 @@ from zhongben.store.publish import PublishReport
 from zhongben.store.setup import prepare_demo, publish_if_present
 from zhongben.workspace import DEFAULT_DB, Workspace
 
+WORKER_HEALTHCHECK_SECONDS = 120
+
 
 def app_db_for(db: str, app_db: str | None) -> str:
     """The application database: ``--app-db``, else $ZHONGBEN_APP_DB, else beside the workspace."""
@@ -62,8 +64,11 @@ def serve(
     from zhongben.web.workers import export_settings
 
     os.environ.update(export_settings(settings))
+    # uvicorn restarts a worker that has not answered its health check within 5 s; a worker
+    # still importing and building the app on a busy machine (10 s and more) was killed and
+    # respawned for ever. Give the start the time it takes; a hung worker is still replaced.
     uvicorn.run("zhongben.web.workers:app", factory=True, workers=workers, host=host, port=port,
-                log_level="warning")
+                log_level="warning", timeout_worker_healthcheck=WORKER_HEALTHCHECK_SECONDS)
 
 
 def publish_cmd(

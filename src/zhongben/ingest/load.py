@@ -17,6 +17,8 @@ from zhongben.ingest.bank import integrity_issues
 from zhongben.ingest.catalog import already_loaded, ensure_catalog, finish_batch, start_batch
 from zhongben.ingest.discover import discover
 from zhongben.ingest.errors import FileRefused, NotAStatement
+from zhongben.ingest.horizon import Connection, store_horizons, table_horizons
+from zhongben.ingest.horizon import describe as describe_horizons
 from zhongben.ingest.normalise.sql import register
 from zhongben.ingest.plan import NotATable, SheetPlan, plan_sheet
 from zhongben.ingest.report import LoadReport, QuarantinedCell, Refusal, SheetLoad
@@ -39,6 +41,9 @@ def ingest_paths(
     if any(load.table == "transactions" and load.loaded for load in report.sheets):
         report.integrity = integrity_issues(con, batch)
     finish_batch(con, batch)
+    horizons = table_horizons(Connection(con))
+    store_horizons(con, horizons, batch)
+    report.horizons = describe_horizons(horizons)
     if report.quarantine and quarantine_dir is not None:
         report.quarantine_file = write_quarantine(report, quarantine_dir)
     if report.integrity and quarantine_dir is not None:

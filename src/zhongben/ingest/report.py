@@ -66,6 +66,7 @@ class LoadReport:
     quarantine_file: Path | None = None
     integrity: list[Issue] = field(default_factory=list)  # statements: breaks, gaps, repeats
     integrity_file: Path | None = None
+    horizons: str = ""  # the date each table's data reaches after this load (ingest.horizon)
 
     @property
     def ok(self) -> bool:

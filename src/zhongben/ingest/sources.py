@@ -20,6 +20,7 @@ import pyarrow.parquet as pq
 from zhongben.ingest.arrays import string_array
 from zhongben.ingest.errors import FileRefused
 from zhongben.ingest.sheets import Body, RawSheet, unique_names
+from zhongben.ingest.zipguard import ZIP_SUFFIXES, check_zip
 
 PEEK_ROWS = 60  # 支付宝 puts its header on line 25, after the export notes
 _ENCODINGS = ("utf-8-sig", "gb18030")
@@ -80,15 +81,29 @@ def _detect_encoding(path: Path, sample: bytes) -> str:
     )
 
 
+# A cell may be long (a ruling's text): the head is read with Python's csv, whose default limit of
+# 128 KiB per field would fail on it; Arrow reads the body without such a limit.
+csv.field_size_limit(64 << 20)
+
+
 def _csv_sheet(path: Path) -> RawSheet:
     dialect = sniff_csv(path)
-    with path.open(encoding=dialect.encoding, newline="") as handle:
-        head = [
-            row
-            for _, row in zip(
-                range(PEEK_ROWS), csv.reader(handle, delimiter=dialect.delimiter), strict=False
-            )
-        ]
+    try:
+        with path.open(encoding=dialect.encoding, newline="") as handle:
+            reader = csv.reader(handle, delimiter=dialect.delimiter)
+            head = [row for _, row in zip(range(PEEK_ROWS), reader, strict=False)]
+    except UnicodeDecodeError as error:
+        raise FileRefused(
+            str(path),
+            f"文件开头第 {error.start:,} 字节附近有无法按 {dialect.encoding} 解码的内容"
+            "（编码不一致）",
+            "请用 Excel 或记事本另存为 UTF-8 编码的 CSV 后重新导入",
+        ) from error
+    except csv.Error as error:
+        raise FileRefused(
+            str(path), f"文件开头几行无法按 CSV 读取（{error}）",
+            "请确认文件是逗号或制表符分隔的文本，单元格不超过 64 MB",
+        ) from error
 
     def read_below(header: int) -> Body:
         return _read_csv_body(path, dialect, header, head[header] if head else [])
@@ -214,6 +229,8 @@ def _number_around(table: pa.Table, header: int, bad: list[tuple[int, str]]) -> 
 def _excel_sheets(path: Path) -> list[RawSheet]:
     import fastexcel
 
+    if path.suffix.lower() in ZIP_SUFFIXES:
+        check_zip(path)  # a zip bomb is refused from its directory, before calamine expands it
     try:
         reader = fastexcel.read_excel(str(path))
     except Exception as error:  # fastexcel raises its own error types for unreadable workbooks

@@ -44,6 +44,8 @@ JSON_COLUMNS = frozenset({"score_terms", "legal_basis", "evidence", "params"})
 def ensure_tables(con: duckdb.DuckDBPyConnection) -> None:
     con.execute(LEADS_DDL)
     con.execute(RUNS_DDL)
+    # The run's data-horizon warnings (zhongben.rules.coverage); added to older workspaces.
+    con.execute("ALTER TABLE screen_runs ADD COLUMN IF NOT EXISTS horizon_warnings JSON")
 
 
 class LeadStore(Protocol):
@@ -57,6 +59,7 @@ class LeadStore(Protocol):
         scope: Any,
         leads: Sequence[Lead],
         in_scope: Callable[[str | None, str | None], bool] | None = None,
+        horizon_warnings: Any = None,
     ) -> int:
         """Record a finished run and its leads, all or nothing; the run's id."""
 
@@ -75,8 +78,11 @@ class WorkspaceLeads:
         scope: Any,
         leads: Sequence[Lead],
         in_scope: Callable[[str | None, str | None], bool] | None = None,
+        horizon_warnings: Any = None,
     ) -> int:
-        return save_run(self.con, as_of, rules, params, scope, leads, in_scope)
+        return save_run(
+            self.con, as_of, rules, params, scope, leads, in_scope, horizon_warnings
+        )
 
 
 def save_run(
@@ -87,13 +93,14 @@ def save_run(
     scope: Any,
     leads: Sequence[Lead],
     in_scope: Callable[[str | None, str | None], bool] | None = None,
+    horizon_warnings: Any = None,
 ) -> int:
     """Record the run, upsert its leads and resolve vanished ones, in one transaction: a failure
     leaves the store as it was (no run row without its leads)."""
     ensure_tables(con)
     con.execute("BEGIN TRANSACTION")
     try:
-        run_id = _start_run(con, as_of, rules, params, scope)
+        run_id = _start_run(con, as_of, rules, params, scope, horizon_warnings)
         con.register("zb_staged_leads", _staged(leads))
         _update_existing(con, run_id)
         _insert_new(con, run_id)
@@ -112,12 +119,15 @@ def save_run(
 
 
 def _start_run(
-    con: duckdb.DuckDBPyConnection, as_of: dt.date, rules: Sequence[str], params: Any, scope: Any
+    con: duckdb.DuckDBPyConnection, as_of: dt.date, rules: Sequence[str], params: Any, scope: Any,
+    horizon_warnings: Any = None,
 ) -> int:
     (run_id,) = con.execute("SELECT coalesce(max(run_id), 0) + 1 FROM screen_runs").fetchall()[0]
     con.execute(
-        "INSERT INTO screen_runs VALUES (?, ?, now(), NULL, ?, ?, ?, NULL)",
-        [run_id, as_of, to_json(list(rules)), to_json(params), to_json(scope)],
+        "INSERT INTO screen_runs (run_id, as_of, started_at, finished_at, rules, params, scope, "
+        "lead_count, horizon_warnings) VALUES (?, ?, now(), NULL, ?, ?, ?, NULL, ?)",
+        [run_id, as_of, to_json(list(rules)), to_json(params), to_json(scope),
+         to_json(horizon_warnings or [])],
     )
     return int(run_id)
 
@@ -217,6 +227,9 @@ class LateWorkspaceLeads:
         scope: Any,
         leads: Sequence[Lead],
         in_scope: Callable[[str | None, str | None], bool] | None = None,
+        horizon_warnings: Any = None,
     ) -> int:
         with open_write(self.path) as con:
-            return save_run(con, as_of, rules, params, scope, leads, in_scope)
+            return save_run(
+                con, as_of, rules, params, scope, leads, in_scope, horizon_warnings
+            )

@@ -81,6 +81,7 @@ def compile_rule(
     pretty: bool = True,
     whole: frozenset[str] = frozenset(),
     read: Mapping[str, str] | None = None,
+    data_until: dt.date | None = None,
 ) -> Compiled:
     """The rule's SQL for ``dialect`` with ``params`` (defaults overridden) on ``as_of``.
 
@@ -94,7 +95,7 @@ def compile_rule(
     template, evidence, tables = _template(
         rule.sql, dialect, pretty, whole, rule.used, frozenset(stored)
     )
-    sql = _bind(template, tables, values, day, dialect, stored)
+    sql = _bind(template, tables, values, day, dialect, stored, data_until)
     return Compiled(rule.id, dialect, sql, evidence, values, day)
 
 
@@ -107,6 +108,7 @@ def compile_used(
     pretty: bool = True,
     whole: frozenset[str] = frozenset(),
     read: Mapping[str, str] | None = None,
+    data_until: dt.date | None = None,
 ) -> str:
     """The rows of ``name`` — a view or rule's rows that ``rule`` uses — as ``rule`` reads them
     (its parameters, ``as_of``, ``whole`` as in ``compile_rule``): one query, ``SELECT *`` from
@@ -120,7 +122,7 @@ def compile_used(
     template, _, tables = _template(
         f"SELECT * FROM {name}", dialect, pretty, whole, used, frozenset(stored)
     )
-    return _bind(template, tables, values, day, dialect, stored)
+    return _bind(template, tables, values, day, dialect, stored, data_until)
 
 
 def compile_sql(
@@ -168,11 +170,15 @@ def _bind(
     day: dt.date,
     dialect: str,
     stored: Mapping[str, str],
+    data_until: dt.date | None = None,
 ) -> str:
-    """The template's markers replaced: as-of views, parameter literals, stored tables."""
+    """The template's markers replaced: as-of views, parameter literals, stored tables
+    (``data_until``: as_of unless the data of the rule's absence tables ends before)."""
     views = {f"{VIEW_MARKER}{name}": view_sql(name, day, dialect) or name for name in tables}
+    until = min(data_until or day, day)
     bound = {
-        f"{PARAM_MARKER}{k}": _literal_sql(v, dialect) for k, v in {**values, "as_of": day}.items()
+        f"{PARAM_MARKER}{k}": _literal_sql(v, dialect)
+        for k, v in {**values, "as_of": day, "data_until": until}.items()
     }
     reads = {f"{READ_MARKER}{name}": table for name, table in stored.items()}
     return insert_views(template, {**views, **bound, **reads})

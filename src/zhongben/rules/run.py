@@ -39,21 +39,24 @@ def run_rule(
     params: dict[str, Any] | None = None,
     whole: frozenset[str] = frozenset(),
     read: Mapping[str, str] | None = None,
+    data_until: dt.date | None = None,
 ) -> list[Lead]:
     """The leads ``rule`` finds on ``as_of`` with ``params`` overriding its defaults
     (``whole``: tables with nothing after ``as_of``, read without their as-of view; ``read``:
     used views already stored by the engine, ``zhongben.rules.materialise``)."""
     compiled = compile_rule(
-        rule, engine.dialect, params, as_of, pretty=False, whole=whole, read=read
+        rule, engine.dialect, params, as_of, pretty=False, whole=whole, read=read,
+        data_until=data_until,
     )
     names, rows = engine.fetch(compiled.sql)
     leads = group_rows(rule.id, names, rows, compiled.evidence)
     for lead in leads:
-        describe(lead, rule, compiled.params, as_of)
+        describe(lead, rule, compiled.params, as_of, data_until)
     return leads
 
 
-def describe(lead: Lead, rule: Rule, params: dict[str, Any], as_of: dt.date) -> None:
+def describe(lead: Lead, rule: Rule, params: dict[str, Any], as_of: dt.date,
+             data_until: dt.date | None = None) -> None:
     """Attach the rule's identity, basis, parameters and the filled-in explanation."""
     header = rule.header
     lead.rule_version = header.version
@@ -67,6 +70,7 @@ def describe(lead: Lead, rule: Rule, params: dict[str, Any], as_of: dt.date) -> 
         **params,
         **lead.facts,
         "as_of": as_of,
+        "data_until": min(data_until or as_of, as_of),
         "case_no": lead.case_no,
         "subject_id": lead.subject_id,
         "subject_name": lead.subject_name,

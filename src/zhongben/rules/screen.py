@@ -15,12 +15,14 @@ from typing import Any
 import sqlglot
 
 from zhongben.engine.base import Engine
+from zhongben.ingest.horizon import TableHorizon, table_horizons
 from zhongben.leads.enrich import enrich
 from zhongben.leads.model import Lead
 from zhongben.leads.scope import Scope, keep_in_scope, scope_filter
 from zhongben.leads.score import score_leads
 from zhongben.leads.store import LeadStore
 from zhongben.rules.compile import literal
+from zhongben.rules.coverage import HorizonWarning, data_until, lead_note, uncovered, warnings
 from zhongben.rules.materialise import SharedRows
 from zhongben.rules.run import prepare, run_rule
 from zhongben.rules.spec import Rule
@@ -36,6 +38,11 @@ class ScreenResult:
     leads: list[Lead]
     run_id: int | None = None
     per_rule: dict[str, int] = field(default_factory=dict)
+    horizons: dict[str, TableHorizon] = field(default_factory=dict)
+    warnings: list[HorizonWarning] = field(default_factory=list)
+
+    def warning_lines(self) -> list[str]:
+        return [w.message(self.as_of) for w in self.warnings]
 
 
 def unchanged_tables(engine: Engine, as_of: dt.date) -> frozenset[str]:
@@ -51,6 +58,11 @@ def unchanged_tables(engine: Engine, as_of: dt.date) -> frozenset[str]:
         if engine.fetch(text[0])[1][0][0] == 0:
             names.append(name)
     return frozenset(names)
+
+
+def _note(leads: list[Lead], note: str) -> None:
+    for lead in leads if note else ():
+        lead.explanation += note
 
 
 def select_rules(library: Mapping[str, Rule], ids: Sequence[str] | None) -> list[Rule]:
@@ -85,11 +97,15 @@ def screen(
         select_rules({r.id: r for r in rules}, [rule_id])[0].resolve_params(values)
     prepare(engine)
     whole = unchanged_tables(engine, as_of)
+    horizons = table_horizons(engine)
     leads: list[Lead] = []
     per_rule: dict[str, int] = {}
     with SharedRows(engine, rules if share else [], as_of, params, whole) as shared:
         for index, rule in enumerate(rules):
-            found = run_rule(engine, rule, as_of, params.get(rule.id), whole, shared.read(rule))
+            found = [] if uncovered(rule, horizons) else run_rule(
+                engine, rule, as_of, params.get(rule.id), whole, shared.read(rule),
+                data_until(rule, as_of, horizons))
+            _note(found, lead_note(rule, as_of, horizons))
             shared.done(rule)
             per_rule[rule.id] = len(found)
             leads.extend(found)
@@ -101,8 +117,10 @@ def screen(
     score_leads(leads)
     leads.sort(key=lambda x: (-x.score, x.rule_id, x.case_no or "", x.subject_id or ""))
     ran = [r.id for r in rules]
-    result = ScreenResult(as_of, ran, leads, per_rule=per_rule)
+    result = ScreenResult(as_of, ran, leads, per_rule=per_rule,
+                          horizons=horizons, warnings=warnings(rules, as_of, horizons))
     if leads_store is not None:
         scope_json = scope.model_dump(mode="json")
-        result.run_id = leads_store.save_run(as_of, ran, params, scope_json, leads, in_scope)
+        result.run_id = leads_store.save_run(as_of, ran, params, scope_json, leads, in_scope,
+                                             [w.as_json() for w in result.warnings])
     return result

@@ -18,7 +18,9 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator, model_valida
 RULE_ID = re.compile(r"^[A-Z]{2}-\d{2}$")
 VIEW_NAME = re.compile(r"^[a-z][a-z0-9_]*$")
 PARAM_NAME = re.compile(r"^[a-z][a-z0-9_]*$")
-RESERVED_PARAMS = frozenset({"as_of"})
+# as_of: the screening date; data_until: the date up to which the tables a rule reads the absence
+# of (header ``absence_of``) hold data, at most as_of (zhongben.ingest.horizon).
+RESERVED_PARAMS = frozenset({"as_of", "data_until"})
 
 
 class Severity(StrEnum):
@@ -79,6 +81,9 @@ class Header(BaseModel):
     tables: dict[str, list[str]] = Field(min_length=1)
     params: dict[str, Param] = Field(default_factory=dict)
     uses: list[str] = Field(default_factory=list)  # shared views (name) or rules' rows (id)
+    # Tables whose *missing* rows make a lead (no search, no action, no payout): the rule measures
+    # that absence up to :data_until, the date their data reaches, not beyond.
+    absence_of: list[str] = Field(default_factory=list)
     explanation: str
 
     @field_validator("params")

@@ -24,14 +24,14 @@ from zhongben.rules.macros import CALENDAR_TABLE, EVIDENCE, MACROS, macro_arity_
 from zhongben.rules.portable import unportable
 from zhongben.rules.problems import Problem
 from zhongben.rules.shared import cte_name, placeholders
-from zhongben.rules.spec import Rule, SharedView
+from zhongben.rules.spec import RESERVED_PARAMS, Rule, SharedView
 
 LEAD_COLUMNS = ("case_no", "subject_id")
 ENGINE_TABLES: dict[str, frozenset[str]] = {
     CALENDAR_TABLE: frozenset({"day", "is_workday", "workday_index"}),
 }
 PROVENANCE_NAMES = frozenset(name for name, _ in PROVENANCE)
-TEMPLATE_BUILTINS = frozenset({"as_of", "case_no", "subject_id", "subject_name"})
+TEMPLATE_BUILTINS = frozenset({"as_of", "data_until", "case_no", "subject_id", "subject_name"})
 
 
 def known_columns(table: str) -> frozenset[str]:
@@ -116,7 +116,7 @@ def _parse(sql: str) -> exp.Expr:
 def _check_used(checker: _Checker, rule: Rule) -> None:
     """What the rule uses reads is the rule's: its parameters and its tables and columns must be
     declared in the rule's header too (the header lists everything the rule needs)."""
-    for name in sorted(placeholders(rule.used) - set(rule.header.params) - {"as_of"}):
+    for name in sorted(placeholders(rule.used) - set(rule.header.params) - RESERVED_PARAMS):
         checker.add(None, f"uses 所用的视图或规则读参数 :{name}，须在头部 params 中声明")
     for used in rule.used:
         for table, columns in used.tables:
@@ -126,6 +126,9 @@ def _check_used(checker: _Checker, rule: Rule) -> None:
 
 
 def _check_header_tables(checker: _Checker) -> None:
+    for table in checker.rule.header.absence_of if checker.rule else ():
+        if table not in checker.tables:
+            checker.add(None, f"头部 absence_of 中的表 {table} 须在头部 tables 中声明")
     for table, columns in checker.tables.items():
         if table not in TABLES:
             checker.add(None, f"头部 tables 中的表 {table} 不在数据契约中")
@@ -152,7 +155,7 @@ def _check_nodes(checker: _Checker, tree: exp.Expr) -> None:
 
 
 def _check_param(checker: _Checker, rule: Rule, node: exp.Placeholder) -> None:
-    if str(node.name) not in {*rule.header.params, "as_of"}:
+    if str(node.name) not in {*rule.header.params, *RESERVED_PARAMS}:
         checker.add(node, f"参数 :{node.name} 未在头部 params 中声明")
     declared = rule.header.params.get(str(node.name))
     if declared and declared.type == "text_list" and not isinstance(node.parent, exp.In):

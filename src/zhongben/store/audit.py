@@ -10,6 +10,7 @@ from typing import Any
 from sqlalchemy import and_, or_, select
 from sqlalchemy.orm import Session
 
+from zhongben.store.audit_chain import add_pending
 from zhongben.store.models import AuditEntry, User
 
 
@@ -26,7 +27,9 @@ class Actor:
 
 def record(session: Session, actor: Actor | None, action: str, object_type: str,
            object_id: str | None, **detail: Any) -> None:
-    session.add(AuditEntry(
+    """Keep an entry on the session; it is chained and written when the session commits, with the
+    change it records (``zhongben.store.audit_chain``), and dropped with it on rollback."""
+    add_pending(session, AuditEntry(
         at=datetime.now(), user_id=actor.user_id if actor else None,
         username=actor.username if actor else None, action=action, object_type=object_type,
         object_id=object_id, detail=_jsonable(detail), client=actor.client if actor else None))

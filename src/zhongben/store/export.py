@@ -12,6 +12,9 @@ from urllib.parse import quote
 import xlsxwriter
 from fastapi.responses import Response
 
+from zhongben.protect.mark import ExportMark
+from zhongben.protect.stamp import stamp_xlsx
+
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
@@ -27,7 +30,8 @@ def _cell(value: Any) -> Any:
     return value
 
 
-def xlsx_bytes(title: str, headers: Sequence[str], rows: Iterable[Sequence[Any]]) -> bytes:
+def xlsx_bytes(title: str, headers: Sequence[str], rows: Iterable[Sequence[Any]],
+               mark: ExportMark | None = None) -> bytes:
     buffer = io.BytesIO()
     book = xlsxwriter.Workbook(buffer, {"in_memory": True})
     sheet = book.add_worksheet(title[:31])
@@ -37,12 +41,14 @@ def xlsx_bytes(title: str, headers: Sequence[str], rows: Iterable[Sequence[Any]]
         sheet.write_row(r, 0, [_cell(v) for v in row])
     sheet.set_column(0, len(headers) - 1, 16)
     sheet.freeze_panes(1, 0)
+    if mark is not None:
+        stamp_xlsx(book, mark)
     book.close()
     return buffer.getvalue()
 
 
-def xlsx_response(title: str, headers: Sequence[str],
-                  rows: Iterable[Sequence[Any]]) -> Response:
+def xlsx_response(title: str, headers: Sequence[str], rows: Iterable[Sequence[Any]],
+                  mark: ExportMark | None = None) -> Response:
     name = quote(f"{title}-{date.today().isoformat()}.xlsx")
-    return Response(xlsx_bytes(title, headers, rows), media_type=XLSX,
+    return Response(xlsx_bytes(title, headers, rows, mark), media_type=XLSX,
                     headers={"Content-Disposition": f"attachment; filename*=UTF-8''{name}"})

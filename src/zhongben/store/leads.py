@@ -47,10 +47,13 @@ class LeadFilter:
 
 
 def _amount(text: str) -> Decimal | None:
+    """An amount filter; None for text that is no finite amount a NUMERIC(18,2) can hold (sNaN,
+    Infinity, 1e400 are ignored like any other unreadable filter, not an error)."""
     try:
-        return Decimal(text) if text else None
+        value = Decimal(text) if text else None
     except InvalidOperation:
         return None
+    return value if value is not None and value.is_finite() and abs(value) < 10**16 else None
 
 
 def _day(text: str) -> date | None:
@@ -93,8 +96,9 @@ def page_of_leads(session: Session, org_ids: list[int], flt: LeadFilter, page: i
     keys_query = filtered(org_ids, flt).with_only_columns(Lead.lead_key)
     total = session.scalar(select(func.count()).select_from(keys_query.subquery())) or 0
     order = SORTS.get(flt.sort, SORTS["score"])
+    page = min(max(page, 1), total // page_size + 1)  # a page past the end is the last, not a 500
     keys = list(session.scalars(keys_query.order_by(order, Lead.lead_key)
-                                .offset(max(page - 1, 0) * page_size).limit(page_size)))
+                                .offset((page - 1) * page_size).limit(page_size)))
     found = {x.lead_key: x for x in session.scalars(select(Lead).where(Lead.lead_key.in_(keys)))}
     return [found[k] for k in keys], total
 

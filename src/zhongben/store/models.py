@@ -305,3 +305,18 @@ class AuditEntry(Base):
     object_id: Mapped[str | None] = mapped_column(String(64))
     detail: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
     client: Mapped[str | None] = mapped_column(String(64))
+    # The hash chain (zhongben.store.audit_chain): position, the previous entry's hash, this one's.
+    seq: Mapped[int | None] = mapped_column(Integer)
+    prev_hash: Mapped[str | None] = mapped_column(String(64))
+    entry_hash: Mapped[str | None] = mapped_column(String(64))
+    __table_args__ = (Index("ix_audit_log_seq", "seq", unique=True),)
+
+
+class AuditHead(Base):
+    """The one row (id 1) holding the audit chain's last position and hash: the lock writers
+    queue on, and a check that no entry was cut off the end."""
+
+    __tablename__ = "audit_head"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    seq: Mapped[int] = mapped_column(Integer, default=0)
+    entry_hash: Mapped[str] = mapped_column(String(64))

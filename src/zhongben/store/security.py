@@ -18,6 +18,14 @@ DECIDING_ROLES = frozenset({"检察官", "部门负责人", "检察长"})
 # Roles that may assign leads to others, transfer leads and suppress them.
 LEAD_ADMIN_ROLES = frozenset({"部门负责人", "分析员", "检察官"})
 ADMIN_ROLES = frozenset({"管理员"})
+# Roles that see numbers masked but may reveal one lead's or case's for a while, giving a reason
+# (recorded in the audit log); the others (管理员, and any role not listed) never see them.
+REVEAL_ROLES = frozenset({"检察官助理", "分析员"})
+REVEAL_MINUTES = 15
+
+
+def may_reveal(role: str) -> bool:
+    return role in REVEAL_ROLES
 
 _hasher = PasswordHasher()
 # Each argon2 check takes ~64 MiB and tens of ms of CPU: bound how many run at once.

@@ -12,14 +12,16 @@ from pathlib import Path
 from fastapi import FastAPI, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
+from sqlalchemy.exc import DataError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.middleware.sessions import SessionMiddleware
 
 from zhongben.store.db import open_database
 from zhongben.web.deps import LoginRequired, render
+from zhongben.web.exports import PurposeNeeded, ask_purpose
 
 PAGES = ("auth", "inbox", "lead", "flows", "cases", "documents", "rules_page", "dashboard",
-         "reminders", "audit_page", "approvals")
+         "reminders", "audit_page", "reveal", "approvals")
 STATIC = Path(__file__).parent / "static"
 SESSION_HOURS = 8
 
@@ -45,6 +47,9 @@ def create_app(settings: Settings) -> FastAPI:
     for name in PAGES:
         app.include_router(importlib.import_module(f"zhongben.web.{name}").router)
     app.add_exception_handler(LoginRequired, _to_login)
+    app.add_exception_handler(PurposeNeeded, ask_purpose)
+    for error in (OverflowError, DataError):  # an id or number no column can hold
+        app.add_exception_handler(error, _out_of_range)
     app.add_exception_handler(StarletteHTTPException, _http_error)
     return app
 
@@ -64,6 +69,12 @@ async def _to_login(request: Request, exc: Exception) -> Response:
     if request.headers.get("hx-request") == "true":
         return Response(status_code=401, headers={"HX-Redirect": "/"})
     return RedirectResponse("/", status_code=303)
+
+
+async def _out_of_range(request: Request, exc: Exception) -> Response:
+    response: HTMLResponse = render(request, "error.html", {
+        "status": 400, "message": "请求中的编号或数值超出范围"}, status_code=400)
+    return response
 
 
 async def _http_error(request: Request, exc: Exception) -> Response:

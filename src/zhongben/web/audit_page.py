@@ -7,11 +7,13 @@ from fastapi import APIRouter, Depends, HTTPException, Request
 from fastapi.responses import Response
 from sqlalchemy.orm import Session
 
+from zhongben.protect.mark import ExportMark
 from zhongben.store.accounts import root_org_id
-from zhongben.store.audit import recent
+from zhongben.store.audit import recent, record
 from zhongben.store.export import xlsx_response
 from zhongben.store.models import AuditEntry
 from zhongben.web.deps import Viewer, current_user, db, render
+from zhongben.web.exports import export_mark
 
 router = APIRouter()
 ALLOWED = frozenset({"管理员", "部门负责人"})
@@ -38,8 +40,12 @@ def audit(request: Request, action: str = "", viewer: Viewer = Depends(current_u
 
 
 @router.get("/audit/export.xlsx")
-def export(viewer: Viewer = Depends(current_user), session: Session = Depends(db)) -> Response:
+def export(viewer: Viewer = Depends(current_user), session: Session = Depends(db),
+           mark: ExportMark = Depends(export_mark)) -> Response:
     _check(viewer)
     rows = [(e.at, e.username, e.action, e.object_type, e.object_id, e.detail, e.client)
             for e in _entries(session, viewer, 100_000)]
-    return xlsx_response("审计日志", HEADERS, rows)
+    record(session, viewer.actor, "export", "audit_log", None, rows=len(rows),
+           **mark.audit_detail())
+    session.commit()
+    return xlsx_response("审计日志", HEADERS, rows, mark)

@@ -13,10 +13,12 @@ from sqlalchemy.orm import Session
 
 from zhongben.documents.drafts import STATUS_NAMES
 from zhongben.documents.model import KINDS
+from zhongben.protect.mark import ExportMark
 from zhongben.store.audit import record
 from zhongben.store.export import xlsx_response
 from zhongben.store.models import Document, Lead, Matter, MatterEvent, User
 from zhongben.web.deps import Viewer, check_csrf, current_user, db, render
+from zhongben.web.exports import export_mark
 from zhongben.workflow.deadlines import current_deadline, current_deadlines
 from zhongben.workflow.machine import EVENT_LABELS, NOT_CASE_REASONS, OUTCOMES, STATE_NAMES
 from zhongben.workflow.recheck import recheck_matter
@@ -56,8 +58,8 @@ def case_list(request: Request, viewer: Viewer = Depends(current_user),
 
 
 @router.get("/cases/export.xlsx")
-def export_cases(viewer: Viewer = Depends(current_user),
-                 session: Session = Depends(db)) -> Response:
+def export_cases(viewer: Viewer = Depends(current_user), session: Session = Depends(db),
+                 mark: ExportMark = Depends(export_mark)) -> Response:
     today = date.today()
     rows = []
     for m in _cases(session, viewer):
@@ -67,9 +69,9 @@ def export_cases(viewer: Viewer = Depends(current_user),
                      m.explanation_received_on, m.sent_on, m.received_on,
                      d.due if d else None, d.days_left if d else None,
                      m.result or "", "、".join(m.outcomes or []), m.recovered_amount))
-    record(session, viewer.actor, "export", "cases", None, rows=len(rows))
+    record(session, viewer.actor, "export", "cases", None, rows=len(rows), **mark.audit_detail())
     session.commit()
-    return xlsx_response("监督案件", CASE_HEADERS, rows)
+    return xlsx_response("监督案件", CASE_HEADERS, rows, mark)
 
 
 @router.get("/cases/{matter_id}")
@@ -77,6 +79,7 @@ def case_page(request: Request, matter_id: int, error: str = "",
               viewer: Viewer = Depends(current_user),
               session: Session = Depends(db)) -> Response:
     matter = visible_matter(session, viewer, matter_id)
+    viewer = viewer.for_object("matter", matter.id)
     leads = list(session.scalars(select(Lead).where(Lead.matter_id == matter.id)))
     record(session, viewer.actor, "view_personal", "matter", str(matter.id),
            leads=[x.lead_key for x in leads])

@@ -7,9 +7,12 @@ from fastapi import APIRouter, Depends, HTTPException, Request
 from fastapi.responses import Response
 from sqlalchemy.orm import Session
 
+from zhongben.protect.mark import ExportMark
+from zhongben.store.audit import record
 from zhongben.store.export import xlsx_response
 from zhongben.store.stats import DIMENSIONS, STAGES, funnel, results, totals
 from zhongben.web.deps import Viewer, current_user, db, render
+from zhongben.web.exports import export_mark
 
 router = APIRouter()
 
@@ -29,10 +32,13 @@ def dashboard(request: Request, by: str = "family", viewer: Viewer = Depends(cur
 
 @router.get("/dashboard/export.xlsx")
 def export(by: str = "family", viewer: Viewer = Depends(current_user),
-           session: Session = Depends(db)) -> Response:
+           session: Session = Depends(db), mark: ExportMark = Depends(export_mark)) -> Response:
     if by not in DIMENSIONS:
         raise HTTPException(status_code=404)
     rows = funnel(session, viewer.org_ids, by)
     data = [(r.key, *r.counts, r.amount) for r in [*rows, totals(rows)]]
+    record(session, viewer.actor, "export", "dashboard", by, rows=len(data),
+           **mark.audit_detail())
+    session.commit()
     return xlsx_response(f"监督成效-按{DIMENSIONS[by]}",
-                         (DIMENSIONS[by], *STAGES, "执行款到位金额（元）"), data)
+                         (DIMENSIONS[by], *STAGES, "执行款到位金额（元）"), data, mark)

@@ -6,8 +6,9 @@ from __future__ import annotations
 import hmac
 import re
 import secrets
+import time
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -21,7 +22,7 @@ from zhongben.store.accounts import visible_org_ids
 from zhongben.store.audit import Actor
 from zhongben.store.leads import SEVERITY_NAMES
 from zhongben.store.models import User
-from zhongben.store.security import UNMASKED_ROLES, mask_id, mask_phone
+from zhongben.store.security import UNMASKED_ROLES, mask_id, mask_phone, may_reveal
 from zhongben.workflow.machine import EVENT_LABELS, STATE_NAMES
 
 TEMPLATES = Jinja2Templates(directory=str(Path(__file__).parent / "templates"))
@@ -74,10 +75,20 @@ class Viewer:
     actor: Actor
     display_name: str
     org_ids: list[int]
+    grants: frozenset[str] = frozenset()  # "lead:<key>" / "matter:<id>" revealed (web/reveal.py)
+    revealed: bool = False
 
     @property
     def unmasked(self) -> bool:
-        return self.actor.role in UNMASKED_ROLES
+        return self.actor.role in UNMASKED_ROLES or self.revealed
+
+    @property
+    def may_reveal(self) -> bool:
+        return not self.unmasked and may_reveal(self.actor.role)
+
+    def for_object(self, kind: str, object_id: object) -> Viewer:
+        """This viewer on one lead's or case's page: unmasked there while a reveal runs."""
+        return replace(self, revealed=f"{kind}:{object_id}" in self.grants)
 
     def id_no(self, value: str | None) -> str | None:
         return value if self.unmasked else mask_id(value)
@@ -105,7 +116,18 @@ def current_user(request: Request, session: Session = Depends(db)) -> Viewer:
         raise LoginRequired()
     client = request.client.host if request.client else None
     actor = Actor(user.id, user.username, user.role, user.org_id, client)
-    return Viewer(actor, user.display_name, visible_org_ids(session, user.org_id))
+    return Viewer(actor, user.display_name, visible_org_ids(session, user.org_id),
+                  frozenset(active_grants(request)) if may_reveal(user.role) else frozenset())
+
+
+REVEAL_KEY = "reveal"
+
+
+def active_grants(request: Request) -> dict[str, float]:
+    """The signed-in user's reveals still running (object key → expiry, epoch seconds)."""
+    now = time.time()
+    grants = request.session.get(REVEAL_KEY) or {}
+    return {k: v for k, v in grants.items() if isinstance(v, int | float) and v > now}
 
 
 def csrf_token(request: Request) -> str:

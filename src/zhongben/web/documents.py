@@ -25,11 +25,14 @@ from zhongben.documents.drafts import (
 from zhongben.documents.issue import issue
 from zhongben.documents.model import KIND_CODES, KINDS
 from zhongben.documents.pdf import PdfError, docx_to_pdf
+from zhongben.protect.stamp import stamp_docx, stamp_pdf
 from zhongben.store.audit import record
 from zhongben.store.models import Document, DocumentVersion, Matter
 from zhongben.web.cases import visible_matter
 from zhongben.web.deps import Viewer, check_csrf, current_user, db, render
+from zhongben.web.docx_mask import mask_docx
 from zhongben.web.editor import paragraphs_from_html
+from zhongben.web.exports import export_mark
 from zhongben.workflow.approvals import approve, chain_of, current_step, history, send_back, submit
 from zhongben.workflow.errors import WorkflowError
 
@@ -171,9 +174,12 @@ def _attachment(content: bytes, filename: str, media: str, inline: bool = False)
 
 
 @router.get("/documents/{document_id}/docx")
-def download(document_id: int, version: int | None = None,
+def download(request: Request, document_id: int, version: int | None = None,
              viewer: Viewer = Depends(current_user), session: Session = Depends(db)) -> Response:
+    """The .docx (a saved version on request), its ID and phone numbers masked for a role that
+    sees them masked (unless it revealed the case's), watermarked with reader, time, purpose."""
     document = visible_document(session, viewer, document_id)
+    mark = export_mark(request, viewer)  # asked once the document is known to be visible
     content = document.content
     if version is not None:
         found = session.query(DocumentVersion).filter_by(document_id=document.id,
@@ -181,25 +187,36 @@ def download(document_id: int, version: int | None = None,
         if found is None:
             raise HTTPException(status_code=404)
         content = found.content
+    viewer = viewer.for_object("matter", document.matter_id)
+    content = content if viewer.unmasked else mask_docx(content)
     record(session, viewer.actor, "view_personal", "document", str(document.id),
-           filename=document.filename, version=version or document.version)
+           filename=document.filename, version=version or document.version,
+           masked=not viewer.unmasked, revealed=viewer.revealed, **mark.audit_detail())
     session.commit()
-    return _attachment(content, document.filename, DOCX)
+    return _attachment(stamp_docx(content, mark), document.filename, DOCX)
 
 
 @router.get("/documents/{document_id}/pdf")
-def pdf(document_id: int, viewer: Viewer = Depends(current_user),
+def pdf(request: Request, document_id: int, viewer: Viewer = Depends(current_user),
         session: Session = Depends(db)) -> Response:
-    """The signed PDF once issued; before that a preview of the current draft."""
+    """The signed PDF once issued, before that a preview of the current draft; watermarked. A
+    role that sees numbers masked gets the same text rendered from the masked .docx (the kept,
+    hashed PDF holds them in full)."""
     document = visible_document(session, viewer, document_id)
+    mark = export_mark(request, viewer)
+    viewer = viewer.for_object("matter", document.matter_id)
     name = document.filename.removesuffix(".docx") + ".pdf"
-    if document.pdf is not None:
-        content = document.pdf
-    else:
-        try:
-            content = docx_to_pdf(document.content)
-        except PdfError as exc:
-            raise HTTPException(status_code=503, detail=str(exc)) from exc
-    record(session, viewer.actor, "view_personal", "document", str(document.id), filename=name)
+    try:
+        content = _pdf_for(document, viewer.unmasked)
+    except PdfError as exc:
+        raise HTTPException(status_code=503, detail=str(exc)) from exc
+    record(session, viewer.actor, "view_personal", "document", str(document.id), filename=name,
+           masked=not viewer.unmasked, revealed=viewer.revealed, **mark.audit_detail())
     session.commit()
-    return _attachment(content, name, "application/pdf", inline=True)
+    return _attachment(stamp_pdf(content, mark), name, "application/pdf", inline=True)
+
+
+def _pdf_for(document: Document, unmasked: bool) -> bytes:
+    if not unmasked:
+        return docx_to_pdf(mask_docx(document.content))
+    return document.pdf if document.pdf is not None else docx_to_pdf(document.content)

@@ -21,6 +21,7 @@ from zhongben.store.audit import record
 from zhongben.store.export import xlsx_response
 from zhongben.store.models import Lead
 from zhongben.web.deps import Viewer, current_user, db, render
+from zhongben.web.exports import export_mark
 from zhongben.web.lead import lead_or_404
 from zhongben.web.masking import mask_value
 from zhongben.workspace import Workspace
@@ -81,12 +82,13 @@ def flow_page(request: Request, key: str, viewer: Viewer = Depends(current_user)
 def export(request: Request, key: str, viewer: Viewer = Depends(current_user),
            session: Session = Depends(db)) -> Response:
     lead = lead_or_404(session, viewer, key)
+    mark = export_mark(request, viewer)  # after the check: a stranger gets 404, not the form
     report = _report_of(request, lead, viewer)
     if not isinstance(report, FlowReport):
         raise HTTPException(status_code=503, detail=report)
     rows = path_rows(report)
     record(session, viewer.actor, "export", "flows", lead.lead_key,
            subject=viewer.id_no(lead.subject_id), as_of=lead.as_of, rows=len(rows),
-           masked=not viewer.unmasked)
+           masked=not viewer.unmasked, **mark.audit_detail())
     session.commit()
-    return xlsx_response("资金流向路径", PATH_COLUMNS, rows)
+    return xlsx_response("资金流向路径", PATH_COLUMNS, rows, mark)

@@ -10,6 +10,7 @@ from fastapi import APIRouter, Depends, Form, HTTPException, Request
 from fastapi.responses import RedirectResponse, Response
 from sqlalchemy.orm import Session
 
+from zhongben.protect.mark import ExportMark
 from zhongben.store.accounts import users_of
 from zhongben.store.audit import record
 from zhongben.store.export import xlsx_response
@@ -24,6 +25,7 @@ from zhongben.store.leads import (
 )
 from zhongben.store.models import Lead, User
 from zhongben.web.deps import Viewer, check_csrf, current_user, db, is_htmx, render
+from zhongben.web.exports import export_mark
 from zhongben.workflow.service import WorkflowError, open_matter
 from zhongben.workflow.triage import assign
 
@@ -87,13 +89,14 @@ def open_case(request: Request, keys: list[str] = Form(default=[]),
 
 @router.get("/leads/export.xlsx")
 def export(request: Request, viewer: Viewer = Depends(current_user),
-           session: Session = Depends(db)) -> Response:
+           session: Session = Depends(db), mark: ExportMark = Depends(export_mark)) -> Response:
     flt = LeadFilter.from_params(request.query_params)
     leads = all_leads(session, viewer.org_ids, flt)
-    record(session, viewer.actor, "export", "leads", None, rows=len(leads), **flt.as_params())
+    record(session, viewer.actor, "export", "leads", None, rows=len(leads), **flt.as_params(),
+           **mark.audit_detail())
     session.commit()
     rows = [(x.lead_key[:12], x.rule_id, x.rule_name, x.family, x.case_no, x.subject_name,
              x.court, {"high": "高", "medium": "中", "low": "低"}.get(x.severity, x.severity),
              x.score, "是" if x.livelihood else "否", x.unpaid_amount, x.status, x.as_of)
             for x in leads]
-    return xlsx_response("线索清单", EXPORT_HEADERS, rows)
+    return xlsx_response("线索清单", EXPORT_HEADERS, rows, mark)

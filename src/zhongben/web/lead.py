@@ -58,11 +58,12 @@ def debtor_profiles(session: Session, lead: Lead, viewer: Viewer) -> list[dict[s
 def lead_detail(request: Request, key: str, viewer: Viewer = Depends(current_user),
                 session: Session = Depends(db)) -> Response:
     lead = lead_or_404(session, viewer, key)
+    viewer = viewer.for_object("lead", key)
     evidence = [{**e, "fields": mask_row(e.get("table", ""), e.get("fields", {}),
                                          viewer.unmasked)} for e in lead.evidence]
     record(session, viewer.actor, "view_personal", "lead", lead.lead_key,
            subject=viewer.id_no(lead.subject_id), case_no=lead.case_no,
-           masked=not viewer.unmasked)
+           masked=not viewer.unmasked, revealed=viewer.revealed)
     session.commit()
     orgs = [o for o in list_orgs(session) if o.id != lead.org_id]
     return render(request, "lead.html", {

@@ -11,9 +11,12 @@ from fastapi.responses import Response
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from zhongben.protect.mark import ExportMark
+from zhongben.store.audit import record
 from zhongben.store.export import xlsx_response
 from zhongben.store.models import Lead, Matter
 from zhongben.web.deps import Viewer, current_user, db, render
+from zhongben.web.exports import export_mark
 
 router = APIRouter()
 HEADERS = ("规则编号", "版本", "名称", "模型", "风险等级", "法律依据", "参数", "线索数", "成案数")
@@ -75,8 +78,11 @@ def rules(request: Request, viewer: Viewer = Depends(current_user),
 
 
 @router.get("/rules/export.xlsx")
-def export(viewer: Viewer = Depends(current_user), session: Session = Depends(db)) -> Response:
+def export(viewer: Viewer = Depends(current_user), session: Session = Depends(db),
+           mark: ExportMark = Depends(export_mark)) -> Response:
     rows = [(e.rule_id, e.version, e.name, e.family, e.severity,
              "；".join(f"{b['text']}[{b['status']}]" for b in e.basis), "；".join(e.params),
              e.leads, e.cases) for e in catalogue(session, viewer.org_ids)]
-    return xlsx_response("规则目录", HEADERS, rows)
+    record(session, viewer.actor, "export", "rules", None, rows=len(rows), **mark.audit_detail())
+    session.commit()
+    return xlsx_response("规则目录", HEADERS, rows, mark)

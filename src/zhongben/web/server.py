@@ -12,6 +12,8 @@ from contextlib import contextmanager
 import uvicorn
 from fastapi import FastAPI
 
+START_LIMIT = 600.0  # seconds
+
 
 def free_port() -> int:
     with socket.socket() as sock:
@@ -27,9 +29,11 @@ def running(app: FastAPI, host: str = "127.0.0.1", port: int | None = None) -> I
     server = uvicorn.Server(config)
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()
-    deadline = time.monotonic() + 15
+    # Wait for readiness, however busy the machine: a server that cannot start ends its thread;
+    # the limit only keeps a hung start from waiting forever.
+    deadline = time.monotonic() + START_LIMIT
     while not server.started:
-        if time.monotonic() > deadline or not thread.is_alive():
+        if not thread.is_alive() or time.monotonic() > deadline:
             raise RuntimeError("网页服务未能启动")
         time.sleep(0.02)
     try:

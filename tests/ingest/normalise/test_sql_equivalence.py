@@ -9,6 +9,7 @@ from typing import Any
 
 import duckdb
 import pyarrow as pa
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from id_strategies import case_parts, full_width, legacy_parts, person_ids, usccs
@@ -118,6 +119,7 @@ shaped_dates = st.one_of(
 month_written = st.from_regex(r"[0-9]{4}([-/.年][0-9]{1,2}月?|[0-9]{2})", fullmatch=True)
 
 
+@pytest.mark.slow
 @SETTINGS
 @given(batch=batch_of(dates_written, excel_written, stamps_written, shaped_dates, noise=DATE_NOISE))
 def test_dates(con: duckdb.DuckDBPyConnection, batch: list[str | None]) -> None:
@@ -211,6 +213,7 @@ ids_written = st.one_of(
 )
 
 
+@pytest.mark.slow
 @SETTINGS
 @given(batch=batch_of(ids_written, noise=ID_NOISE))
 def test_ids(con: duckdb.DuckDBPyConnection, batch: list[str | None]) -> None:
@@ -232,6 +235,7 @@ case_nos_written = st.one_of(
 CASE_NOISE = "()（）〔〕20236浙执恢民初号之一字第"
 
 
+@pytest.mark.slow
 @SETTINGS
 @given(batch=batch_of(case_nos_written, noise=CASE_NOISE))
 def test_case_numbers_and_parts(con: duckdb.DuckDBPyConnection, batch: list[str | None]) -> None:
@@ -296,6 +300,7 @@ def test_enums(con: duckdb.DuckDBPyConnection, batch: list[str | None]) -> None:
     assert_equivalent(con, ENUM_COLUMNS, batch)
 
 
+@pytest.mark.slow
 def test_every_contract_column_compiles_and_runs(con: duckdb.DuckDBPyConnection) -> None:
     from zhongben.contracts import TABLES
 

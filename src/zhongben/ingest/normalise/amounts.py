@@ -46,6 +46,8 @@ def read_amount(text: str) -> Decimal | None:
     value = Decimal((whole or "0").replace(",", "") + "." + (fraction or "0"))
     if unit in ("万", "万元"):
         value *= 10000
+    if value >= AMOUNT_LIMIT:  # before rounding: quantize fails past 28 digits
+        return None
     value = value.quantize(FEN, rounding=ROUND_HALF_UP)
     if "-" in (sign1, sign2):
         value = -value

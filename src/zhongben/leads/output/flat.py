@@ -10,6 +10,8 @@ from typing import Any
 
 from zhongben.leads.model import Lead
 from zhongben.leads.serialize import lead_record
+from zhongben.protect.mark import ExportMark
+from zhongben.protect.stamp import stamp_csv
 
 FORMATS = ("table", "json", "csv", "xlsx")
 CSV_COLUMNS = (
@@ -25,13 +27,14 @@ def write_json(leads: Sequence[Lead], extra: dict[str, Any] | None = None) -> st
     return json.dumps(body, ensure_ascii=False, indent=2)
 
 
-def write_csv(leads: Sequence[Lead]) -> str:
+def write_csv(leads: Sequence[Lead], mark: ExportMark | None = None) -> str:
+    """One row per lead; with a mark, its 导出水印 column last on every row."""
     out = io.StringIO()
     writer = csv.writer(out)
-    writer.writerow(CSV_COLUMNS)
-    for lead in leads:
-        record = lead_record(lead)
-        writer.writerow([_cell(record[c]) for c in CSV_COLUMNS])
+    rows = ([_cell(record[c]) for c in CSV_COLUMNS] for record in map(lead_record, leads))
+    headers, marked = stamp_csv(CSV_COLUMNS, rows, mark) if mark else (list(CSV_COLUMNS), rows)
+    writer.writerow(headers)
+    writer.writerows(marked)
     return out.getvalue()
 
 

@@ -13,6 +13,8 @@ from xlsxwriter.worksheet import Worksheet
 
 from zhongben.leads.model import Lead
 from zhongben.leads.output.labels import SEVERITY_ZH, basis_text, evidence_text, terms_text
+from zhongben.protect.mark import ExportMark
+from zhongben.protect.stamp import stamp_xlsx
 
 SUMMARY = "汇总"
 COLUMNS: tuple[tuple[str, int], ...] = (
@@ -24,7 +26,7 @@ COLUMNS: tuple[tuple[str, int], ...] = (
 _INVALID = str.maketrans({c: "_" for c in "[]:*?/\\"})
 
 
-def write_xlsx(leads: Sequence[Lead], path: Path) -> None:
+def write_xlsx(leads: Sequence[Lead], path: Path, mark: ExportMark | None = None) -> None:
     workbook = xlsxwriter.Workbook(str(path))
     try:
         styles = {
@@ -38,6 +40,8 @@ def write_xlsx(leads: Sequence[Lead], path: Path) -> None:
             by_model.setdefault(lead.family or "其他", []).append(lead)
         for model, rows in sorted(by_model.items()):
             _model_sheet(workbook.add_worksheet(sheet_name(model)), rows, styles)
+        if mark is not None:
+            stamp_xlsx(workbook, mark)
     finally:
         workbook.close()
 

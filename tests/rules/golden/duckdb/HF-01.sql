@@ -16,6 +16,7 @@ WITH terminated AS (
     AND c.closed_on >= (
       CAST((CAST('2025-06-30' AS DATE)) + TO_MONTHS(CAST(-60 AS INT)) AS DATE)
     )
+    AND c.closed_on <= (CAST('2025-06-30' AS DATE))
   GROUP BY
     c.case_no,
     c.closed_on

@@ -8,7 +8,11 @@ SELECT
   CASE
     WHEN p.paid_out_on IS NULL
     THEN CONCAT(
-      '至筛查日已',
+      CASE
+        WHEN (CAST('2025-06-30' AS DATE)) < (CAST('2025-06-30' AS DATE))
+        THEN CONCAT('至数据截止日', CAST((CAST('2025-06-30' AS DATE)) AS TEXT), '已')
+        ELSE '至筛查日已'
+      END,
       CAST((
         DATE_DIFF('DAY', CAST(p.received_on AS DATE), CAST((CAST('2025-06-30' AS DATE)) AS DATE))
       ) AS TEXT),

@@ -16,6 +16,7 @@ WITH terminated AS (
     AND c.closed_on >= (
       ADD_MONTHS((CAST('2025-06-30' AS DATE)), -60)
     )
+    AND c.closed_on <= (CAST('2025-06-30' AS DATE))
   GROUP BY
     c.case_no,
     c.closed_on

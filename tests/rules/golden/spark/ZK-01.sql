@@ -8,7 +8,14 @@ SELECT
   CASE
     WHEN p.paid_out_on IS NULL
     THEN CONCAT(
-      '至筛查日已',
+      COALESCE(
+        CASE
+          WHEN (CAST('2025-06-30' AS DATE)) < (CAST('2025-06-30' AS DATE))
+          THEN CONCAT('至数据截止日', COALESCE(CAST((CAST('2025-06-30' AS DATE)) AS STRING), ''), '已')
+          ELSE '至筛查日已'
+        END,
+        ''
+      ),
       COALESCE(
         CAST((
           DATEDIFF(CAST((CAST('2025-06-30' AS DATE)) AS DATE), CAST(p.received_on AS DATE))

@@ -12,6 +12,7 @@ tables:
   actions: [case_no, action, acted_on, target_type, result]
 params:
   grace_days: {type: integer, default: 30, label: 六个月查询周期之外的宽限天数, unit: 天}
+absence_of: [actions]
 explanation: >-
   案件{case_no}于{closed_on}以终结本次执行程序结案（终本后五年内应每六个月查询一次财产），
   {gap}期间未见终本后财产查询，间隔{gap_days}天，超过六个月又{grace_days}天（最迟应于{due_on}查询）。
@@ -23,11 +24,12 @@ explanation: >-
 -- when b > (a + 6 months, same day number, clamped) + grace_days.
 WITH terminated AS (
   SELECT c.case_no, c.closed_on,
-         COALESCE(MIN(r.filed_on), :as_of) AS watch_until
+         COALESCE(MIN(r.filed_on), :data_until) AS watch_until
   FROM cases AS c
   LEFT JOIN cases AS r ON r.original_case_no = c.case_no AND r.filed_on >= c.closed_on
   WHERE c.close_method = '终结本次执行程序'
     AND c.closed_on >= zb_add_months(:as_of, -60)
+    AND c.closed_on <= :data_until
   GROUP BY c.case_no, c.closed_on
 ),
 checkpoints AS (

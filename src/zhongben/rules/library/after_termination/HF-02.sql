@@ -15,6 +15,7 @@ tables:
   real_estate: [unit_no, owner_id, acquired_on]
 params:
   days: {type: integer, default: 30, label: 取得财产后应恢复执行的天数, unit: 天}
+absence_of: [cases]
 explanation: >-
   案件{case_no}于{closed_on}终本后，被执行人{subject_name}（{subject_id}）于{acquired_on}
   新登记取得{asset}，取得后{days}天内未见以本案为原案号的恢复执行案件。
@@ -48,7 +49,7 @@ JOIN parties AS p
 JOIN assets AS a
   ON a.owner_id = p.id_no AND a.acquired_on > c.closed_on
 WHERE c.close_method = '终结本次执行程序'
-  AND zb_add_days(a.acquired_on, :days) <= :as_of
+  AND zb_add_days(a.acquired_on, :days) <= :data_until
   AND NOT EXISTS (
     SELECT 1
     FROM cases AS r

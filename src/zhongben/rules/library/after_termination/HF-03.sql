@@ -11,6 +11,7 @@ basis:
 tables:
   cases: [case_no, closed_on, close_method]
   actions: [case_no, action, acted_on, target_type, target_id, expires_on]
+absence_of: [actions]
 explanation: >-
   案件{case_no}对{target}的{seizure}措施于{expires_on}到期，到期前未见续行查封或解除查封，
   查封效力可能已失去。
@@ -31,7 +32,7 @@ FROM cases AS c
 JOIN actions AS s ON s.case_no = c.case_no
 WHERE (c.closed_on IS NULL OR c.close_method = '终结本次执行程序')
   AND s.action IN ('查封', '冻结', '扣押', '续行查封')
-  AND s.expires_on < :as_of
+  AND s.expires_on < :data_until
   AND NOT EXISTS (
     SELECT 1
     FROM actions AS r

@@ -14,6 +14,7 @@ tables:
 params:
   months: {type: integer, default: 6, label: 立案后应结案的期限, unit: 月, policy: true}
   idle_days: {type: integer, default: 90, label: 无任何执行措施的天数, unit: 天, policy: true}
+absence_of: [cases, actions]
 explanation: >-
   案件{case_no}于{filed_on}立案，至筛查日已超过{months}个月未结案，且{last_action}。
 */
@@ -24,7 +25,7 @@ WITH overdue AS (
   SELECT c.case_no
   FROM cases AS c
   WHERE c.closed_on IS NULL
-    AND zb_add_months(c.filed_on, :months) < :as_of
+    AND zb_add_months(c.filed_on, :months) < :data_until
 ),
 last_days AS (
   SELECT o.case_no, MAX(a.acted_on) AS last_on
@@ -46,4 +47,4 @@ SELECT
 FROM last_days AS d
 JOIN cases AS c ON c.case_no = d.case_no
 LEFT JOIN actions AS l ON l.case_no = d.case_no AND l.acted_on = d.last_on
-WHERE d.last_on IS NULL OR d.last_on < zb_add_days(:as_of, -:idle_days)
+WHERE d.last_on IS NULL OR d.last_on < zb_add_days(:data_until, -:idle_days)

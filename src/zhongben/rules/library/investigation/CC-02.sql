@@ -12,6 +12,7 @@ params:
   urgent_days: {type: integer, default: 3, label: 紧急线索的核查期限, unit: 日}
 tables:
   actions: [case_no, action, acted_on, result]
+absence_of: [actions]
 explanation: >-
   案件{case_no}中申请执行人于{clue_on}提供财产线索（{clue}），期限{limit_days}日内未见核查{checked}。
 */
@@ -34,7 +35,7 @@ SELECT
 FROM clues AS l
 LEFT JOIN actions AS k
   ON k.case_no = l.case_no AND k.action = '核查财产线索' AND k.acted_on >= l.acted_on
-WHERE zb_add_days(l.acted_on, l.limit_days) < :as_of
+WHERE zb_add_days(l.acted_on, l.limit_days) < :data_until
   AND NOT EXISTS (
     SELECT 1 FROM actions AS x
     WHERE x.case_no = l.case_no

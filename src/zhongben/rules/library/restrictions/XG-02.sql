@@ -15,6 +15,7 @@ tables:
 params:
   shixin_workdays: {type: integer, default: 3, label: 履行完毕后删除失信信息的期限, unit: 工作日, policy: true}
   xiaofei_days: {type: integer, default: 10, label: 履行完毕后解除限制消费的期限, unit: 天, policy: true}
+absence_of: [restrictions]
 explanation: >-
   案件{case_no}于{closed_on}执行完毕，被执行人{subject_name}（{subject_id}）的{kind}措施
   最迟应于{deadline}解除，实际解除日期：{end_on}。
@@ -46,12 +47,12 @@ WHERE c.close_method = '执行完毕'
   AND (
     (
       r.kind = '失信'
-      AND zb_add_workdays(c.closed_on, :shixin_workdays) < :as_of
+      AND zb_add_workdays(c.closed_on, :shixin_workdays) < :data_until
       AND (r.end_on IS NULL OR r.end_on > zb_add_workdays(c.closed_on, :shixin_workdays))
     )
     OR (
       r.kind = '限制消费'
-      AND zb_add_days(c.closed_on, :xiaofei_days) < :as_of
+      AND zb_add_days(c.closed_on, :xiaofei_days) < :data_until
       AND (r.end_on IS NULL OR r.end_on > zb_add_days(c.closed_on, :xiaofei_days))
     )
   )

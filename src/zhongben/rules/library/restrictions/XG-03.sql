@@ -10,6 +10,7 @@ basis:
   - {text: 失信规定 第10条, status: S}
 tables:
   restrictions: [subject_id, name, kind, case_no, start_on, end_on, ground]
+absence_of: [restrictions]
 explanation: >-
   {subject_name}（{subject_id}）因失信情形第{ground}项于{start_on}被纳入失信名单（案号{case_no}），
   两年期限届满后最迟应于{deadline}删除，至筛查日仍在名单中。
@@ -28,5 +29,5 @@ SELECT
 FROM restrictions AS r
 WHERE r.kind = '失信'
   AND r.ground BETWEEN 2 AND 6
-  AND zb_add_workdays(zb_add_months(r.start_on, 24), 3) < :as_of
+  AND zb_add_workdays(zb_add_months(r.start_on, 24), 3) < :data_until
   AND (r.end_on IS NULL OR r.end_on > :as_of)

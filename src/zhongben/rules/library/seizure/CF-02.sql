@@ -12,6 +12,7 @@ tables:
   actions: [case_no, action, acted_on, target_type, target_id, expires_on]
 params:
   days: {type: integer, default: 30, label: 履行完毕后解除查封的期限, unit: 天, policy: true}
+absence_of: [actions]
 explanation: >-
   案件{case_no}于{closed_on}执行完毕，对{target}的{seizure}措施至{deadline}（履行完毕后{days}天）
   仍未解除。
@@ -32,7 +33,7 @@ SELECT
 FROM cases AS c
 JOIN actions AS s ON s.case_no = c.case_no
 WHERE c.close_method = '执行完毕'
-  AND zb_add_days(c.closed_on, :days) <= :as_of
+  AND zb_add_days(c.closed_on, :days) <= :data_until
   AND s.action IN ('查封', '冻结', '扣押')
   AND (
     s.expires_on IS NULL

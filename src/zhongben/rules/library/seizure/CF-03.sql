@@ -13,6 +13,7 @@ tables:
   actions: [case_no, action, acted_on, target_type, target_id, seizure_rank]
 params:
   days: {type: integer, default: 60, label: 首封后未处置的天数, unit: 天}
+absence_of: [actions]
 explanation: >-
   案件{case_no}已终本，其轮候查封的{target}由案件{first_case_no}于{first_seized_on}首先查封，
   至筛查日已逾{days}天，首封案件未对该财产拍卖或变卖，可商请首封法院移送处置权。
@@ -40,7 +41,7 @@ JOIN actions AS f
   AND f.action IN ('查封', '冻结', '扣押')
   AND f.seizure_rank = '首封'
 WHERE y.close_method = '终结本次执行程序'
-  AND zb_add_days(f.acted_on, :days) < :as_of
+  AND zb_add_days(f.acted_on, :days) < :data_until
   AND NOT EXISTS (
     SELECT 1
     FROM actions AS d

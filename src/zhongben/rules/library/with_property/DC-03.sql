@@ -13,6 +13,7 @@ params:
 tables:
   cases: [case_no, closed_on, close_method]
   actions: [case_no, action, acted_on, target_type, target_id, seizure_rank]
+absence_of: [actions]
 explanation: >-
   案件{case_no}于{seized_on}对{target}采取{measure}措施，此后{days}日内未见评估、拍卖或变卖。
 */
@@ -32,7 +33,7 @@ JOIN actions AS a
   ON a.case_no = c.case_no AND a.action IN ('查封', '扣押') AND a.target_id IS NOT NULL
   AND COALESCE(a.seizure_rank, '首封') <> '轮候'
 WHERE (c.close_method = '终结本次执行程序' OR c.closed_on IS NULL)
-  AND zb_add_days(a.acted_on, :days) < :as_of
+  AND zb_add_days(a.acted_on, :days) < :data_until
   AND NOT EXISTS (
     SELECT 1 FROM actions AS d
     WHERE d.case_no = c.case_no
