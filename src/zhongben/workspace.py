@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 import duckdb
 
 from zhongben.contracts import TABLES
-from zhongben.contracts.storage import create_table_sql
+from zhongben.contracts.storage import create_table_sql, storage_columns, upgrade_sql
 
 if TYPE_CHECKING:
     import datetime as dt
@@ -149,5 +149,24 @@ def ensure_schema(con: duckdb.DuckDBPyConnection) -> None:
         ).fetchall()
     }
     missing = [create_table_sql(t) for name, t in TABLES.items() if name not in present]
+    missing += _upgrades(con, present)
     if missing:  # one transaction: a commit per table would double the time of a first open
         con.execute("BEGIN;\n" + ";\n".join(missing) + ";\nCOMMIT")
+
+
+def _upgrades(con: duckdb.DuckDBPyConnection, present: set[str]) -> list[str]:
+    """Columns a workspace written by an older version lacks (e.g. the entity columns), added
+    in place: the stored rows stay. One count query when nothing is missing."""
+    expected = sum(len(storage_columns(t)) for name, t in TABLES.items() if name in present)
+    rows = con.execute(
+        "SELECT table_name, column_name FROM duckdb_columns() WHERE schema_name = 'main' "
+        "AND database_name = current_database()"
+    ).fetchall()
+    columns: dict[str, set[str]] = {}
+    for table, column in rows:
+        if table in present and table in TABLES:
+            columns.setdefault(table, set()).add(column)
+    if sum(len(c & {n for n, _ in storage_columns(TABLES[t])}) for t, c in columns.items()) \
+            == expected:
+        return []
+    return [sql for name, cols in columns.items() for sql in upgrade_sql(TABLES[name], cols)]

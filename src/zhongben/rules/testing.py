@@ -13,7 +13,7 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field
 
 from zhongben.contracts import TABLES
-from zhongben.contracts.storage import storage_columns
+from zhongben.contracts.storage import entity_columns, storage_columns
 from zhongben.engine.duckdb import DuckDBEngine
 from zhongben.leads.model import Lead
 from zhongben.rules.explain import show
@@ -108,8 +108,12 @@ def insert_rows(con: duckdb.DuckDBPyConnection, table: str, rows: list[dict[str,
     if table not in TABLES:
         raise ValueError(f"测试输入中的表 {table} 不在数据契约中")
     known = {name for name, _ in storage_columns(TABLES[table])}
+    entities = entity_columns(table)
     for number, row in enumerate(rows, start=2):
         full = {"_file": f"{table}.csv", "_row": number, "_batch": 1, **row}
+        for derived in entities:  # unresolved: a mention's entity is its ID (entities.md)
+            if derived.source in row and derived.name not in row:
+                full[derived.name] = row[derived.source]
         unknown = sorted(set(full) - known)
         if unknown:
             raise ValueError(f"测试输入中表 {table} 没有列 {'、'.join(unknown)}")

@@ -8,7 +8,7 @@ WITH sales AS (
     a.item_id,
     a.buyer_id,
     COALESCE(a.ended_on, a.started_on, a.announced_on) AS sold_on
-  FROM (SELECT case_no, item_id, item_type, reference_price, round, channel, announced_on, start_price, CASE WHEN ended_on > CAST('2025-06-30' AS DATE) THEN NULL ELSE deal_price END AS deal_price, started_on, CASE WHEN ended_on > CAST('2025-06-30' AS DATE) THEN NULL ELSE ended_on END AS ended_on, CASE WHEN ended_on > CAST('2025-06-30' AS DATE) THEN NULL ELSE status END AS status, CASE WHEN ended_on > CAST('2025-06-30' AS DATE) THEN NULL ELSE buyer_id END AS buyer_id, buyer_id_invalid, _file, _sheet, _file_hash, _row, _batch FROM auctions WHERE COALESCE(announced_on, started_on) IS NULL OR COALESCE(announced_on, started_on) <= CAST('2025-06-30' AS DATE)) AS a
+  FROM (SELECT case_no, item_id, item_type, reference_price, round, channel, announced_on, start_price, CASE WHEN ended_on > CAST('2025-06-30' AS DATE) THEN NULL ELSE deal_price END AS deal_price, started_on, CASE WHEN ended_on > CAST('2025-06-30' AS DATE) THEN NULL ELSE ended_on END AS ended_on, CASE WHEN ended_on > CAST('2025-06-30' AS DATE) THEN NULL ELSE status END AS status, CASE WHEN ended_on > CAST('2025-06-30' AS DATE) THEN NULL ELSE buyer_id END AS buyer_id, buyer_id_invalid, CASE WHEN ended_on > CAST('2025-06-30' AS DATE) THEN NULL ELSE buyer_id_entity END AS buyer_id_entity, _file, _sheet, _file_hash, _row, _batch FROM auctions WHERE COALESCE(announced_on, started_on) IS NULL OR COALESCE(announced_on, started_on) <= CAST('2025-06-30' AS DATE)) AS a
   WHERE
     NOT a.buyer_id IS NULL AND (
       a.status = '成交' OR NOT a.deal_price IS NULL
@@ -32,7 +32,7 @@ WITH sales AS (
     k.relation,
     k.from_on,
     k.to_on
-  FROM (SELECT person_a_id, person_a_id_invalid, person_b_id, person_b_id_invalid, relation, from_on, CASE WHEN to_on > CAST('2025-06-30' AS DATE) THEN NULL ELSE to_on END AS to_on, _file, _sheet, _file_hash, _row, _batch FROM relations WHERE from_on IS NULL OR from_on <= CAST('2025-06-30' AS DATE)) AS k
+  FROM (SELECT person_a_id, person_a_id_invalid, person_b_id, person_b_id_invalid, relation, from_on, CASE WHEN to_on > CAST('2025-06-30' AS DATE) THEN NULL ELSE to_on END AS to_on, person_a_id_entity, person_b_id_entity, _file, _sheet, _file_hash, _row, _batch FROM relations WHERE from_on IS NULL OR from_on <= CAST('2025-06-30' AS DATE)) AS k
   UNION ALL
   SELECT
     'relations' AS _table,
@@ -44,7 +44,7 @@ WITH sales AS (
     k.relation,
     k.from_on,
     k.to_on
-  FROM (SELECT person_a_id, person_a_id_invalid, person_b_id, person_b_id_invalid, relation, from_on, CASE WHEN to_on > CAST('2025-06-30' AS DATE) THEN NULL ELSE to_on END AS to_on, _file, _sheet, _file_hash, _row, _batch FROM relations WHERE from_on IS NULL OR from_on <= CAST('2025-06-30' AS DATE)) AS k
+  FROM (SELECT person_a_id, person_a_id_invalid, person_b_id, person_b_id_invalid, relation, from_on, CASE WHEN to_on > CAST('2025-06-30' AS DATE) THEN NULL ELSE to_on END AS to_on, person_a_id_entity, person_b_id_entity, _file, _sheet, _file_hash, _row, _batch FROM relations WHERE from_on IS NULL OR from_on <= CAST('2025-06-30' AS DATE)) AS k
 ), holdings AS (
   SELECT
     'shareholdings' AS _table,
@@ -56,7 +56,7 @@ WITH sales AS (
     '持股' AS relation,
     h.from_on,
     h.to_on
-  FROM (SELECT company_uscc, company_uscc_invalid, holder_name, holder_id, holder_id_invalid, subscribed, ratio, from_on, CASE WHEN to_on > CAST('2025-06-30' AS DATE) THEN NULL ELSE to_on END AS to_on, _file, _sheet, _file_hash, _row, _batch FROM shareholdings WHERE from_on IS NULL OR from_on <= CAST('2025-06-30' AS DATE)) AS h
+  FROM (SELECT company_uscc, company_uscc_invalid, holder_name, holder_id, holder_id_invalid, subscribed, ratio, from_on, CASE WHEN to_on > CAST('2025-06-30' AS DATE) THEN NULL ELSE to_on END AS to_on, company_uscc_entity, holder_id_entity, _file, _sheet, _file_hash, _row, _batch FROM shareholdings WHERE from_on IS NULL OR from_on <= CAST('2025-06-30' AS DATE)) AS h
 ), links AS (
   SELECT
     s.case_no,
@@ -234,7 +234,7 @@ SELECT
   l.from_on AS zb_ev2__from_on,
   l.to_on AS zb_ev2__to_on
 FROM links AS l
-JOIN (SELECT case_no, item_id, item_type, reference_price, round, channel, announced_on, start_price, CASE WHEN ended_on > CAST('2025-06-30' AS DATE) THEN NULL ELSE deal_price END AS deal_price, started_on, CASE WHEN ended_on > CAST('2025-06-30' AS DATE) THEN NULL ELSE ended_on END AS ended_on, CASE WHEN ended_on > CAST('2025-06-30' AS DATE) THEN NULL ELSE status END AS status, CASE WHEN ended_on > CAST('2025-06-30' AS DATE) THEN NULL ELSE buyer_id END AS buyer_id, buyer_id_invalid, _file, _sheet, _file_hash, _row, _batch FROM auctions WHERE COALESCE(announced_on, started_on) IS NULL OR COALESCE(announced_on, started_on) <= CAST('2025-06-30' AS DATE)) AS a
+JOIN (SELECT case_no, item_id, item_type, reference_price, round, channel, announced_on, start_price, CASE WHEN ended_on > CAST('2025-06-30' AS DATE) THEN NULL ELSE deal_price END AS deal_price, started_on, CASE WHEN ended_on > CAST('2025-06-30' AS DATE) THEN NULL ELSE ended_on END AS ended_on, CASE WHEN ended_on > CAST('2025-06-30' AS DATE) THEN NULL ELSE status END AS status, CASE WHEN ended_on > CAST('2025-06-30' AS DATE) THEN NULL ELSE buyer_id END AS buyer_id, buyer_id_invalid, CASE WHEN ended_on > CAST('2025-06-30' AS DATE) THEN NULL ELSE buyer_id_entity END AS buyer_id_entity, _file, _sheet, _file_hash, _row, _batch FROM auctions WHERE COALESCE(announced_on, started_on) IS NULL OR COALESCE(announced_on, started_on) <= CAST('2025-06-30' AS DATE)) AS a
   ON a.case_no = l.case_no AND a.item_id = l.item_id AND a.buyer_id = l.buyer_id
 WHERE
   a.status = '成交' OR NOT a.deal_price IS NULL

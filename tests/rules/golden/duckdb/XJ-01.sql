@@ -14,7 +14,7 @@ WITH terminated_debtors AS (
     l.case_no,
     l.defendant_id,
     l.filed_on
-  FROM (SELECT case_no, cause, plaintiff_name, plaintiff_id, plaintiff_id_invalid, defendant_name, defendant_id, defendant_id_invalid, filed_on, CASE WHEN closed_on > CAST('2025-06-30' AS DATE) THEN NULL ELSE closed_on END AS closed_on, CASE WHEN closed_on > CAST('2025-06-30' AS DATE) THEN NULL ELSE close_method END AS close_method, amount, _file, _sheet, _file_hash, _row, _batch FROM lawsuits WHERE filed_on <= CAST('2025-06-30' AS DATE)) AS l
+  FROM (SELECT case_no, cause, plaintiff_name, plaintiff_id, plaintiff_id_invalid, defendant_name, defendant_id, defendant_id_invalid, filed_on, CASE WHEN closed_on > CAST('2025-06-30' AS DATE) THEN NULL ELSE closed_on END AS closed_on, CASE WHEN closed_on > CAST('2025-06-30' AS DATE) THEN NULL ELSE close_method END AS close_method, amount, plaintiff_id_entity, defendant_id_entity, _file, _sheet, _file_hash, _row, _batch FROM lawsuits WHERE filed_on <= CAST('2025-06-30' AS DATE)) AS l
   JOIN terminated_debtors AS d
     ON d.debtor_id = l.defendant_id
   WHERE
@@ -55,7 +55,7 @@ SELECT
   s.close_method AS zb_ev1__close_method,
   s.amount AS zb_ev1__amount
 FROM pairs AS x
-JOIN (SELECT case_no, cause, plaintiff_name, plaintiff_id, plaintiff_id_invalid, defendant_name, defendant_id, defendant_id_invalid, filed_on, CASE WHEN closed_on > CAST('2025-06-30' AS DATE) THEN NULL ELSE closed_on END AS closed_on, CASE WHEN closed_on > CAST('2025-06-30' AS DATE) THEN NULL ELSE close_method END AS close_method, amount, _file, _sheet, _file_hash, _row, _batch FROM lawsuits WHERE filed_on <= CAST('2025-06-30' AS DATE)) AS s
+JOIN (SELECT case_no, cause, plaintiff_name, plaintiff_id, plaintiff_id_invalid, defendant_name, defendant_id, defendant_id_invalid, filed_on, CASE WHEN closed_on > CAST('2025-06-30' AS DATE) THEN NULL ELSE closed_on END AS closed_on, CASE WHEN closed_on > CAST('2025-06-30' AS DATE) THEN NULL ELSE close_method END AS close_method, amount, plaintiff_id_entity, defendant_id_entity, _file, _sheet, _file_hash, _row, _batch FROM lawsuits WHERE filed_on <= CAST('2025-06-30' AS DATE)) AS s
   ON s.defendant_id = x.defendant_id
   AND (
     s.case_no = x.first_no OR s.case_no = x.second_no

@@ -29,7 +29,7 @@ WITH debtors AS (
     i._batch,
     i.policy_no AS item
   FROM debtors AS d
-  JOIN (SELECT policy_no, holder_id, holder_id_invalid, holder_name, insurer, product_type, premium, cash_value, start_on, CASE WHEN end_on > CAST('2025-06-30' AS DATE) THEN NULL ELSE end_on END AS end_on, _file, _sheet, _file_hash, _row, _batch FROM insurance_policies WHERE start_on <= CAST('2025-06-30' AS DATE)) AS i
+  JOIN (SELECT policy_no, holder_id, holder_id_invalid, holder_name, insurer, product_type, premium, cash_value, start_on, CASE WHEN end_on > CAST('2025-06-30' AS DATE) THEN NULL ELSE end_on END AS end_on, holder_id_entity, _file, _sheet, _file_hash, _row, _batch FROM insurance_policies WHERE start_on <= CAST('2025-06-30' AS DATE)) AS i
     ON i.holder_id = d.id_no
     AND i.start_on <= d.closed_on
     AND (
@@ -49,7 +49,7 @@ WITH debtors AS (
     s._batch,
     s.company_uscc AS item
   FROM debtors AS d
-  JOIN (SELECT company_uscc, company_uscc_invalid, holder_name, holder_id, holder_id_invalid, subscribed, ratio, from_on, CASE WHEN to_on > CAST('2025-06-30' AS DATE) THEN NULL ELSE to_on END AS to_on, _file, _sheet, _file_hash, _row, _batch FROM shareholdings WHERE from_on IS NULL OR from_on <= CAST('2025-06-30' AS DATE)) AS s
+  JOIN (SELECT company_uscc, company_uscc_invalid, holder_name, holder_id, holder_id_invalid, subscribed, ratio, from_on, CASE WHEN to_on > CAST('2025-06-30' AS DATE) THEN NULL ELSE to_on END AS to_on, company_uscc_entity, holder_id_entity, _file, _sheet, _file_hash, _row, _batch FROM shareholdings WHERE from_on IS NULL OR from_on <= CAST('2025-06-30' AS DATE)) AS s
     ON s.holder_id = d.id_no
     AND (
       s.from_on IS NULL OR s.from_on <= d.closed_on
@@ -75,14 +75,14 @@ WITH debtors AS (
     h._batch,
     d.id_no AS item
   FROM debtors AS d
-  JOIN (SELECT person_id, person_id_invalid, balance, as_of, employer_name, _file, _sheet, _file_hash, _row, _batch FROM housing_fund WHERE as_of <= CAST('2025-06-30' AS DATE)) AS h
+  JOIN (SELECT person_id, person_id_invalid, balance, as_of, employer_name, person_id_entity, _file, _sheet, _file_hash, _row, _batch FROM housing_fund WHERE as_of <= CAST('2025-06-30' AS DATE)) AS h
     ON h.person_id = d.id_no AND h.as_of <= d.closed_on
   WHERE
     h.balance > 0
     AND NOT EXISTS(
       SELECT
         1
-      FROM (SELECT person_id, person_id_invalid, balance, as_of, employer_name, _file, _sheet, _file_hash, _row, _batch FROM housing_fund WHERE as_of <= CAST('2025-06-30' AS DATE)) AS later
+      FROM (SELECT person_id, person_id_invalid, balance, as_of, employer_name, person_id_entity, _file, _sheet, _file_hash, _row, _batch FROM housing_fund WHERE as_of <= CAST('2025-06-30' AS DATE)) AS later
       WHERE
         later.person_id = d.id_no AND later.as_of > h.as_of AND later.as_of <= d.closed_on
     )

@@ -38,7 +38,7 @@ WITH debtors AS (
     d.debtor_id,
     s.month
   FROM debtors AS d
-  JOIN (SELECT person_id, person_id_invalid, employer_uscc, employer_uscc_invalid, employer_name, month, base, _file, _sheet, _file_hash, _row, _batch FROM social_insurance WHERE month <= CAST('2025-06-30' AS DATE)) AS s
+  JOIN (SELECT person_id, person_id_invalid, employer_uscc, employer_uscc_invalid, employer_name, month, base, person_id_entity, employer_uscc_entity, _file, _sheet, _file_hash, _row, _batch FROM social_insurance WHERE month <= CAST('2025-06-30' AS DATE)) AS s
     ON s.person_id = d.debtor_id AND s.month > d.closed_on
   GROUP BY
     d.case_no,
@@ -107,5 +107,5 @@ JOIN (SELECT case_no, court, filed_on, CASE WHEN closed_on > CAST('2025-06-30' A
   ON c.case_no = l.case_no
 JOIN parties AS p
   ON p.case_no = l.case_no AND p.role = '被执行人' AND p.id_no = l.debtor_id
-JOIN (SELECT person_id, person_id_invalid, employer_uscc, employer_uscc_invalid, employer_name, month, base, _file, _sheet, _file_hash, _row, _batch FROM social_insurance WHERE month <= CAST('2025-06-30' AS DATE)) AS s
+JOIN (SELECT person_id, person_id_invalid, employer_uscc, employer_uscc_invalid, employer_name, month, base, person_id_entity, employer_uscc_entity, _file, _sheet, _file_hash, _row, _batch FROM social_insurance WHERE month <= CAST('2025-06-30' AS DATE)) AS s
   ON s.person_id = l.debtor_id AND s.month >= l.run_from AND s.month <= l.run_to
