@@ -41,12 +41,20 @@ def test_identity_tables_load_and_entity_columns_start_as_the_id(
     workspace: Workspace, tmp_path: Path
 ) -> None:
     folder = tmp_path / "in"
-    write(folder / "出入境证件.csv", f"身份证号,护照号码,证件类型,姓名拼音\n{DEBTOR},E12345678,普通护照,ZHANG SAN\n")
-    write(folder / "曾用名.csv", f"身份证号,姓名,类型\n{DEBTOR},张叁,曾用名\n")
-    write(folder / "id_changes.csv", f"old_id,new_id,changed_on\n{DEBTOR},{NEW_ID},2019-05-01\n")
-    write(folder / "企业变更记录.csv", f"统一社会信用代码,变更事项,变更前内容\n{COMPANY},注册号,330683000012345\n")
-    write(folder / "travel.csv", "证件类型,护照号码,旅客姓名,mode,travelled_on\n护照,E12345678,ZHANG/SAN,航班,2024-01-02\n")
-    write(folder / "vehicles.csv", f"plate,owner_id,registered_on\n浙D1,{DEBTOR},2020-01-01\n浙D2,{MASKED},2020-01-01\n")
+    files = {
+        "出入境证件.csv": f"身份证号,护照号码,证件类型,姓名拼音\n"
+        f"{DEBTOR},E12345678,普通护照,ZHANG SAN",
+        "曾用名.csv": f"身份证号,姓名,类型\n{DEBTOR},张叁,曾用名",
+        "id_changes.csv": f"old_id,new_id,changed_on\n{DEBTOR},{NEW_ID},2019-05-01",
+        "企业变更记录.csv": f"统一社会信用代码,变更事项,变更前内容\n"
+        f"{COMPANY},注册号,330683000012345",
+        "travel.csv": "证件类型,护照号码,旅客姓名,mode,travelled_on\n"
+        "护照,E12345678,ZHANG/SAN,航班,2024-01-02",
+        "vehicles.csv": f"plate,owner_id,registered_on\n浙D1,{DEBTOR},2020-01-01\n"
+        f"浙D2,{MASKED},2020-01-01",
+    }
+    for name, text in files.items():
+        write(folder / name, text + "\n")
     report = workspace.ingest([folder])
     assert report.ok and not report.quarantine
     assert rows(workspace, "SELECT doc_type, doc_no, id_no_entity FROM identity_documents") == [
