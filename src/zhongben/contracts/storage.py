@@ -107,3 +107,15 @@ def upgrade_sql(table: Table, present: set[str]) -> list[str]:
         if name in sources and sources[name] in present:
             out.append(f'UPDATE "{table.name}" SET "{name}" = "{sources[name]}"')
     return out
+
+
+def unresolved_entities_sql() -> list[str]:
+    """Statements giving every mention without an entity its own valid ID as entity (what ingest
+    stores): for rows written into the stored tables by other means than ingest."""
+    out = []
+    for table, derived in DERIVED.items():
+        pairs = [(d.name, d.source) for d in derived if d.source]
+        if pairs:
+            sets = ", ".join(f'"{e}" = coalesce("{e}", "{s}")' for e, s in pairs)
+            out.append(f'UPDATE "{table}" SET {sets}')
+    return out

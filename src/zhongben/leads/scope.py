@@ -64,7 +64,8 @@ def scope_filter(
     subjects = {
         r[0]
         for r in con.execute(
-            f"""SELECT p.id_no FROM parties AS p WHERE p.id_no IS NOT NULL AND p.case_no IN
+            f"""SELECT p.id_no_entity FROM parties AS p WHERE p.id_no_entity IS NOT NULL
+                AND p.case_no IN
                 (SELECT case_no FROM cases WHERE {where})
                 UNION SELECT judge FROM cases WHERE judge IS NOT NULL AND {where}""",
             params + params,

@@ -3,7 +3,7 @@
 /* the deadline is before as_of and the entry is still held on as_of (end_on null or > as_of). */
 SELECT
   r.case_no,
-  r.subject_id,
+  r.subject_id_entity AS subject_id,
   r.name AS subject_name,
   r.ground,
   r.start_on,
