@@ -36,6 +36,7 @@ class SynthConfig:
     as_of: date = DEFAULT_AS_OF
     messy: bool = False
     plants: int | None = None  # overrides scale.plants
+    exact_ids: bool = False  # True: no identity noise (every mention carries its exact ID)
 
     @property
     def plants_per_rule(self) -> int:
