@@ -7,7 +7,7 @@ thin entry points that open the workspace and delegate.
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -20,6 +20,9 @@ from zhongben.contracts.storage import create_table_sql, storage_columns, upgrad
 if TYPE_CHECKING:
     import datetime as dt
 
+    from zhongben.identity.decisions import Decision
+    from zhongben.identity.evaluate import EntityEvaluation
+    from zhongben.identity.resolve import ResolveReport
     from zhongben.ingest.report import LoadReport
     from zhongben.leads.evaluate import Evaluation
     from zhongben.rules.config import ScreenConfig
@@ -136,6 +139,50 @@ class Workspace:
         with self.connect() as con:
             return write_flow_report(con, debtor_id, Path(out_dir), as_of or dt_.date.today(),
                                      params)
+
+
+    def resolve_entities(
+        self, app_db: str | None = None, progress: Callable[[str], None] | None = None
+    ) -> ResolveReport:
+        """Link every mention to an entity (``zhongben.identity``), the reviewers' decisions in
+        the application database binding; rewrites the entity columns."""
+        from zhongben.engine.entities import DuckDBEntityBackend
+        from zhongben.identity.resolve import resolve
+
+        decisions = self._decisions(app_db)
+        with self.connect() as con:
+            return resolve(DuckDBEntityBackend(con), decisions, progress=progress)
+
+    def _decisions(self, app_db: str | None) -> list[Decision]:
+        if not self.has_app_database(app_db):
+            return []
+        from zhongben.store.db import open_database
+        from zhongben.store.identity import read_decisions
+
+        return read_decisions(open_database(self.app_database(app_db)))
+
+    def export_entities(self, out: str | Path) -> int:
+        """One row per mention with its entity (``zhongben.identity.export``); how many."""
+        from zhongben.engine.entities import DuckDBEntityBackend
+        from zhongben.identity.export import export_entities
+
+        with self.connect() as con:
+            return export_entities(DuckDBEntityBackend(con), Path(out))
+
+    def evaluate_entities(self, truth: Path) -> EntityEvaluation:
+        """Pairwise and cluster precision/recall per stratum against ``entities_truth.csv``."""
+        from zhongben.engine.entities import DuckDBEntityBackend
+        from zhongben.identity.evaluate import evaluate_entities
+
+        with self.connect() as con:
+            return evaluate_entities(DuckDBEntityBackend(con), truth)
+
+    def publish_identity(self, app_db: str | None = None) -> str:
+        """Copy the review band and the links leads rest on into the application database."""
+        from zhongben.store.db import open_database
+        from zhongben.store.identity import publish_identity
+
+        return publish_identity(open_database(self.app_database(app_db)), self.path)
 
 
 def ensure_schema(con: duckdb.DuckDBPyConnection) -> None:

@@ -27,6 +27,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "serve",
     "users",
     "screenshots",
+    "entities",
 )
 
 for _name in COMMAND_MODULES:

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
+from pathlib import Path
 from typing import Any
 
 import duckdb
 import pyarrow as pa
+import pyarrow.csv as pacsv
 
 
 class DuckDBEntityBackend:
@@ -23,7 +25,7 @@ class DuckDBEntityBackend:
         return self.con.execute(sql, list(params)).fetchall()
 
     def arrow(self, sql: str, params: Sequence[Any] = ()) -> pa.Table:
-        result = self.con.execute(sql, list(params)).to_arrow_table()
+        result = self.con.sql(sql, params=list(params) or None).to_arrow_table()
         return result if isinstance(result, pa.Table) else pa.Table.from_batches(result)
 
     def put(self, name: str, table: pa.Table) -> None:
@@ -49,6 +51,19 @@ class DuckDBEntityBackend:
             self.con.execute("ROLLBACK")
             raise
         self.con.execute("COMMIT")
+
+    def write_csv(self, sql: str, path: Path) -> int:
+        reader = self.con.sql(sql).to_arrow_reader(1 << 16)
+        assert reader is not None
+        rows = 0
+        with path.open("wb") as handle:
+            handle.write(b"\xef\xbb\xbf")
+            options = pacsv.WriteOptions(quoting_style="needed")
+            with pacsv.CSVWriter(handle, reader.schema, write_options=options) as writer:
+                for batch in reader:
+                    writer.write_batch(batch)
+                    rows += batch.num_rows
+        return rows
 
     def splink_api(self) -> Any:
         from splink import DuckDBAPI

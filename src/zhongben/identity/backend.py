@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 from contextlib import AbstractContextManager
+from pathlib import Path
 from typing import Any, Protocol
 
 import pyarrow as pa
@@ -34,6 +35,9 @@ class Backend(Protocol):
 
     def transaction(self) -> AbstractContextManager[None]:
         """All or nothing: commit at the end, roll back on an exception."""
+
+    def write_csv(self, sql: str, path: Path) -> int:
+        """Write a query's rows to a CSV file (UTF-8 with BOM, header); how many rows."""
 
     def splink_api(self) -> Any:
         """A Splink database API reading and writing this engine's tables."""

@@ -20,7 +20,7 @@ LATIN = re.compile(r"[A-Za-z]")
 HAN = re.compile(r"[\u3400-\u9fff]")
 COLUMNS = (
     "name_s", "name_py", "surname_py", "given_py", "chars", "region6", "region4", "county2",
-    "birth8", "tail4", "pattern", "visible",
+    "birth8", "birth4", "tail4", "pattern", "visible",
 )
 
 
@@ -62,7 +62,7 @@ def id_features(value: str | None) -> dict[str, Any]:
     """The parts of an ID as written (valid, mistyped, 15-digit or masked); none for other
     document numbers."""
     out: dict[str, Any] = {"region6": None, "region4": None, "county2": None, "birth8": None,
-                           "tail4": None, "pattern": None, "visible": 0}
+                           "birth4": None, "tail4": None, "pattern": None, "visible": 0}
     if not value:
         return out
     text = value.upper()
@@ -77,7 +77,7 @@ def id_features(value: str | None) -> dict[str, Any]:
         return None if "*" in piece else piece
 
     out.update(region6=part(0, 6), region4=part(0, 4), county2=part(4, 6), birth8=part(6, 14),
-               tail4=part(14, 18),
+               birth4=part(6, 10), tail4=part(14, 18),
                pattern=text, visible=sum(c != "*" for c in text))
     return out
 

@@ -70,18 +70,38 @@ def _digits(column: str, label: str, exact: float, near: float | None) -> Any:
                                comparison_levels=levels)
 
 
-def _same(column: str, label: str, m: float) -> Any:
+def _birth_year() -> Any:
+    """The birth year a masked number may show (``3306831990****1234``); only where the whole
+    birth date is not known on both sides (else the birth date says it already)."""
+    return cl.CustomComparison(
+        output_column_name="birth4", comparison_description="出生年份",
+        comparison_levels=[
+            cll.CustomLevel("(birth4_l IS NULL OR birth4_r IS NULL OR (birth8_l IS NOT NULL "
+                            "AND birth8_r IS NOT NULL))", label_for_charts="无从比较",
+                            base_dialect_str="duckdb").configure(is_null_level=True),
+            _level(cll.ExactMatchLevel("birth4").configure(u_probability=1 / 60),
+                   "出生年份相同", 0.95),
+            _level(cll.ElseLevel().configure(u_probability=59 / 60), "出生年份不同", 0.05),
+        ])
+
+
+def _same(column: str, label: str, m: float, u: float) -> Any:
+    """Agreement on one of several values (phones, addresses, documents); ``u``: how often two
+    people share one — the default where the workspace's sample has none to count."""
     return cl.CustomComparison(
         output_column_name=column, comparison_description=label,
-        comparison_levels=[_null(column), _level(cll.ArrayIntersectLevel(column, 1),
-                                                 f"{label}相同", m),
-                           _level(cll.ElseLevel(), f"{label}不同", 1.0 - m)])
+        comparison_levels=[
+            _null(column),
+            _level(cll.ArrayIntersectLevel(column, 1).configure(u_probability=u), f"{label}相同",
+                   m),
+            _level(cll.ElseLevel().configure(u_probability=1 - u), f"{label}不同", 1.0 - m)])
 
 
 # m of the ID parts: a mistyped number differs in one digit (of 4 region, 2 county, 8 birth, 4
 # last digits), a masked one is unknown in its middle (a null level) and right where it shows.
 TITLES = {"name": "姓名", "region4": "地市码", "county2": "县区码", "birth8": "出生日期",
-          "tail4": "号码末四位", "phones": "电话", "addresses": "住址", "docs": "证件号"}
+          "birth4": "出生年份", "tail4": "号码末四位", "phones": "电话", "addresses": "住址",
+          "docs": "证件号"}
 ID_PARTS = (
     ("region4", "地市码（前4位）", 0.95, None),
     ("county2", "县区码（5–6位）", 0.92, None),
@@ -99,9 +119,10 @@ def settings(probability_two_random_records_match: float) -> SettingsCreator:
         comparisons=[
             _name(),
             *(_digits(c, label, exact, near) for c, label, exact, near in ID_PARTS),
-            _same("phones", "电话", 0.75),
-            _same("addresses", "住址", 0.6),
-            _same("docs", "证件号", 0.5),
+            _birth_year(),
+            _same("phones", "电话", 0.75, 1e-5),
+            _same("addresses", "住址", 0.6, 1e-4),
+            _same("docs", "证件号", 0.5, 1e-6),
         ],
         blocking_rules_to_generate_predictions=[blocking(k) for k in KEYS],
         retain_intermediate_calculation_columns=True,

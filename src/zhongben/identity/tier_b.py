@@ -36,7 +36,7 @@ from zhongben.identity.tier_a import COMPANY_LIKE, TIER_A
 SPLINK_IN = "_zb_splink_in"
 SPLINK_U = "_zb_splink_u"
 NAME_TF = "_zb_name_tf"
-COMPARISONS = ("name", *(c for c, *_ in ID_PARTS), "phones", "addresses", "docs")
+COMPARISONS = ("name", *(c for c, *_ in ID_PARTS), "birth4", "phones", "addresses", "docs")
 COMPANY_WORDS = tuple(COMPANY_LIKE.strip("()$").split("|"))
 
 
@@ -76,7 +76,7 @@ def _open_records(backend: Backend) -> list[dict[str, Any]]:
 def _table(records: list[dict[str, Any]], profiles: pa.Table) -> pa.Table:
     out: dict[str, list[Any]] = {k: [] for k in (
         "uid", "is_profile", "key", "name_s", "name_py", "surname_py", "given_py", "chars",
-        "region6", "region4", "county2", "birth8", "tail4", "pattern", "phone", "phones",
+        "region6", "region4", "county2", "birth8", "birth4", "tail4", "pattern", "phone", "phones",
         "address", "addresses", "docs")}
 
     def add(is_profile: int, key: str, name: str | None, id_value: str | None,
@@ -86,7 +86,7 @@ def _table(records: list[dict[str, Any]], profiles: pa.Table) -> pa.Table:
         out["is_profile"].append(is_profile)
         out["key"].append(key)
         for column in ("name_s", "name_py", "surname_py", "given_py", "chars", "region6",
-                       "region4", "county2", "birth8", "tail4", "pattern"):
+                       "region4", "county2", "birth8", "birth4", "tail4", "pattern"):
             out[column].append(feats[column])
         out["phone"].append(phones[0] if phones else None)
         out["phones"].append(phones or None)
@@ -179,7 +179,8 @@ def link_records(backend: Backend, decisions: Sequence[Decision],
         outcome.candidates = find_candidates(backend, record_keys(records))
         table = _table(records, profile_rows(backend))
         linker = _linker(backend, table, records)
-        scored = linker.inference.predict(threshold_match_probability=REVIEW / 10)
+        scored = linker.inference.predict(threshold_match_probability=REVIEW / 10,
+                                          warning_mode="never")
         labels = level_labels(linker.misc.save_model_to_json())
         pairs = _pairs(backend.arrow(f"SELECT * FROM {scored.physical_name}"), labels)
     links: Links = decide(pairs, list(decisions))

@@ -14,6 +14,7 @@ import duckdb
 
 from zhongben.engine.duckdb import DuckDBEngine
 from zhongben.leads.enrich import enrich
+from zhongben.leads.identity import mark_identity
 from zhongben.leads.model import Lead
 from zhongben.leads.scope import Scope, keep_in_scope, scope_filter
 from zhongben.leads.score import score_leads
@@ -98,6 +99,7 @@ def screen(
     in_scope = scope_filter(con, scope)
     leads = keep_in_scope(leads, in_scope)
     enrich(con, leads)
+    mark_identity(con, leads)
     score_leads(leads)
     leads.sort(key=lambda x: (-x.score, x.rule_id, x.case_no or "", x.subject_id or ""))
     result = ScreenResult(as_of, [r.id for r in rules], leads, per_rule=per_rule)

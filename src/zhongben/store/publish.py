@@ -14,6 +14,7 @@ from sqlalchemy import delete, insert, select, update
 from sqlalchemy.orm import Session, sessionmaker
 
 from zhongben.store.accounts import court_owners, root_org_id
+from zhongben.store.identity import read_identity, store_identity
 from zhongben.store.models import Lead, LeadDetail, Profile
 from zhongben.store.profiles import build_profiles
 
@@ -65,10 +66,12 @@ def publish(workspace: str | Path, sessions: sessionmaker[Session]) -> PublishRe
     with duckdb.connect(str(path), read_only=True) as con:
         rows = read_workspace_leads(con)
         profiles = build_profiles(con, rows)
+        identity = read_identity(con)
     courts = {k: v["cases"][-1]["court"] for k, v in profiles.items() if v.get("cases")}
     with sessions.begin() as session:
         inserted, updated = store_leads(session, rows, courts)
         store_profiles(session, profiles)
+        store_identity(session, identity)  # the links leads rest on, the review band
     return PublishReport(inserted, updated, len(profiles))
 
 

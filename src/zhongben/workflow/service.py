@@ -94,6 +94,8 @@ def apply_event(session: Session, actor: Actor, matter: Matter, event: str, data
     except TransitionNotAllowed as exc:
         raise WorkflowError(
             f"案件处于“{STATE_NAMES[before]}”，不能“{EVENT_LABELS.get(event, event)}”") from exc
+    if event == "accept":
+        _require_confirmed_identity(session, matter)
     STEPS.get(event, _no_data)(matter, data, today)
     matter.state = after
     _sync_leads(session, matter)
@@ -103,6 +105,17 @@ def apply_event(session: Session, actor: Actor, matter: Matter, event: str, data
     record(session, actor, f"matter.{event}", "matter", str(matter.id), from_state=before,
            to_state=after, **note)
     return matter
+
+
+def _require_confirmed_identity(session: Session, matter: Matter) -> None:
+    """A lead resting on a probabilistic identity link cannot become a case before a reviewer
+    confirms the link (身份待确认, issue 15)."""
+    from zhongben.store.identity import pending_links
+
+    keys = list(session.scalars(select(Lead.lead_key).where(Lead.matter_id == matter.id)))
+    if pending_links(session, keys):
+        raise WorkflowError("线索所依据的身份关联尚待确认（身份待确认）：请先在“身份复核”中"
+                            "确认是同一人后再成案")
 
 
 def _note(data: StepInput) -> dict[str, Any]:

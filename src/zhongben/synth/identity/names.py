@@ -55,6 +55,8 @@ def homophone(name: str, rng: np.random.Generator) -> str:
 def ticket_pinyin(name: str) -> str:
     """As an airline prints a Chinese name: SURNAME/GIVENNAME in capitals."""
     syllables = lazy_pinyin(name, style=Style.NORMAL)
+    if not syllables:
+        return ""
     return (syllables[0] + "/" + "".join(syllables[1:])).upper()
 
 

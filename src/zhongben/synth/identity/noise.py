@@ -177,9 +177,9 @@ class Pass:
         """Write the noise into row ``i``; the label of what was applied."""
         done = []
         for kind in kinds:
-            if kind in ID_KINDS:
+            if kind.split("@")[0] in ID_KINDS:
                 if self._id_noise(source, frame, i, true, kind):
-                    done.append(kind)
+                    done.append(kind.split("@")[0])
             elif (source.name and frame[source.name][i]
                   and self._name_noise(source, frame, i, true, kind)):
                 done.append(kind)
@@ -190,8 +190,9 @@ class Pass:
         column = frame[source.column]
         if kind == "typo":
             column[i] = nb.typo(true, self.rng)
-        elif kind == "masked":
-            column[i] = nb.masked(true, self.rng)
+        elif kind.startswith("masked"):
+            head = int(kind.split("@")[1]) if "@" in kind else None
+            column[i] = nb.masked(true, self.rng, head)
         elif kind == "id15":
             short = nb.fifteen(true)
             if short is None:

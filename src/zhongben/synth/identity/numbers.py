@@ -29,8 +29,12 @@ def typo(id18: str, rng: np.random.Generator) -> str:
     return out if not id_card.is_valid(out) else typo(id18, rng)
 
 
-def masked(id18: str, rng: np.random.Generator) -> str:
-    head, tail = MASKS[int(rng.integers(0, len(MASKS)))]
+def masked(id18: str, rng: np.random.Generator, head: int | None = None) -> str:
+    """The number as a masked list prints it (``head`` visible digits: a given mask)."""
+    if head is None:
+        head, tail = MASKS[int(rng.integers(0, len(MASKS)))]
+    else:
+        tail = 4
     return id18[:head] + "*" * (18 - head - tail) + id18[18 - tail :]
 
 

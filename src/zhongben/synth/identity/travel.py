@@ -20,11 +20,13 @@ ON_PASSPORT = 0.5  # of a frequent traveller's flights
 
 def _names(f: Factory) -> dict[str, str]:
     known = dict(zip(f.citizens["id"].tolist(), f.citizens["name"].tolist(), strict=True))
-    parties = f.world.arrow("parties")
-    for id_no, name in zip(parties.column("id_no").to_pylist(),
-                           parties.column("name").to_pylist(), strict=True):
-        if id_no and name:
-            known.setdefault(id_no, name)
+    for table, id_col, name_col in (("parties", "id_no", "name"),
+                                    ("bank_accounts", "holder_id", "holder_name")):
+        rows = f.world.arrow(table)
+        for id_no, name in zip(rows.column(id_col).to_pylist(), rows.column(name_col).to_pylist(),
+                               strict=True):
+            if id_no and name:
+                known.setdefault(id_no, name)
     return known
 
 
