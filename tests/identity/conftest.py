@@ -34,7 +34,9 @@ def ingested(noisy_world: Path, tmp_path_factory: pytest.TempPathFactory) -> Pat
 
 
 @pytest.fixture(scope="session")
-def resolved(ingested: Path, tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, ResolveReport]:
+def resolved(
+    ingested: Path, tmp_path_factory: pytest.TempPathFactory
+) -> tuple[Path, ResolveReport]:
     path = tmp_path_factory.mktemp("resolved") / "w.duckdb"
     shutil.copy(ingested, path)
     return path, Workspace(path).resolve_entities()
