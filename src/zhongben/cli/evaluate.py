@@ -13,7 +13,6 @@ from rich.table import Table
 from zhongben.leads.evaluate import Evaluation
 from zhongben.rules.config import ConfigError, ScreenConfig, parse_date, read_config
 from zhongben.rules.problems import RuleError
-from zhongben.synth.identity.truth import ENTITIES_TRUTH
 from zhongben.workspace import DEFAULT_DB, Workspace
 
 ENTITIES_HELP = "评估身份解析：--truth 为 entities_truth.csv（或其旁的 truth.csv）"
@@ -89,6 +88,7 @@ def _table(result: Evaluation) -> Table:
 
 def _entities(workspace: Workspace, truth: Path, fmt: str, err: Console) -> None:
     from zhongben.cli.entity_report import entity_json, entity_table
+    from zhongben.identity.evaluate import ENTITIES_TRUTH
 
     if truth.name != ENTITIES_TRUTH and (truth.parent / ENTITIES_TRUTH).exists():
         truth = truth.parent / ENTITIES_TRUTH

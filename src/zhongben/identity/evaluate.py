@@ -22,6 +22,7 @@ from pathlib import Path
 from zhongben.identity.backend import Backend
 from zhongben.identity.sources import SOURCES
 
+ENTITIES_TRUTH = "entities_truth.csv"  # written by ``zhongben synth`` beside truth.csv
 TRUTH = "_zb_truth"
 JUDGED = "_zb_judged"  # truth joined with the prediction: one row per mention
 COMMON_SURNAMES = "王李张刘陈"

@@ -151,9 +151,9 @@ def pending_links(session: Session, lead_keys: list[str]) -> list[EntityPair]:
     """The links these leads rest on that no reviewer has confirmed (身份待确认)."""
     if not lead_keys:
         return []
-    query = (select(EntityPair).join(LeadIdentity, LeadIdentity.pair_key == EntityPair.pair_key)
-             .where(LeadIdentity.lead_key.in_(lead_keys), EntityPair.status != "same")
-             .distinct())
+    keys = select(LeadIdentity.pair_key).where(LeadIdentity.lead_key.in_(lead_keys))
+    query = (select(EntityPair).where(EntityPair.pair_key.in_(keys), EntityPair.status != "same")
+             .order_by(EntityPair.pair_key))
     return list(session.scalars(query))
 
 

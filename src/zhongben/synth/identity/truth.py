@@ -15,9 +15,10 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.csv as pacsv
 
+from zhongben.identity.evaluate import ENTITIES_TRUTH
 from zhongben.identity.sources import SOURCES
 
-ENTITIES_TRUTH = "entities_truth.csv"
+__all__ = ["ENTITIES_TRUTH", "MentionTruth", "clean_truth"]
 HEADER = ("table", "source_row", "column", "true_entity", "noise")
 IDENTITY_TABLES = ("identity_documents", "person_names", "id_changes", "company_history")
 SCHEMA = pa.schema([(n, pa.int64() if n == "source_row" else pa.string()) for n in HEADER])
