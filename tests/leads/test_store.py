@@ -6,11 +6,11 @@ import datetime as dt
 import json
 
 import duckdb
+from tests.screening import screen_on as screen
 
 from zhongben.contracts.storage import unresolved_entities_sql
 from zhongben.leads.model import lead_key
 from zhongben.leads.scope import Scope
-from zhongben.rules.screen import screen
 
 AS_OF = dt.date(2024, 12, 31)
 DEBTOR = "330683199001012222"

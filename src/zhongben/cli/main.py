@@ -27,6 +27,8 @@ COMMAND_MODULES: tuple[str, ...] = (
     "serve",
     "users",
     "screenshots",
+    "lake",
+    "documents",
     "entities",
 )
 

@@ -10,9 +10,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-import duckdb
 import pyarrow as pa
+import sqlglot
 
+from zhongben.engine.base import Engine
 from zhongben.identity.decisions import ENTITY, pair_key
 from zhongben.leads.model import Lead
 
@@ -26,30 +27,25 @@ ORDER BY k.lead, m.tbl, m.file, m."row"
 """
 
 
-def _has_mentions(con: duckdb.DuckDBPyConnection) -> bool:
-    rows = con.execute("SELECT count(*) FROM duckdb_tables() WHERE table_name = "
-                       "'entity_mentions' AND database_name = current_database()").fetchall()
-    return bool(rows[0][0])
-
-
-def mark_identity(con: duckdb.DuckDBPyConnection, leads: Sequence[Lead]) -> None:
+def mark_identity(engine: Engine, leads: Sequence[Lead]) -> None:
     """Fill ``lead.identity_links`` and add the 身份待确认 note to the explanation, in place."""
-    if not leads or not _has_mentions(con):
+    if not leads or not engine.has_table("entity_mentions"):
         return
     rows = [(i, e.get("table"), e.get("file"), e.get("row"))
             for i, lead in enumerate(leads) for e in lead.evidence if e.get("row") is not None]
     if not rows:
         return
-    con.register("zb_evidence_rows", pa.table({
+    engine.put("zb_evidence_rows", pa.table({
         "lead": pa.array([r[0] for r in rows], pa.int64()),
         "tbl": pa.array([r[1] for r in rows], pa.string()),
         "file": pa.array([r[2] for r in rows], pa.string()),
         "row": pa.array([int(str(r[3])) for r in rows], pa.int32()),
     }))
     try:
-        found = con.execute(LINKS_SQL).fetchall()
+        _, found = engine.fetch(sqlglot.transpile(LINKS_SQL, read="duckdb",
+                                                  write=engine.dialect)[0])
     finally:
-        con.unregister("zb_evidence_rows")
+        engine.release("zb_evidence_rows")
     for index, table, file, row, record, entity, probability in found:
         lead = leads[index]
         lead.identity_links.append({

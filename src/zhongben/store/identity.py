@@ -31,6 +31,7 @@ class IdentityError(ValueError):
     """A review request that cannot be carried out; the message is shown to the user."""
 
 
+
 @dataclass
 class IdentityRows:
     band: list[dict[str, Any]] = field(default_factory=list)
@@ -155,6 +156,15 @@ def pending_links(session: Session, lead_keys: list[str]) -> list[EntityPair]:
     query = (select(EntityPair).where(EntityPair.pair_key.in_(keys), EntityPair.status != "same")
              .order_by(EntityPair.pair_key))
     return list(session.scalars(query))
+
+
+def identity_hold(session: Session, lead_keys: list[str]) -> str | None:
+    """Why these leads cannot become a case yet (a probabilistic identity link no reviewer has
+    confirmed: 身份待确认), or None."""
+    if pending_links(session, lead_keys):
+        return ("线索所依据的身份关联尚待确认（身份待确认）：请先在“身份复核”中确认是同一人后"
+                "再成案")
+    return None
 
 
 def review_pairs(session: Session, kind: str | None, status: str, limit: int,

@@ -19,7 +19,7 @@ from zhongben.store.db import open_database
 from zhongben.web.deps import LoginRequired, render
 
 PAGES = ("auth", "inbox", "lead", "flows", "cases", "documents", "rules_page", "dashboard",
-         "reminders", "audit_page", "entities")
+         "reminders", "audit_page", "approvals", "entities")
 STATIC = Path(__file__).parent / "static"
 SESSION_HOURS = 8
 

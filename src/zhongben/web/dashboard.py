@@ -8,7 +8,7 @@ from fastapi.responses import Response
 from sqlalchemy.orm import Session
 
 from zhongben.store.export import xlsx_response
-from zhongben.store.stats import DIMENSIONS, STAGES, funnel, totals
+from zhongben.store.stats import DIMENSIONS, STAGES, funnel, results, totals
 from zhongben.web.deps import Viewer, current_user, db, render
 
 router = APIRouter()
@@ -24,7 +24,7 @@ def dashboard(request: Request, by: str = "family", viewer: Viewer = Depends(cur
              "keys": [r.key for r in rows][:20], "series": [r.counts for r in rows][:20]}
     return render(request, "dashboard.html", {
         "viewer": viewer, "rows": rows, "total": total, "stages": STAGES, "by": by,
-        "dimensions": DIMENSIONS, "chart": chart})
+        "dimensions": DIMENSIONS, "chart": chart, "results": results(session, viewer.org_ids)})
 
 
 @router.get("/dashboard/export.xlsx")
