@@ -101,7 +101,7 @@ def document_case(lead_case: str | None, evidence: list[dict[str, Any]],
 def debtor_cases(engine: Engine, ids: Iterable[str]) -> dict[str, list[dict[str, Any]]]:
     out: dict[str, list[dict[str, Any]]] = {}
     for row in _rows(engine, DEBTOR_CASES_SQL.format(keys=quote(ids))):
-        out.setdefault(row.pop("id_no"), []).append(row)
+        out.setdefault(row.pop("id_no_entity"), []).append(row)
     return out
 
 
