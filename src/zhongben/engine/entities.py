@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
@@ -11,12 +12,17 @@ import duckdb
 import pyarrow as pa
 import pyarrow.csv as pacsv
 
+from zhongben.engine.duckdb import DEFAULT_MEMORY_LIMIT
+
 
 class DuckDBEntityBackend:
     dialect = "duckdb"
 
     def __init__(self, con: duckdb.DuckDBPyConnection) -> None:
         self.con = con
+        limit = os.environ.get("ZHONGBEN_MEMORY_LIMIT", DEFAULT_MEMORY_LIMIT).replace("'", "")
+        if limit:  # as a screen: spill to disk beyond it rather than hold a province in memory
+            con.execute(f"SET memory_limit = '{limit}'")
 
     def execute(self, sql: str, params: Sequence[Any] = ()) -> None:
         self.con.execute(sql, list(params))
