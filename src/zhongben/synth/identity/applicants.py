@@ -11,6 +11,7 @@ import numpy as np
 
 from zhongben.synth.cases import OTHER_CLOSES
 from zhongben.synth.factory import Factory
+from zhongben.synth.identity.request import Request
 from zhongben.synth.write import to_arrow, to_frame
 
 PAIR_SHARE = 0.08  # of the eligible person applicants, the share made repeat applicants
@@ -18,9 +19,7 @@ COMPANY_SHARE = 0.2  # of the eligible company applicants, recorded without thei
 APPLICANT = "申请执行人"
 
 
-def repeat_applicants(f: Factory, rng: np.random.Generator) -> list[Any]:
-    from zhongben.synth.identity.noise import Request
-
+def repeat_applicants(f: Factory, rng: np.random.Generator) -> list[Request]:
     world = f.world
     closes = dict(zip(world.arrow("cases").column("case_no").to_pylist(),
                       world.arrow("cases").column("close_method").to_pylist(), strict=True))

@@ -8,7 +8,6 @@ recorded for ``entities_truth.csv`` (``truth.MentionTruth``)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
@@ -22,6 +21,7 @@ from zhongben.synth.identity import names as nm
 from zhongben.synth.identity import numbers as nb
 from zhongben.synth.identity.applicants import repeat_applicants
 from zhongben.synth.identity.book import IdentityBook
+from zhongben.synth.identity.request import ID_KINDS, Request
 from zhongben.synth.identity.travel import travel_requests
 from zhongben.synth.identity.truth import MentionTruth
 from zhongben.synth.rng import stream
@@ -40,20 +40,6 @@ COMPANY_NOISE = {("social_insurance", "employer_uscc"): 0.1, ("shareholdings", "
 RENAMED_SHARE, REGISTERED_SHARE = 0.15, 0.3  # employers with a former name / an old 注册号
 NAME_SLIP = 0.02  # traditional characters or a homophone on a name …
 NAME_SLIP_WITH_ID_NOISE = 0.3  # … more often where the ID is noisy too
-ID_KINDS = frozenset({"typo", "masked", "id15", "old_id", "missing", "passport",
-                      "registration_no"})
-
-
-@dataclass(frozen=True)
-class Request:
-    """Noise a plant wants on one of its rows: the row whose ``where`` columns have these
-    values; ``kinds`` from ``ID_KINDS`` and ``former_name``, ``traditional``, ``homophone``,
-    ``old_company_name``."""
-
-    table: str
-    where: tuple[tuple[str, object], ...]
-    column: str
-    kinds: tuple[str, ...]
 
 
 class Pass:

@@ -6,12 +6,12 @@ no 身份证号."""
 from __future__ import annotations
 
 from collections import Counter
-from typing import Any
 
 import numpy as np
 
 from zhongben.synth.factory import Factory
 from zhongben.synth.identity.book import IdentityBook
+from zhongben.synth.identity.request import Request
 from zhongben.synth.write import to_arrow, to_frame
 
 FREQUENT = 8  # journeys that make a frequent traveller
@@ -30,10 +30,8 @@ def _names(f: Factory) -> dict[str, str]:
     return known
 
 
-def travel_requests(f: Factory, rng: np.random.Generator, book: IdentityBook) -> list[Any]:
+def travel_requests(f: Factory, rng: np.random.Generator, book: IdentityBook) -> list[Request]:
     """Fill the passengers' names; ask for passports on frequent travellers' flights."""
-    from zhongben.synth.identity.noise import Request
-
     names = _names(f)
     frames = [to_frame(t) for t in f.world.tables.get("travel", [])]
     trips: Counter[str] = Counter()

@@ -21,7 +21,7 @@ import numpy as np
 from zhongben.synth import assets
 from zhongben.synth.factory import Factory
 from zhongben.synth.frame import Frame
-from zhongben.synth.identity.noise import Request
+from zhongben.synth.identity.request import Request
 from zhongben.synth.plants.base import Planted, account_of, terminated, vehicle_row
 from zhongben.synth.travel import trip
 
