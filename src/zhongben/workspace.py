@@ -25,6 +25,7 @@ if TYPE_CHECKING:
     from zhongben.engine.lake import LakeTable
     from zhongben.identity.decisions import Decision
     from zhongben.identity.evaluate import EntityEvaluation
+    from zhongben.identity.freshness import Unresolved
     from zhongben.identity.resolve import ResolveReport
     from zhongben.ingest.report import LoadReport
     from zhongben.leads.evaluate import Evaluation
@@ -210,6 +211,16 @@ class Workspace:
         from zhongben.store.identity import read_decisions
 
         return read_decisions(open_database(self.app_database(app_db)))
+
+    def unresolved_entities(self) -> Unresolved | None:
+        """Rows no ``entities resolve`` has seen yet (``identity.freshness``); None if none."""
+        from zhongben.engine.entities import DuckDBEntityBackend
+        from zhongben.identity.freshness import unresolved
+
+        if not self.path.exists():
+            return None
+        with self.read() as con:
+            return unresolved(DuckDBEntityBackend(con))
 
     def export_entities(self, out: str | Path) -> int:
         """One row per mention with its entity (``zhongben.identity.export``); how many."""

@@ -5,11 +5,16 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from typer.testing import CliRunner
+
 from identity.conftest import copy_of
+from zhongben.cli.main import app
 from zhongben.identity.decisions import ENTITY, Decision
 from zhongben.identity.resolve import ResolveReport, resolve
 from zhongben.identity.sources import SOURCES
 from zhongben.workspace import Workspace
+
+runner = CliRunner()
 
 
 def _entities(ws: Workspace) -> dict[tuple[str, str, str, int], str | None]:
@@ -81,3 +86,32 @@ def test_a_decision_binds_and_changes_nothing_else(resolved: tuple[Path, Resolve
         tiers = {r[0] for r in con.execute(
             "SELECT tier FROM entity_mentions WHERE record_key = ?", [record]).fetchall()}
     assert tiers == {"R"}
+
+
+def test_a_load_after_resolution_is_noticed(resolved: tuple[Path, ResolveReport],
+                                            ingested: Path, tmp_path: Path) -> None:
+    never = Workspace(ingested).unresolved_entities()
+    assert never is not None and never.never and never.rows > 1000
+    assert "尚未做身份解析" in never.message("w.duckdb")
+    ws = copy_of(resolved[0], tmp_path)
+    assert ws.unresolved_entities() is None
+    new = tmp_path / "more" / "vehicles.csv"
+    new.parent.mkdir()
+    new.write_text("plate,owner_id,registered_on\n浙D88888,330683198001011235,2025-01-01\n",
+                   encoding="utf-8")
+    said = _run("ingest", str(new), "--db", str(ws.path))
+    assert "身份解析未更新" in said and "又导入了1行" in said
+    assert "又导入了1行" in _run("ingest", str(new), "--db", str(ws.path))  # nothing new
+    screen = ("screen", "--db", str(ws.path), "--as-of", "2026-06-30", "--rules", "DC-01",
+              "--format", "json", "--no-publish")
+    assert f"entitiesresolve--db{ws.path}" in _run(*screen)
+    ws.resolve_entities()
+    assert ws.unresolved_entities() is None
+    assert "身份解析未更新" not in _run(*screen)
+
+
+def _run(*args: str) -> str:
+    """What the command printed (stdout and stderr), without the line wrapping."""
+    done = runner.invoke(app, list(args))
+    assert done.exit_code == 0, done.output
+    return "".join(done.output.split())

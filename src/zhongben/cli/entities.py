@@ -61,6 +61,15 @@ def describe(report: ResolveReport) -> str:
     return "\n".join(lines)
 
 
+def warn_unresolved(workspace: Workspace, err: Console) -> None:
+    """Say loudly when the workspace holds rows no resolution has seen (``identity.freshness``):
+    their passports, former names, old, mistyped and masked numbers find no entity yet."""
+    found = workspace.unresolved_entities()
+    if found is not None:
+        err.print(f"[bold yellow]身份解析未更新[/] {found.message(str(workspace.path))}",
+                  highlight=False)
+
+
 @entities.command("export", help="导出每条提及的实体编号：table, source_file, source_row, column, "
                   "entity_id, tier, match_probability。")
 def export(

@@ -10,6 +10,7 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
+from zhongben.cli.entities import warn_unresolved
 from zhongben.cli.errors import workspace_errors
 from zhongben.leads.evaluate import Evaluation
 from zhongben.rules.config import ConfigError, ScreenConfig, parse_date, read_config
@@ -53,6 +54,7 @@ def evaluate(
     except (ConfigError, ValueError, RuleError, OSError) as exc:
         err.print(f"[bold red]错误[/] {exc}", highlight=False)
         raise typer.Exit(code=2) from None
+    warn_unresolved(Workspace(db), err)
     if fmt == "json":
         typer.echo(json.dumps(_json(result), ensure_ascii=False, indent=2))
         return

@@ -9,6 +9,7 @@ import typer
 from rich.console import Console
 from rich.progress import Progress
 
+from zhongben.cli.entities import warn_unresolved
 from zhongben.cli.errors import workspace_errors
 from zhongben.engine.spark_session import SparkUnavailable
 from zhongben.leads.output import FORMATS, leads_table, write_csv, write_json, write_xlsx
@@ -107,6 +108,7 @@ def screen(
     counts = f"运行 {len(result.rules)} 条规则，线索 {len(result.leads)} 条"
     err.print(f"筛查日期 {result.as_of}，{counts}（运行编号 {result.run_id}）", highlight=False)
     workspace = Workspace(db)
+    warn_unresolved(workspace, err)
     if publish and workspace.has_app_database():
         err.print(describe_publish(workspace.publish()), highlight=False)
 
