@@ -30,6 +30,9 @@ COMMAND_MODULES: tuple[str, ...] = (
     "lake",
     "documents",
     "entities",
+    "ids",
+    "calendar_cmd",
+    "templates",
 )
 
 for _name in COMMAND_MODULES:

@@ -20,6 +20,7 @@ from zhongben.rules.config import (
     parse_param_overrides,
     read_config,
 )
+from zhongben.rules.holidays import warning_for
 from zhongben.rules.problems import RuleError
 from zhongben.rules.screen import ScreenResult
 from zhongben.workspace import DEFAULT_DB, Workspace
@@ -107,6 +108,9 @@ def screen(
     _write(result, fmt, out)
     counts = f"运行 {len(result.rules)} 条规则，线索 {len(result.leads)} 条"
     err.print(f"筛查日期 {result.as_of}，{counts}（运行编号 {result.run_id}）", highlight=False)
+    calendar_warning = warning_for([result.as_of])
+    if calendar_warning:  # working-day deadlines up to the screening date may be off
+        err.print(f"[bold red]{calendar_warning}[/]", highlight=False)
     workspace = Workspace(db)
     warn_unresolved(workspace, err)
     if publish and workspace.has_app_database():

@@ -14,12 +14,15 @@ from pydantic import BaseModel, ConfigDict
 from sqlglot import exp
 
 from zhongben.engine.base import Engine
+from zhongben.identifiers.courts import jurisdiction
 from zhongben.leads.model import Lead
 
 
 class Scope(BaseModel):
     model_config = ConfigDict(extra="forbid")
-    courts: list[str] = []  # court names or court codes (浙0683)
+    # court names or codes (浙0683); the code of a higher court (浙06, 浙) stands for every court
+    # below it too, as the national court table has them
+    courts: list[str] = []
     filed_from: dt.date | None = None
     filed_to: dt.date | None = None
     closed_from: dt.date | None = None
@@ -35,8 +38,9 @@ class Scope(BaseModel):
         clauses: list[exp.Expr] = [exp.true()]
         if self.courts:
             names = [exp.Literal.string(c) for c in self.courts]
+            codes = [exp.Literal.string(c) for c in jurisdiction(self.courts)]
             clauses.append(exp.or_(exp.column("court").isin(*names),
-                                   exp.column("court_code").isin(*names)))
+                                   exp.column("court_code").isin(*codes)))
         for column, low, high in (
             ("filed_on", self.filed_from, self.filed_to),
             ("closed_on", self.closed_from, self.closed_to),

@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 
 from zhongben.store.accounts import add_org, add_user
 from zhongben.store.models import Org
+from zhongben.store.offices import procuratorate_for
 
 DEMO_PASSWORD = "zhongben-demo"
 # (username, display name, role, which org: "city" or the county's index)
@@ -31,7 +32,9 @@ DEFAULT_COURTS = ("嵊州市人民法院", "新昌县人民法院")
 
 
 def procuratorate_name(court: str) -> str:
-    return court.replace("人民法院", "人民检察院") if "人民法院" in court else f"{court}检察院"
+    """The supervising procuratorate: from the national court table, else by the naming rule."""
+    rule = court.replace("人民法院", "人民检察院") if "人民法院" in court else f"{court}检察院"
+    return procuratorate_for(court, rule)
 
 
 def seed_demo(session: Session, courts: list[str], city: str = "绍兴市") -> list[tuple[str, str]]:
