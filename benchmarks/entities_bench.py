@@ -3,11 +3,16 @@ of ``zhongben entities resolve`` on an ingested world, with the exact-ID join me
 run as the floor (what linking mentions by their written ID alone costs on the same data).
 
     .venv/bin/python benchmarks/entities_bench.py --db province.duckdb
-    .venv/bin/python benchmarks/entities_bench.py --scale county         # generate, ingest, resolve
+    .venv/bin/python benchmarks/entities_bench.py --world DIR            # ingest DIR, resolve
+    .venv/bin/python benchmarks/entities_bench.py --scale province --seed 5 --tmp /big/disk
+                                                                        # generate, ingest, resolve
 
 Target (issue 15): the province world resolved on 2 cores in ≤ 15 minutes and ≤ 8 GB peak. The
 workspace is copied first (resolution writes the entity columns); each measured step runs in its
-own process so its peak RSS is its own. On a shared machine CPU time is the steadier figure.
+own process, which reports its own peak RSS. On a shared machine CPU time is the steadier figure.
+A world is ingested through the real ``zhongben ingest`` (its noisy IDs need the checks), but only
+the files of tables with a subject-ID column: resolution reads nothing else (bank transactions,
+the bulk of a province, hold account numbers only).
 """
 
 from __future__ import annotations
@@ -23,13 +28,18 @@ import tempfile
 import time
 from pathlib import Path
 
-RESOLVE = """
+PEAK = """
+import resource
+def peak_mb():
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+"""
+RESOLVE = PEAK + """
 import json, sys
 from zhongben.workspace import Workspace
 r = Workspace(sys.argv[1]).resolve_entities()
-print(json.dumps(r.figures(), ensure_ascii=False))
+print(json.dumps({**r.figures(), "peak_mb": peak_mb()}, ensure_ascii=False))
 """
-FLOOR = """
+FLOOR = PEAK + """
 import json, sys, time
 import duckdb
 from zhongben.identity.sources import SOURCES
@@ -39,12 +49,13 @@ union = " UNION ALL ".join(
 started = time.perf_counter()
 con.execute(f"CREATE TEMP TABLE ids AS SELECT id, count(*) AS n FROM ({union}) GROUP BY id")
 (joined,) = con.execute(f"SELECT count(*) FROM ({union}) AS m JOIN ids USING (id)").fetchone()
-print(json.dumps({"seconds": time.perf_counter() - started, "mentions": joined}))
+print(json.dumps({"seconds": time.perf_counter() - started, "mentions": joined,
+                  "peak_mb": peak_mb()}))
 """
 
 
 def measured(code: str, *args: str) -> tuple[dict[str, object], float, float, float]:
-    """(the child's JSON, wall s, CPU s, peak RSS MB of the child)."""
+    """(the child's JSON, wall s, CPU s, the child's own peak RSS MB)."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.perf_counter()
     env = {**os.environ, "ZHONGBEN_APP_DB": ""}
@@ -53,27 +64,47 @@ def measured(code: str, *args: str) -> tuple[dict[str, object], float, float, fl
     wall = time.perf_counter() - started
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
-    return json.loads(done.stdout.strip().splitlines()[-1]), wall, cpu, after.ru_maxrss / 1024
+    result = json.loads(done.stdout.strip().splitlines()[-1])
+    return result, wall, cpu, float(result["peak_mb"])
 
 
 def prepared(args: argparse.Namespace, folder: Path) -> Path:
-    """A copy of the given workspace, or a world generated and ingested now."""
+    """A copy of the given workspace, or a world (given, or generated now) ingested now."""
     target = folder / "bench.duckdb"
     if args.db:
         shutil.copy(args.db, target)
         return target
-    from zhongben.synth import generate
     from zhongben.workspace import Workspace
 
-    generate(seed=1, scale=args.scale, out=folder / "world")
-    Workspace(target).ingest([folder / "world"])
+    world = Path(args.world) if args.world else folder / "world"
+    if not args.world:
+        from zhongben.synth import generate
+
+        started = time.perf_counter()
+        generate(seed=args.seed, scale=args.scale, out=world)
+        print(f"generated {args.scale} world (seed {args.seed}) in "
+              f"{time.perf_counter() - started:.0f} s", flush=True)
+    started = time.perf_counter()
+    report = Workspace(target).ingest(mention_files(world))
+    assert report.ok, report.refused
+    print(f"ingested the mention tables in {time.perf_counter() - started:.0f} s", flush=True)
     return target
+
+
+def mention_files(world: Path) -> list[Path]:
+    """The world's files of tables that hold a subject-ID column (all resolution reads)."""
+    from zhongben.identity.sources import SOURCES
+
+    return [world / f"{t}.csv" for t in sorted({s.table for s in SOURCES})
+            if (world / f"{t}.csv").exists()]
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--db", help="an ingested (unresolved) workspace to copy")
+    parser.add_argument("--world", help="a synthetic world folder to ingest")
     parser.add_argument("--scale", default="county", help="else generate this scale")
+    parser.add_argument("--seed", type=int, default=1, help="of the generated world")
     parser.add_argument("--tmp", default=None, help="where to put the copy (needs disk space)")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="entities-bench-", dir=args.tmp) as tmp:
