@@ -20,6 +20,7 @@ class DuckDBEntityBackend:
 
     def __init__(self, con: duckdb.DuckDBPyConnection) -> None:
         self.con = con
+        con.execute("SET enable_progress_bar = false")  # the CLI prints its own progress
         limit = os.environ.get("ZHONGBEN_MEMORY_LIMIT", DEFAULT_MEMORY_LIMIT).replace("'", "")
         if limit:  # as a screen: spill to disk beyond it rather than hold a province in memory
             con.execute(f"SET memory_limit = '{limit}'")

@@ -132,8 +132,8 @@ def score(backend: Backend, where: str, pred: str = "pred") -> tuple[float | Non
 BAND_FIX = "_zb_band_fix"
 STRATA = (
     ("全部", "true"),
-    ("A 层（有效证件号或登记对应）", "tier_b IS NULL"),
-    ("B 层（无可用证件号）", "tier_b IS NOT NULL"),
+    ("A 层（号码/登记）", "tier_b IS NULL"),
+    ("B 层（无可用号码）", "tier_b IS NOT NULL"),
     ("B 层·打码", "tier_b = 'masked'"),
     ("B 层·错号", "tier_b = 'typo'"),
     ("B 层·无号码", "tier_b = 'none'"),

@@ -21,7 +21,7 @@ class Unresolved:
     last_batch: int = 0
 
     def message(self, db: str) -> str:
-        todo = f"请运行 zhongben entities resolve --db {db}，再重新筛查。"
+        todo = f"请运行 zhongben entities resolve --db {db} 后再筛查。"
         if self.never:
             return (f"工作库尚未做身份解析：{self.rows:,} 行数据中的人和企业只按证件号原样关联，"
                     "护照出行、曾用名或旧身份证号名下的财产、错号和遮蔽号的记录都不会成为线索。"
