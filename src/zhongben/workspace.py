@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import contextlib
 import os
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -23,6 +23,10 @@ if TYPE_CHECKING:
 
     from zhongben.documents.model import DocumentModel
     from zhongben.engine.lake import LakeTable
+    from zhongben.identity.decisions import Decision
+    from zhongben.identity.evaluate import EntityEvaluation
+    from zhongben.identity.freshness import Unresolved
+    from zhongben.identity.resolve import ResolveReport
     from zhongben.ingest.report import LoadReport
     from zhongben.leads.evaluate import Evaluation
     from zhongben.rules.config import ScreenConfig
@@ -187,6 +191,59 @@ class Workspace:
         office = default_office(procuratorate_name(court) if court else "")
         model = compose(kind, [lead], office, court, Signing(), CaseSteps(), today)
         return DraftedDocument(model, to_docx(model))
+
+    def resolve_entities(
+        self, app_db: str | None = None, progress: Callable[[str], None] | None = None
+    ) -> ResolveReport:
+        """Link every mention to an entity (``zhongben.identity``), the reviewers' decisions in
+        the application database binding; rewrites the entity columns."""
+        from zhongben.engine.entities import DuckDBEntityBackend
+        from zhongben.identity.resolve import resolve
+
+        decisions = self._decisions(app_db)
+        with self.write() as con:
+            return resolve(DuckDBEntityBackend(con), decisions, progress=progress)
+
+    def _decisions(self, app_db: str | None) -> list[Decision]:
+        if not self.has_app_database(app_db):
+            return []
+        from zhongben.store.db import open_database
+        from zhongben.store.identity import read_decisions
+
+        return read_decisions(open_database(self.app_database(app_db)))
+
+    def unresolved_entities(self) -> Unresolved | None:
+        """Rows no ``entities resolve`` has seen yet (``identity.freshness``); None if none."""
+        from zhongben.engine.entities import DuckDBEntityBackend
+        from zhongben.identity.freshness import unresolved
+
+        if not self.path.exists():
+            return None
+        with self.read() as con:
+            return unresolved(DuckDBEntityBackend(con))
+
+    def export_entities(self, out: str | Path) -> int:
+        """One row per mention with its entity (``zhongben.identity.export``); how many."""
+        from zhongben.engine.entities import DuckDBEntityBackend
+        from zhongben.identity.export import export_entities
+
+        with self.write() as con:
+            return export_entities(DuckDBEntityBackend(con), Path(out))
+
+    def evaluate_entities(self, truth: Path) -> EntityEvaluation:
+        """Pairwise and cluster precision/recall per stratum against ``entities_truth.csv``."""
+        from zhongben.engine.entities import DuckDBEntityBackend
+        from zhongben.identity.evaluate import evaluate_entities
+
+        with self.write() as con:
+            return evaluate_entities(DuckDBEntityBackend(con), truth)
+
+    def publish_identity(self, app_db: str | None = None) -> str:
+        """Copy the review band and the links leads rest on into the application database."""
+        from zhongben.store.db import open_database
+        from zhongben.store.identity import publish_identity
+
+        return publish_identity(open_database(self.app_database(app_db)), self.path)
 
 
 class DraftedDocument:

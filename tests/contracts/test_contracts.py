@@ -22,8 +22,18 @@ def test_every_table_and_column_of_the_shared_contract_is_in_the_code() -> None:
     for table in TABLES.values():
         if table.group in ("court", "registry", "bank"):
             assert f"`{table.name}`" in text, table.name
-    for name in ("case_no", "filed_on", "owner_id", "txn_at", "seat_class", "ground", "balance"):
+    for name in ("case_no", "filed_on", "owner_id", "txn_at", "seat_class", "ground", "balance",
+                 "parent_uscc", "doc_no", "name_on_ticket", "name_pinyin", "old_value"):
         assert any(name in t.column_names for t in TABLES.values())
+
+
+def test_identity_tables_are_in_the_reference_contract() -> None:
+    # issue 15 part 1: the identity tables are documented in the generated reference; the shared
+    # copy (../shared, read-only to branches) gains the same section when the lead merges.
+    text = (ROOT / "docs" / "reference" / "data-contract.md").read_text("utf-8")
+    for table in TABLES.values():
+        if table.group == "identity":
+            assert f"`{table.name}`" in text, table.name
 
 
 def test_required_columns_match_the_shared_contract() -> None:
@@ -43,10 +53,14 @@ def test_required_columns_match_the_shared_contract() -> None:
         "social_insurance": {"person_id", "month"},
         "housing_fund": {"person_id", "balance", "as_of"},
         "insurance_policies": {"policy_no", "holder_id", "start_on"},
-        "travel": {"person_id", "mode", "travelled_on"},
+        "travel": {"mode", "travelled_on"},  # issue 15: a journey on a passport has no ID
         "relations": {"person_a_id", "person_b_id", "relation"},
         "bank_accounts": {"account_no", "holder_id"},
         "transactions": {"account_no", "txn_at", "amount", "direction"},
+        "identity_documents": {"id_no", "doc_no"},
+        "person_names": {"id_no", "name"},
+        "id_changes": {"old_id", "new_id"},
+        "company_history": {"uscc", "item", "old_value"},
     }
     for name, required in expected.items():
         assert {c.name for c in TABLES[name].required} == required, name
@@ -61,6 +75,7 @@ def test_every_table_creates_in_duckdb_with_provenance() -> None:
         for column in table.columns:
             if column.kind in (Kind.PERSON_ID, Kind.USCC, Kind.PARTY_ID):
                 assert f"{column.name}_invalid" in columns
+                assert f"{column.name}_entity" in columns
 
 
 def test_synonyms_do_not_collide_within_a_table() -> None:

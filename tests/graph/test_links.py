@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import duckdb
 
+from zhongben.contracts.storage import unresolved_entities_sql
 from zhongben.graph.links import debtor_links
 
 
@@ -20,6 +21,8 @@ def test_links_of_a_company_debtor(con: duckdb.DuckDBPyConnection) -> None:
         INSERT INTO social_insurance (person_id, employer_uscc, month) VALUES
           ('E', 'D', DATE '2024-01-01'), ('E', 'D', DATE '2024-02-01');
     """).fetchall()
+    for sql in unresolved_entities_sql():
+        con.execute(sql)
     links = {(linked, link) for linked, _kind, link in debtor_links(con, "D")}
     assert links == {("R", "法定代表人"), ("S", "股东"), ("W", "法定代表人的配偶"),
                      ("B", "法定代表人的其他企业"), ("C", "法定代表人的配偶的企业"), ("E", "员工")}

@@ -11,6 +11,7 @@ from tests.graph.conftest import transfer
 from typer.testing import CliRunner
 
 from zhongben.cli.main import app
+from zhongben.contracts.storage import unresolved_entities_sql
 from zhongben.workspace import ensure_schema
 
 DEBTOR, SPOUSE = "330683199001011234", "330683199203024321"
@@ -30,6 +31,8 @@ def world(path: Path) -> None:
           ('D1', '330683199001011234', '张三'), ('S1', '330683199203024321', '李梅'),
           ('W1', '330683197001015555', '王五');
     """).fetchall()
+    for sql in unresolved_entities_sql():
+        con.execute(sql)
     ok = {"D1", "S1", "W1"}
     transfer(con, "D1", "W1", "2024-02-01 10:00", 150_000, ok)
     transfer(con, "W1", "S1", "2024-02-10 10:00", 140_000, ok)  # reaches the spouse

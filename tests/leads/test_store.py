@@ -8,6 +8,7 @@ import json
 import duckdb
 from tests.screening import screen_on as screen
 
+from zhongben.contracts.storage import unresolved_entities_sql
 from zhongben.leads.model import lead_key
 from zhongben.leads.scope import Scope
 
@@ -61,6 +62,8 @@ def test_changed_lead_is_updated(con: duckdb.DuckDBPyConnection) -> None:
         "VALUES ('U1', ?, DATE '2019-01-01', 'real_estate.csv', 2, 2)",
         [DEBTOR],
     )
+    for sql in unresolved_entities_sql():
+        con.execute(sql)
     screen(con, AS_OF, RULES)
     explanation, updated, first = con.execute(
         "SELECT explanation, updated_at, first_seen_at FROM leads WHERE rule_id = 'DC-01'"

@@ -16,7 +16,7 @@ AS_OF = date(2026, 6, 30)
 @pytest.fixture(scope="session")
 def world(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("world")
-    generate(seed=SEED, scale="tiny", out=out, plants=2, as_of=AS_OF)
+    generate(seed=SEED, scale="tiny", out=out, plants=2, as_of=AS_OF, exact_ids=True)
     return out
 
 

@@ -9,7 +9,7 @@ from pathlib import Path
 import duckdb
 
 from zhongben.contracts import TABLES, Kind
-from zhongben.contracts.storage import storage_columns
+from zhongben.contracts.storage import storage_columns, unresolved_entities_sql
 from zhongben.workspace import ensure_schema
 
 CASE_NO_PARTS = {
@@ -47,4 +47,6 @@ def load_world(folder: Path, con: duckdb.DuckDBPyConnection) -> dict[str, int]:
         )
         counts[name] = con.execute(f'SELECT count(*) FROM "{name}"').fetchone()[0]  # type: ignore[index]
         assert set(stored) >= set(names)
+    for sql in unresolved_entities_sql():  # what ingest stores before any resolution
+        con.execute(sql)
     return counts

@@ -13,7 +13,8 @@ from zhongben.contracts import TABLES, Kind
 from zhongben.identifiers import id_card
 from zhongben.synth.ids import USCC_CHARS, USCC_WEIGHTS
 
-NOT_YET: set[str] = set()  # contract tables a world may lack
+# contract tables a world may lack: the identity registries are planted with identity noise
+NOT_YET: set[str] = {"identity_documents", "person_names", "id_changes", "company_history"}
 CASE_NO = re.compile(r"^\((\d{4})\)浙\d{2,4}(执|执恢|民初)(\d+)号$")
 
 
@@ -35,7 +36,7 @@ def _id_ok(value: str) -> bool:
 
 
 def test_every_contract_file_has_exactly_the_contract_header(world: Path) -> None:
-    written = {p.stem for p in world.glob("*.csv")} - {"truth"}
+    written = {p.stem for p in world.glob("*.csv")} - {"truth", "entities_truth"}
     assert written <= set(TABLES)
     assert set(TABLES) - written <= NOT_YET, set(TABLES) - written
     for name, table in TABLES.items():

@@ -21,6 +21,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 from tests.graph.conftest import transfer
 
+from zhongben.contracts.storage import unresolved_entities_sql
 from zhongben.graph.render import write_html
 from zhongben.graph.report import PATH_COLUMNS, build_flow_report
 from zhongben.store.demo import DEMO_PASSWORD
@@ -64,6 +65,8 @@ def plant_flows(path: Path, debtor: str, name: str, as_of: dt.date) -> None:
     con.execute("INSERT INTO bank_accounts (account_no, holder_id, holder_name) VALUES "
                 "(?, ?, ?), (?, ?, '李梅'), (?, '330683197001015555', '王五')",
                 [OWN, debtor, name, SPOUSE_ACCOUNT, SPOUSE, MIDDLE]).fetchall()
+    for sql in unresolved_entities_sql():
+        con.execute(sql)
     ok = {OWN, MIDDLE, SPOUSE_ACCOUNT}
     start = as_of - dt.timedelta(days=100)
 

@@ -2,6 +2,7 @@
 
 from pathlib import Path
 
+from zhongben.contracts.storage import unresolved_entities_sql
 from zhongben.store.models import Lead
 from zhongben.workflow.recheck import _recheck_lead
 from zhongben.workspace import Workspace
@@ -18,6 +19,8 @@ def workspace(path: Path, travelled: bool) -> str:
             con.execute("insert into travel (person_id, mode, travelled_on, seat_class, origin,"
                         " destination, carrier_no) values (?, '航班', date '2024-04-02', '经济舱',"
                         " '杭州', '三亚', 'MU5101')", [DEBTOR])
+        for sql in unresolved_entities_sql():
+            con.execute(sql)
     return str(path)
 
 

@@ -10,11 +10,14 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
+from zhongben.cli.entities import warn_unresolved
 from zhongben.cli.errors import workspace_errors
 from zhongben.leads.evaluate import Evaluation
 from zhongben.rules.config import ConfigError, ScreenConfig, parse_date, read_config
 from zhongben.rules.problems import RuleError
 from zhongben.workspace import DEFAULT_DB, Workspace
+
+ENTITIES_HELP = "评估身份解析：--truth 为 entities_truth.csv（或其旁的 truth.csv）"
 
 
 def register(app: typer.Typer) -> None:
@@ -27,14 +30,21 @@ def evaluate(
     truth: Annotated[
         Path, typer.Option("--truth", help="真值文件 CSV：rule_id,case_no,subject_id")
     ],
-    as_of: Annotated[str, typer.Option("--as-of", help="筛查日期 YYYY-MM-DD")],
+    as_of: Annotated[str | None, typer.Option("--as-of", help="筛查日期 YYYY-MM-DD")] = None,
     db: Annotated[Path, typer.Option("--db", help="工作库文件（DuckDB）")] = Path(DEFAULT_DB),
     rules: Annotated[str | None, typer.Option("--rules", help="只评估这些规则，逗号分隔")] = None,
     config: Annotated[Path | None, typer.Option("--config", help="配置文件（YAML）")] = None,
     fmt: Annotated[str, typer.Option("--format", help="输出格式：table / json")] = "table",
     show_misses: Annotated[bool, typer.Option("--show-misses", help="列出误报与漏报")] = False,
+    entities: Annotated[bool, typer.Option("--entities", help=ENTITIES_HELP)] = False,
 ) -> None:
     err = Console(stderr=True)
+    if entities:
+        _entities(Workspace(db), truth, fmt, err)
+        return
+    if as_of is None:
+        err.print("[bold red]错误[/] 请用 --as-of 指定筛查日期", highlight=False)
+        raise typer.Exit(code=2)
     try:
         settings = read_config(config) if config else ScreenConfig()
         if rules:
@@ -44,6 +54,7 @@ def evaluate(
     except (ConfigError, ValueError, RuleError, OSError) as exc:
         err.print(f"[bold red]错误[/] {exc}", highlight=False)
         raise typer.Exit(code=2) from None
+    warn_unresolved(Workspace(db), err)
     if fmt == "json":
         typer.echo(json.dumps(_json(result), ensure_ascii=False, indent=2))
         return
@@ -77,3 +88,24 @@ def _table(result: Evaluation) -> Table:
         table.add_row(s.rule_id, str(s.true_positives), str(s.false_positives),
                       str(s.false_negatives), _pct(s.precision), _pct(s.recall))  # fmt: skip
     return table
+
+
+def _entities(workspace: Workspace, truth: Path, fmt: str, err: Console) -> None:
+    from zhongben.cli.entity_report import entity_json, entity_table
+    from zhongben.identity.evaluate import ENTITIES_TRUTH
+
+    if truth.name != ENTITIES_TRUTH and (truth.parent / ENTITIES_TRUTH).exists():
+        truth = truth.parent / ENTITIES_TRUTH
+    if not truth.exists() or not workspace.path.exists():
+        err.print(f"[bold red]错误[/] 找不到 {truth if not truth.exists() else workspace.path}",
+                  highlight=False)
+        raise typer.Exit(code=2)
+    result = workspace.evaluate_entities(truth)
+    if fmt == "json":
+        typer.echo(json.dumps(entity_json(result), ensure_ascii=False, indent=2))
+        return
+    Console().print(entity_table(result))
+    Console().print(f"待复核配对（复核区）{result.review_band:,} 对", highlight=False)
+    if result.unmatched_truth:
+        err.print(f"真值文件中 {result.unmatched_truth:,} 条提及在工作库中找不到（文件未导入？）",
+                  highlight=False)

@@ -10,6 +10,7 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
+from zhongben.cli.entities import warn_unresolved
 from zhongben.cli.errors import workspace_errors
 from zhongben.ingest.report import LoadReport
 from zhongben.workspace import DEFAULT_DB, Workspace
@@ -46,6 +47,7 @@ def ingest(
     with workspace_errors():
         report = workspace.ingest(paths, quarantine_dir=quarantine or workspace.quarantine_dir)
     print_report(report, Console(width=max(Console().width, 120)))
+    warn_unresolved(workspace, Console(stderr=True, width=max(Console().width, 120)))
     if not report.ok:
         err = Console(stderr=True, width=max(Console().width, 120))
         for refusal in report.refused:

@@ -31,6 +31,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "backup",
     "lake",
     "documents",
+    "entities",
     "ids",
     "calendar_cmd",
     "templates",

@@ -9,6 +9,7 @@ import typer
 from rich.console import Console
 from rich.progress import Progress
 
+from zhongben.cli.entities import warn_unresolved
 from zhongben.cli.errors import workspace_errors
 from zhongben.engine.spark_session import SparkUnavailable
 from zhongben.leads.output import FORMATS, leads_table, write_csv, write_json, write_xlsx
@@ -118,6 +119,7 @@ def screen(
     if calendar_warning:  # working-day deadlines up to the screening date may be off
         err.print(f"[bold red]{calendar_warning}[/]", highlight=False)
     workspace = Workspace(db)
+    warn_unresolved(workspace, err)
     if publish and workspace.has_app_database():
         err.print(describe_publish(workspace.publish()), highlight=False)
 

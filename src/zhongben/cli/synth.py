@@ -32,11 +32,16 @@ def synth(
     plants: Annotated[
         int | None, typer.Option("--plants", help="每条规则植入的真阳性数（近似样本同数）")
     ] = None,
+    exact_ids: Annotated[
+        bool,
+        typer.Option("--exact-ids", help="不植入身份噪声：每条记录都带准确的身份证号/信用代码"),
+    ] = False,
 ) -> None:
     from zhongben.synth import generate
 
     cutoff = date.fromisoformat(as_of) if as_of else None
-    result = generate(seed=seed, scale=scale, out=out, as_of=cutoff, messy=messy, plants=plants)
+    result = generate(seed=seed, scale=scale, out=out, as_of=cutoff, messy=messy, plants=plants,
+                      exact_ids=exact_ids)
     console = Console()
     console.print(
         f"已生成 {result.out}：{sum(result.rows.values()):,} 行，"

@@ -16,6 +16,7 @@ GROUP_TITLES = {
     "registry": "Registries and other government data",
     "bank": "Bank data",
     "documents": "Extracted documents",
+    "identity": "Identity registries (entity resolution)",
 }
 TARGET = Path("docs/reference/data-contract.md")
 INTRO = """\
@@ -81,7 +82,9 @@ def _row(column: Column) -> str:
         notes = _join(notes, f"{len(column.value_synonyms)} value synonyms/codes accepted")
     if column.default is not None:
         notes = _join(notes, f"default {column.default}")
-    if column.invalid_column:
+    if column.strict_id:
+        notes = _join(notes, "failed checksum or masked → the row is quarantined")
+    elif column.invalid_column:
         notes = _join(notes, f"failed checksum → null, raw kept in `{column.invalid_column}`")
     synonyms = "、".join(column.synonyms)
     return (

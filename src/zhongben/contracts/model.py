@@ -73,6 +73,7 @@ class Column:
     value_synonyms: dict[str, str] = field(default_factory=dict)  # other spellings/codes -> value
     open_values: bool = False  # an ENUM whose unknown values are kept (and reported) not refused
     default: str | None = None  # the value an empty cell takes (as the data contract states)
+    strict_id: bool = False  # an ID kind whose value failing its checksum quarantines the row
 
     @property
     def sql_type(self) -> str:
@@ -141,6 +142,7 @@ def col(
     value_synonyms: dict[str, str] | None = None,
     open_values: bool = False,
     default: str | None = None,
+    strict_id: bool = False,
 ) -> Column:
     """Shorthand used by the table definitions."""
     return Column(
@@ -155,4 +157,5 @@ def col(
         value_synonyms=value_synonyms or {},
         open_values=open_values,
         default=default,
+        strict_id=strict_id,
     )

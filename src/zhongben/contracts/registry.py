@@ -3,6 +3,7 @@ housing fund, insurance, travel, relations, bank accounts and transactions."""
 
 from __future__ import annotations
 
+from zhongben.contracts.identity import DOC_TYPE_SYNONYMS, DOC_TYPES
 from zhongben.contracts.model import Kind, Personal, Table, col
 
 ID = Personal.IDENTIFIER
@@ -82,6 +83,9 @@ COMPANIES = Table(
         col("address", "住所", Kind.TEXT, "注册地址", "地址", "经营场所"),
         col("scope", "经营范围", Kind.TEXT),
         col("registered_capital", "注册资本", Kind.AMOUNT, "注册资金"),
+        col("parent_uscc", "隶属企业统一社会信用代码", Kind.USCC, "总公司统一社会信用代码",
+            "隶属单位信用代码", "总机构统一社会信用代码",
+            doc="for a branch (分公司): the company it belongs to"),
     ),
 )
 
@@ -153,8 +157,8 @@ TRAVEL = Table(
     name="travel", zh="出行记录", group="registry",
     synonyms=("出行信息", "航班铁路出行", "乘机乘车记录"),
     columns=(
-        col("person_id", "证件号码", Kind.PERSON_ID, "身份证号", "旅客证件号", required=True,
-            personal=ID),
+        col("person_id", "证件号码", Kind.PERSON_ID, "身份证号", "旅客证件号", personal=ID,
+            doc="optional: a journey on a passport carries doc_type and doc_no instead"),
         col("mode", "方式", Kind.ENUM, "出行方式", "交通方式", required=True,
             values=("航班", "铁路"),
             value_synonyms={"民航": "航班", "飞机": "航班", "航空": "航班", "火车": "铁路",
@@ -168,6 +172,13 @@ TRAVEL = Table(
         col("origin", "出发地", Kind.TEXT, "始发地", "出发站", personal=MOVE),
         col("destination", "到达地", Kind.TEXT, "目的地", "到达站", personal=MOVE),
         col("carrier_no", "航班/车次", Kind.CODE, "航班号", "车次", "航班车次"),
+        col("doc_type", "证件类型", Kind.ENUM, "旅客证件类型", "乘客证件类型",
+            values=("身份证", *DOC_TYPES), value_synonyms={"居民身份证": "身份证", **DOC_TYPE_SYNONYMS},
+            open_values=True),
+        col("doc_no", "其他证件号码", Kind.CODE, "护照号码", "护照号", "通行证号码", "旅行证件号码",
+            personal=ID, doc="the passport or 通行证 number the ticket was bought on"),
+        col("name_on_ticket", "旅客姓名", Kind.TEXT, "乘客姓名", "乘机人姓名", "乘车人姓名",
+            personal=NAME, doc="as printed on the ticket: Chinese characters or pinyin"),
     ),
 )
 

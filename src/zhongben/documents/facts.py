@@ -25,8 +25,10 @@ ACTIONS_SQL = """SELECT case_no, action, acted_on, target_type, target_id, resul
   FROM actions WHERE case_no IN ({keys}) ORDER BY case_no, acted_on, action"""
 RULING_SQL = """SELECT case_no, doc_no, ruled_on FROM documents
   WHERE case_no IN ({keys}) AND kind LIKE '%终结本次执行程序%' ORDER BY ruled_on"""
-DEBTOR_CASES_SQL = """SELECT p.id_no, c.case_no, c.closed_on, c.close_method FROM parties p
-  JOIN cases c ON c.case_no = p.case_no WHERE p.role = '被执行人' AND p.id_no IN ({keys})"""
+# a lead's subject is an entity (docs/reference/entities.md): the debtor's cases are found by it
+DEBTOR_CASES_SQL = """SELECT p.id_no_entity, c.case_no, c.closed_on, c.close_method FROM parties p
+  JOIN cases c ON c.case_no = p.case_no WHERE p.role = '被执行人'
+  AND p.id_no_entity IN ({keys})"""
 
 
 def quote(values: Iterable[str]) -> str:
@@ -99,7 +101,7 @@ def document_case(lead_case: str | None, evidence: list[dict[str, Any]],
 def debtor_cases(engine: Engine, ids: Iterable[str]) -> dict[str, list[dict[str, Any]]]:
     out: dict[str, list[dict[str, Any]]] = {}
     for row in _rows(engine, DEBTOR_CASES_SQL.format(keys=quote(ids))):
-        out.setdefault(row.pop("id_no"), []).append(row)
+        out.setdefault(row.pop("id_no_entity"), []).append(row)
     return out
 
 

@@ -9,7 +9,7 @@ import duckdb
 import pyarrow as pa
 
 from zhongben.contracts import TABLES
-from zhongben.contracts.storage import create_table_sql
+from zhongben.contracts.storage import create_table_sql, upgrade_sql
 
 # DuckDB's default (80 % of RAM) lets a province screen hold ~19 GB of buffers; with a limit it
 # spills to disk instead. Override with ZHONGBEN_MEMORY_LIMIT (e.g. "12GB"; "" keeps DuckDB's).
@@ -76,5 +76,20 @@ def ensure_schema(con: duckdb.DuckDBPyConnection) -> None:
         ).fetchall()
     }
     missing = [create_table_sql(t) for name, t in TABLES.items() if name not in present]
+    missing += _upgrades(con, present)
     if missing:  # one transaction: a commit per table would double the time of a first open
         con.execute("BEGIN;\n" + ";\n".join(missing) + ";\nCOMMIT")
+
+
+def _upgrades(con: duckdb.DuckDBPyConnection, present: set[str]) -> list[str]:
+    """Columns a workspace written by an older version lacks (e.g. the entity columns), added
+    in place: the stored rows stay. One catalogue query when nothing is missing."""
+    rows = con.execute(
+        "SELECT table_name, column_name FROM duckdb_columns() WHERE schema_name = 'main' "
+        "AND database_name = current_database()"
+    ).fetchall()
+    columns: dict[str, set[str]] = {}
+    for table, column in rows:
+        if table in present and table in TABLES:
+            columns.setdefault(table, set()).add(column)
+    return [sql for name, cols in columns.items() for sql in upgrade_sql(TABLES[name], cols)]

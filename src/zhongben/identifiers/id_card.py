@@ -14,6 +14,10 @@ MIN_BIRTH_YEAR = 1800
 
 ID18_RE = re.compile(r"[0-9]{17}[0-9X]")
 ID15_RE = re.compile(r"[0-9]{15}")
+# Shaped like an 18-digit 身份证号 of someone born 1900–2099 (whether or not its check digit is
+# right).
+PERSON_SHAPED = "[0-9]{6}(19|20)[0-9]{2}(0[1-9]|1[0-2])(0[1-9]|[12][0-9]|3[01])[0-9]{3}[0-9X]"
+PERSON_SHAPED_RE = re.compile(PERSON_SHAPED)
 # A masked number as shown on public lists: digits, a run of mask characters, digits (18 long).
 MASKED_RE = re.compile(r"[0-9]{2,}[*×X]{2,}[0-9]*X?")
 
@@ -68,6 +72,12 @@ def clean_id(raw: str) -> str:
 def is_masked(text: str) -> bool:
     """An 18-character number with a masked middle, e.g. 3306831990****1234, 330683********123X."""
     return len(text) == 18 and bool(MASKED_RE.fullmatch(text))
+
+
+def person_shaped(text: str) -> bool:
+    """An 18-character number with a plausible birth date: a mistyped 身份证号, when it fails its
+    check digit (never read as a 统一社会信用代码 that happens to pass that code's check)."""
+    return bool(PERSON_SHAPED_RE.fullmatch(text))
 
 
 def looks_like(text: str) -> bool:

@@ -14,7 +14,7 @@ def normalise_party_id(raw: str | None) -> IdResult:
     person = id_card.normalise_person_id(text)
     if person.value is not None:
         return person
-    if uscc.is_valid(text):
+    if uscc.is_valid(text) and not id_card.person_shaped(text):
         return IdResult(text)
     if id_card.looks_like(text) or uscc.looks_like(text):
         return IdResult(None, text)

@@ -14,7 +14,7 @@ from concurrent.futures import ThreadPoolExecutor
 import pyarrow as pa
 
 from zhongben.contracts import Kind
-from zhongben.contracts.storage import DERIVED
+from zhongben.contracts.storage import case_no_parts, entity_columns
 from zhongben.ingest.normalise.sql import (
     COURTS_TABLE,
     NO_ERROR,
@@ -84,7 +84,7 @@ def _shares_guard(plan: SheetPlan, mapped: MappedColumn) -> bool:
     """Whether this is the column the derived parts are read from, read as written: its value
     and its parts then share one full match of the cell."""
     return (
-        plan.table.name in DERIVED
+        bool(case_no_parts(plan.table.name))
         and mapped.column.name == PARTS_SOURCE
         and mapped.source is not None
         and input_expr(mapped) is None
@@ -125,6 +125,8 @@ def _cells(plan: SheetPlan, reasons: bool, body: str) -> str:
             parts.append(f"{sql.invalid} AS {ident(name + '_invalid')}")
         if not reasons and mapped.column.required:
             suspect.append(f"{ident(name)} IS NULL")
+        elif not reasons and mapped.column.strict_id:
+            suspect.append(f"{ident(name + '_invalid')} IS NOT NULL")
         elif not reasons and may_be_unreadable(mapped):
             checks.append(ident(f"_chk{i}"))
             parts.append(f"{source} AS {checks[-1]}")
@@ -140,13 +142,17 @@ def _cells(plan: SheetPlan, reasons: bool, body: str) -> str:
 
 def normalise_select(plan: SheetPlan, reasons: bool = False, body: str = "_raw") -> str:
     """The normalised cells (and reasons), plus for cases the derived case-number parts and the
-    court name (from the court code) where the file gives none."""
+    court name (from the court code) where the file gives none, and beside each ID column its
+    entity column: before resolution, the valid ID itself (docs/reference/entities.md)."""
     cells = _cells(plan, reasons, body)
-    if plan.table.name not in DERIVED:
+    entities = entity_columns(plan.table.name)
+    if entities:
+        chosen = ", ".join(f"{ident(d.source or '')} AS {ident(d.name)}" for d in entities)
+        cells = f"SELECT *, {chosen} FROM ({cells})"
+    parts_of = case_no_parts(plan.table.name)
+    if not parts_of:
         return cells
-    derived = ", ".join(
-        f"{case_no_part('p._parts', d.name)} AS {ident(d.name)}" for d in DERIVED[plan.table.name]
-    )
+    derived = ", ".join(f"{case_no_part('p._parts', d.name)} AS {ident(d.name)}" for d in parts_of)
     shared = any(_shares_guard(plan, m) for m in plan.columns)
     parts = case_no_parts_sql(f"c.{PARTS_SOURCE}", f"c.{CANONICAL}" if shared else None)
     dropped = f"_parts, {CANONICAL}" if shared else "_parts"

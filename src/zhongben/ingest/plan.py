@@ -15,6 +15,7 @@ from zhongben.ingest.headers import find_header_row, fold_text, map_headers, tab
 from zhongben.ingest.sources import RawSheet, unique_names
 
 TRUTH_HEADER = ["rule_id", "case_no", "subject_id"]
+ENTITY_TRUTH_HEADER = ["table", "source_row", "column", "true_entity", "noise"]
 _DEFAULT_SHEET_NAMES = ("sheet", "工作表", "sheet1", "sheet0", "工作表1")
 
 
@@ -46,6 +47,8 @@ def plan_sheet(sheet: RawSheet, sheet_count: int) -> SheetPlan | None:
         return None
     if [fold_text(c) for c in sheet.head[0][:3]] == TRUTH_HEADER:
         raise NotATable("评估用真值文件（rule_id,case_no,subject_id），不是数据表，已跳过")
+    if [fold_text(c) for c in sheet.head[0][:5]] == ENTITY_TRUTH_HEADER:
+        raise NotATable("身份解析评估用真值文件（entities_truth.csv），不是数据表，已跳过")
     table = _table_of(sheet, sheet_count)
     if table is None or table.name == "transactions":
         statement = _statement_plan(sheet, table)

@@ -18,6 +18,10 @@ from zhongben.ingest.rows import Loaded, label
 from zhongben.ingest.sql_text import ident, literal
 
 Problem = tuple[int, str, str | None, str]  # row, column label, value as written, reason
+STRICT_REASON = (
+    "证件号码未通过校验（位数、校验位或出生日期不正确，或为打码号码）；身份登记中的对应关系"
+    "只能使用完整有效的号码，请核对原始登记后重新导入该行"
+)
 
 
 def quarantine(con: duckdb.DuckDBPyConnection, plan: SheetPlan, loaded: Loaded) -> list[Problem]:
@@ -53,6 +57,12 @@ def _selects(plan: SheetPlan) -> list[str]:
                 f"SELECT n._row, {shown} AS col, r.{ident(mapped.source)} AS value, "
                 f"n.{error} AS reason, {2 * i} AS ord FROM _norm n "
                 f"JOIN _suspect r ON r._row = n._row WHERE n.{error} IS NOT NULL"
+            )
+        if column.strict_id and mapped.source is not None:
+            selects.append(
+                f"SELECT n._row, {shown}, r.{ident(mapped.source)}, {literal(STRICT_REASON)}, "
+                f"{2 * i + 1} FROM _norm n JOIN _suspect r ON r._row = n._row "
+                f"WHERE n.{name} IS NULL AND n.{ident(column.name + '_invalid')} IS NOT NULL"
             )
         if column.required:
             invalid = (

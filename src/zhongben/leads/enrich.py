@@ -34,10 +34,10 @@ SELECT c.case_no, c.court, c.court_code, c.cause,
 FROM cases AS c JOIN zb_lead_keys AS k ON k.key = c.case_no
 """
 DEBTOR_SQL = """
-SELECT p.id_no, c.case_no, c.court, c.court_code, c.cause,
+SELECT p.id_no_entity, c.case_no, c.court, c.court_code, c.cause,
        coalesce(c.claim_amount, 0) - coalesce(c.paid_amount, 0) AS unpaid
 FROM parties AS p
-JOIN zb_lead_keys AS k ON k.key = p.id_no
+JOIN zb_lead_keys AS k ON k.key = p.id_no_entity
 JOIN cases AS c ON c.case_no = p.case_no
 WHERE p.role = '被执行人' AND c.close_method = '终结本次执行程序' AND c.closed_on <= :as_of
 """

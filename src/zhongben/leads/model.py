@@ -38,6 +38,8 @@ class Lead:
     livelihood: bool = False
     score: float = 0.0
     score_terms: list[dict[str, Any]] = field(default_factory=list)
+    # the Tier-B links (身份待确认) the lead's evidence rests on: pair_key, entity_id, … each
+    identity_links: list[dict[str, Any]] = field(default_factory=list)
 
     @property
     def key(self) -> str:

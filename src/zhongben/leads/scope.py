@@ -69,7 +69,8 @@ def scope_filter(
     _, case_rows = engine.fetch(f"SELECT case_no FROM cases WHERE {where}")
     cases = {r[0] for r in case_rows}
     _, subject_rows = engine.fetch(
-        f"""SELECT p.id_no FROM parties AS p WHERE p.id_no IS NOT NULL AND p.case_no IN
+        f"""SELECT p.id_no_entity FROM parties AS p WHERE p.id_no_entity IS NOT NULL
+            AND p.case_no IN
             (SELECT case_no FROM cases WHERE {where})
             UNION SELECT judge FROM cases WHERE judge IS NOT NULL AND {where}"""
     )

@@ -51,4 +51,5 @@ def lead_record(lead: Lead) -> dict[str, Any]:
         "facts": plain(lead.facts),
         "params": plain(lead.params),
         "as_of": plain(lead.as_of),
+        "identity_links": plain(lead.identity_links),
     }

@@ -26,7 +26,7 @@ CREATE TABLE IF NOT EXISTS leads (
   court_code VARCHAR, severity VARCHAR, score DOUBLE, score_terms JSON, livelihood BOOLEAN,
   unpaid_amount DECIMAL(18,2), explanation VARCHAR, legal_basis JSON, evidence JSON, params JSON,
   as_of DATE, status VARCHAR, first_run INTEGER, last_run INTEGER, resolved_run INTEGER,
-  first_seen_at TIMESTAMP, updated_at TIMESTAMP, resolved_at TIMESTAMP
+  first_seen_at TIMESTAMP, updated_at TIMESTAMP, resolved_at TIMESTAMP, identity_links JSON
 )"""
 RUNS_DDL = """
 CREATE TABLE IF NOT EXISTS screen_runs (
@@ -36,13 +36,14 @@ CREATE TABLE IF NOT EXISTS screen_runs (
 CONTENT = (
     "rule_version", "rule_name", "family", "subject_name", "court", "court_code", "severity",
     "score", "score_terms", "livelihood", "unpaid_amount", "explanation", "legal_basis",
-    "evidence", "params",
+    "evidence", "params", "identity_links",
 )  # fmt: skip
-JSON_COLUMNS = frozenset({"score_terms", "legal_basis", "evidence", "params"})
+JSON_COLUMNS = frozenset({"score_terms", "legal_basis", "evidence", "params", "identity_links"})
 
 
 def ensure_tables(con: duckdb.DuckDBPyConnection) -> None:
     con.execute(LEADS_DDL)
+    con.execute("ALTER TABLE leads ADD COLUMN IF NOT EXISTS identity_links JSON")  # issue 15
     con.execute(RUNS_DDL)
     # The run's data-horizon warnings (zhongben.rules.coverage); added to older workspaces.
     con.execute("ALTER TABLE screen_runs ADD COLUMN IF NOT EXISTS horizon_warnings JSON")

@@ -17,6 +17,7 @@ import sqlglot
 from zhongben.engine.base import Engine
 from zhongben.ingest.horizon import TableHorizon, table_horizons
 from zhongben.leads.enrich import enrich
+from zhongben.leads.identity import mark_identity
 from zhongben.leads.model import Lead
 from zhongben.leads.scope import Scope, keep_in_scope, scope_filter
 from zhongben.leads.score import score_leads
@@ -114,6 +115,7 @@ def screen(
     in_scope = scope_filter(engine, scope)
     leads = keep_in_scope(leads, in_scope)
     enrich(engine, leads)
+    mark_identity(engine, leads)
     score_leads(leads)
     leads.sort(key=lambda x: (-x.score, x.rule_id, x.case_no or "", x.subject_id or ""))
     ran = [r.id for r in rules]

@@ -15,7 +15,7 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field
 
 from zhongben.contracts import TABLES
-from zhongben.contracts.storage import storage_columns
+from zhongben.contracts.storage import entity_columns, storage_columns
 from zhongben.engine.base import Engine
 from zhongben.engine.duckdb import DuckDBEngine
 from zhongben.engine.types import arrow_column
@@ -160,9 +160,13 @@ def rows_table(table: str, rows: list[dict[str, Any]]) -> pa.Table:
         raise ValueError(f"测试输入中的表 {table} 不在数据契约中")
     columns = storage_columns(TABLES[table])
     known = {name for name, _ in columns}
+    entities = entity_columns(table)
     full = []
     for number, row in enumerate(rows, start=2):
         item = {"_file": f"{table}.csv", "_row": number, "_batch": 1, **row}
+        for derived in entities:  # unresolved: a mention's entity is its ID (entities.md)
+            if derived.source in row and derived.name not in row:
+                item[derived.name] = row[derived.source]
         unknown = sorted(set(item) - known)
         if unknown:
             raise ValueError(f"测试输入中表 {table} 没有列 {'、'.join(unknown)}")

@@ -14,7 +14,7 @@ import sqlglot
 from sqlglot import exp
 
 from zhongben.contracts import TABLES
-from zhongben.contracts.storage import storage_columns
+from zhongben.contracts.storage import entity_columns, storage_columns
 
 
 @dataclass(frozen=True)
@@ -89,8 +89,9 @@ def _template(name: str) -> exp.Expr | None:
     if rule is None or name not in TABLES:
         return None
     columns = []
+    sources = {d.name: d.source for d in entity_columns(name)}
     for column, _type in storage_columns(TABLES[name]):
-        date_column = rule.masked.get(column)
+        date_column = rule.masked.get(column) or rule.masked.get(sources.get(column) or "")
         if date_column:
             columns.append(
                 f"CASE WHEN {date_column} > :as_of THEN NULL ELSE {column} END AS {column}"

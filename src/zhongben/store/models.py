@@ -320,3 +320,48 @@ class AuditHead(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     seq: Mapped[int] = mapped_column(Integer, default=0)
     entry_hash: Mapped[str] = mapped_column(String(64))
+
+
+class EntityPair(Base):
+    """A pair a reviewer decides (是同一人 / 不是同一人): an uncertain pair of the review band
+    (``kind`` band) or a probabilistic link a lead rests on (``kind`` link). Published from the
+    workspace (``zhongben.store.identity``); ``status`` open, same, different, or gone (no longer
+    proposed by the latest resolution)."""
+
+    __tablename__ = "entity_pairs"
+    pair_key: Mapped[str] = mapped_column(String(40), primary_key=True)
+    record_key: Mapped[str] = mapped_column(String(40), index=True)
+    other_kind: Mapped[str] = mapped_column(String(8))
+    other_key: Mapped[str] = mapped_column(String(64))
+    kind: Mapped[str] = mapped_column(String(8))
+    probability: Mapped[float] = mapped_column(Float, default=0.0)
+    weights: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    record: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    other: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    mentions: Mapped[int] = mapped_column(Integer, default=0)
+    status: Mapped[str] = mapped_column(String(16), default="open")
+    published_at: Mapped[datetime | None] = mapped_column(DateTime)
+    __table_args__ = (Index("ix_entity_pairs_status", "status", "kind", "probability"),)
+
+
+class EntityDecision(Base):
+    """A reviewer's decision on a pair; the latest per pair binds every later resolution."""
+
+    __tablename__ = "entity_decisions"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    pair_key: Mapped[str] = mapped_column(String(40), index=True)
+    record_key: Mapped[str] = mapped_column(String(40))
+    other_kind: Mapped[str] = mapped_column(String(8))
+    other_key: Mapped[str] = mapped_column(String(64))
+    same: Mapped[bool] = mapped_column(Boolean)
+    user_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    at: Mapped[datetime] = mapped_column(DateTime)
+    note: Mapped[str | None] = mapped_column(Text)
+
+
+class LeadIdentity(Base):
+    """A published lead resting on a probabilistic link (身份待确认) — one row per link."""
+
+    __tablename__ = "lead_identity"
+    lead_key: Mapped[str] = mapped_column(ForeignKey("leads.lead_key"), primary_key=True)
+    pair_key: Mapped[str] = mapped_column(String(40), primary_key=True)

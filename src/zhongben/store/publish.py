@@ -17,6 +17,7 @@ from zhongben.documents.sources import add_case_facts
 from zhongben.engine.duckdb import DuckDBEngine
 from zhongben.engine.opener import WorkspaceError, open_read
 from zhongben.store.accounts import court_owners, root_org_id
+from zhongben.store.identity import read_identity, store_identity
 from zhongben.store.models import Lead, LeadDetail, Profile
 from zhongben.store.profiles import build_profiles
 
@@ -67,12 +68,14 @@ def publish(workspace: str | Path, sessions: sessionmaker[Session]) -> PublishRe
             rows = read_workspace_leads(con)
             profiles = build_profiles(con, rows)
             add_case_facts(DuckDBEngine(con), rows, profiles)
+            identity = read_identity(con)
     except WorkspaceError as exc:  # missing, damaged, or another process holds the writer
         raise PublishError(str(exc)) from exc
     courts = {k: v["cases"][-1]["court"] for k, v in profiles.items() if v.get("cases")}
     with sessions.begin() as session:
         inserted, updated = store_leads(session, rows, courts)
         store_profiles(session, profiles)
+        store_identity(session, identity)  # the links leads rest on, the review band
     return PublishReport(inserted, updated, len(profiles))
 
 

@@ -22,7 +22,7 @@ class Scale:
 SCALES: dict[str, Scale] = {
     "tiny": Scale("tiny", 1_500, "county", 2, 12.0),
     "county": Scale("county", 20_000, "county", 6, 16.0),
-    "city": Scale("city", 200_000, "city", 12, 16.0),
+    "city": Scale("city", 200_000, "city", 30, 16.0),  # ≥ 30 positives, 30 near-misses a rule
     "province": Scale("province", 1_000_000, "province", 30, 18.0),
 }
 
@@ -36,6 +36,7 @@ class SynthConfig:
     as_of: date = DEFAULT_AS_OF
     messy: bool = False
     plants: int | None = None  # overrides scale.plants
+    exact_ids: bool = False  # True: no identity noise (every mention carries its exact ID)
 
     @property
     def plants_per_rule(self) -> int:

@@ -39,6 +39,7 @@ def bad_ids(
     out[column] = frame[column].copy()
     out[column][pick] = corrupt_check(frame[column][pick])
     world.notes[f"bad_check_digits.{table}"] += len(pick)
+    world.messy_ids.append((table, column, pick))
     return out
 
 

@@ -15,6 +15,8 @@ from zhongben.synth.bank import setup_accounts, write_transactions
 from zhongben.synth.config import DEFAULT_AS_OF, SCALES, SynthConfig
 from zhongben.synth.documents import background_rulings
 from zhongben.synth.factory import Factory
+from zhongben.synth.identity.noise import plant_identity_noise
+from zhongben.synth.identity.truth import ENTITIES_TRUTH, clean_truth
 from zhongben.synth.judges import assign_judges
 from zhongben.synth.plants import plant_all
 from zhongben.synth.registries import citizen_registries
@@ -54,18 +56,27 @@ def generate(
     as_of: date | None = None,
     messy: bool = False,
     plants: int | None = None,
+    exact_ids: bool = False,
 ) -> SynthResult:
-    """Generate a world and write it to ``out`` (created; existing files overwritten)."""
+    """Generate a world and write it to ``out`` (created; existing files overwritten);
+    ``exact_ids``: without identity noise (every mention carries its exact ID)."""
     started = time.perf_counter()
     config = SynthConfig(
-        seed=seed, scale=SCALES[scale], as_of=as_of or DEFAULT_AS_OF, messy=messy, plants=plants
+        seed=seed, scale=SCALES[scale], as_of=as_of or DEFAULT_AS_OF, messy=messy, plants=plants,
+        exact_ids=exact_ids,
     )
     world, factory, done = build_world(config)
+    mentions = clean_truth(world) if config.exact_ids else plant_identity_noise(factory)
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
     rows = _write_tables(world, factory, out, config)
     truth_count = write_truth(out / "truth.csv", world.truth)
-    write_manifest(out / "manifest.json", _manifest(config, world, rows, done))
+    for table, column, picked in world.messy_ids:
+        mentions.mark(table, column, picked, "check_digit")
+    mention_rows = mentions.write(out / ENTITIES_TRUTH)
+    manifest = _manifest(config, world, rows, done)
+    manifest["entities_truth"] = {"rows": mention_rows, "noise": mentions.noise_counts()}
+    write_manifest(out / "manifest.json", manifest)
     return SynthResult(out, rows, truth_count, time.perf_counter() - started, peak_rss_mb(), done)
 
 
@@ -94,6 +105,7 @@ def _manifest(
         "scale": config.scale.name,
         "as_of": config.as_of.isoformat(),
         "messy": config.messy,
+        "exact_ids": config.exact_ids,
         "plants_per_rule": config.plants_per_rule,
         "rows": rows,
         "planters": done,

@@ -42,10 +42,22 @@ def _pick(rng: np.random.Generator, pool: list[str], n: int) -> np.ndarray:
     return np.asarray(pool, dtype=object)[rng.integers(0, len(pool), n)]
 
 
+# Surname shares as in the population: 王, 李, 张 about 7 % each, a long tail of rare ones —
+# so the world holds the many same-name strangers entity resolution must keep apart.
+_LEADING = {"王": 7.0, "陈": 6.0, "张": 6.8, "李": 7.0, "吴": 3.0, "刘": 5.0, "徐": 2.5, "杨": 3.0,
+            "周": 2.3, "黄": 2.2}
+SURNAME_SHARES = np.array(
+    [_LEADING.get(s, 6.0 / (k + 1) ** 0.6) for k, s in enumerate(SURNAMES)], dtype=float
+)
+SURNAME_SHARES /= SURNAME_SHARES.sum()
+
+
 def person_names(rng: np.random.Generator, male: np.ndarray) -> np.ndarray:
     """A name per person: surname + one or two given characters matching the sex."""
     n = len(male)
-    surname = _pick(rng, SURNAMES, n)
+    surname = np.asarray(SURNAMES, dtype=object)[
+        np.searchsorted(np.cumsum(SURNAME_SHARES), rng.random(n), side="right").clip(
+            0, len(SURNAMES) - 1)]
     first = np.where(male, _pick(rng, MALE, n), _pick(rng, FEMALE, n))
     second = np.where(male, _pick(rng, MALE, n), _pick(rng, FEMALE, n))
     two = rng.random(n) < 0.7

@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 import pyarrow as pa
 
@@ -30,6 +31,10 @@ class World:
     truth: list[Lead] = field(default_factory=list)
     near_misses: list[tuple[Lead, str]] = field(default_factory=list)
     notes: Counter[str] = field(default_factory=Counter)
+    # identity noise a plant asks for on one of its rows (``synth.identity.noise.Request``)
+    identity_requests: list[Any] = field(default_factory=list)
+    # rows --messy gives a wrong check digit: (table, column, row positions)
+    messy_ids: list[tuple[str, str, Any]] = field(default_factory=list)
 
     def add(self, table: str, frame: Frame) -> None:
         from zhongben.synth.write import to_arrow

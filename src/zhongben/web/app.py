@@ -21,7 +21,7 @@ from zhongben.web.deps import LoginRequired, render
 from zhongben.web.exports import PurposeNeeded, ask_purpose
 
 PAGES = ("auth", "inbox", "lead", "flows", "cases", "documents", "rules_page", "dashboard",
-         "reminders", "audit_page", "reveal", "approvals")
+         "reminders", "audit_page", "reveal", "approvals", "entities")
 STATIC = Path(__file__).parent / "static"
 SESSION_HOURS = 8
 

@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 
 from zhongben.store.accounts import list_orgs
 from zhongben.store.audit import record
+from zhongben.store.identity import pending_links
 from zhongben.store.leads import visible_lead
 from zhongben.store.models import Lead, Matter, Org, Profile, User
 from zhongben.web.deps import Viewer, check_csrf, current_user, db, render
@@ -71,7 +72,8 @@ def lead_detail(request: Request, key: str, viewer: Viewer = Depends(current_use
         "people": debtor_profiles(session, lead, viewer), "history": history(session, lead),
         "matter": session.get(Matter, lead.matter_id) if lead.matter_id else None,
         "assignee": session.get(User, lead.assignee_id) if lead.assignee_id else None,
-        "orgs": orgs, "org": session.get(Org, lead.org_id) if lead.org_id else None})
+        "orgs": orgs, "org": session.get(Org, lead.org_id) if lead.org_id else None,
+        "identity_pending": pending_links(session, [lead.lead_key])})
 
 
 def _act(session: Session, fn: Any, *args: Any) -> None:

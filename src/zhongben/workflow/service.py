@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 from statemachine.exceptions import TransitionNotAllowed
 
 from zhongben.store.audit import Actor, record
+from zhongben.store.identity import identity_hold
 from zhongben.store.models import Lead, Matter, MatterEvent, Org
 from zhongben.workflow.dates import check_step_date
 from zhongben.workflow.errors import WorkflowError
@@ -98,6 +99,10 @@ def apply_event(session: Session, actor: Actor, matter: Matter, event: str, data
         raise WorkflowError(_why_not(matter, event))
     on = data.on or today
     check_step_date(on, today, _lead_day(matter_leads(session, matter)), _earlier(session, matter))
+    hold = event == "accept" and identity_hold(
+        session, [lead.lead_key for lead in matter_leads(session, matter)])
+    if hold:
+        raise WorkflowError(hold)
     STEPS.get(event, lambda m, d, o: None)(matter, data, on)
     matter.state = after
     _sync_leads(session, matter)

@@ -17,6 +17,7 @@ import duckdb
 
 from zhongben.contracts.model import Column, Kind
 from zhongben.identifiers.courts import all_courts
+from zhongben.identifiers.id_card import PERSON_SHAPED
 from zhongben.identifiers.legacy_courts import unique_legacy_keys
 from zhongben.ingest.normalise import sql_tiers as t
 from zhongben.ingest.normalise import udfs
@@ -79,7 +80,7 @@ def id_sql(kind: Kind, raw: str) -> ColumnSQL:
     else:
         tiers = [
             (f"{id18} AND {t.person_valid(raw)}", raw),
-            (f"{uscc18} AND {t.uscc_valid(raw)}", raw),
+            (f"{uscc18} AND NOT {t.full_match(raw, PERSON_SHAPED)} AND {t.uscc_valid(raw)}", raw),
             (f"({id18} OR {uscc18})", "CAST(NULL AS VARCHAR)"),
         ]
     value = t.chain(raw, tiers, f"{udfs.value_udf(kind)}({raw})")

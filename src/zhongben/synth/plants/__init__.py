@@ -28,6 +28,7 @@ PLANT_MODULES: tuple[str, ...] = (
     "fraud",  # J  XJ-01 … XJ-04
     "fund_flow",  # K  FL-01 … FL-06 (fund-flow analysis)
     "documents",  # L  WS-01 … WS-03 (documents)
+    "identity",  # violations only entity resolution finds (XG-01, DC-01, HF-02, CC-03)
 )
 
 Planter = Callable[[Factory], None]

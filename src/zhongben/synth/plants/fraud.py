@@ -18,7 +18,9 @@ def plant(f: Factory) -> None:
     for i in range(n):
         _xj01(f, i)
         _xj03(f, i)
-    for i in range(max(1, n // 3) if n else 0):
+    # a judge's plant is 29–36 cases: a third as many in small worlds (they would tilt the court's
+    # 终本 share), all of them from 30 plants a rule up (the city world's ≥ 30 per rule)
+    for i in range(n if n >= 30 else max(1, n // 3) if n else 0):
         _xj04(f, i)
 
 

@@ -244,6 +244,7 @@ def _dc05(f: Factory, i: int) -> None:
                 if variant == "before_suit"
                 else "transferred to an unrelated buyer",
             )
+            f.world.near_miss("XJ-02", None, p.debtor_id, "no DC-05 transfer: no 拒执 signal")
 
 
 def _dc06(f: Factory, i: int) -> None:

@@ -2,11 +2,11 @@ WITH debtors AS (
   SELECT
     c.case_no,
     c.closed_on,
-    p.id_no,
+    p.id_no_entity AS id_no,
     p.name
   FROM (SELECT case_no, court, filed_on, CASE WHEN closed_on > CAST('2025-06-30' AS DATE) THEN NULL ELSE closed_on END AS closed_on, CASE WHEN closed_on > CAST('2025-06-30' AS DATE) THEN NULL ELSE close_method END AS close_method, original_case_no, basis_no, cause, claim_amount, paid_amount, judge, close_reason, CASE WHEN notice_on > CAST('2025-06-30' AS DATE) THEN NULL ELSE notice_on END AS notice_on, CASE WHEN report_order_on > CAST('2025-06-30' AS DATE) THEN NULL ELSE report_order_on END AS report_order_on, CASE WHEN applicant_informed_on > CAST('2025-06-30' AS DATE) THEN NULL ELSE applicant_informed_on END AS applicant_informed_on, court_code, case_year, case_type, _file, _sheet, _file_hash, _row, _batch FROM cases WHERE filed_on <= CAST('2025-06-30' AS DATE)) AS c
   JOIN parties AS p
-    ON p.case_no = c.case_no AND p.role = '被执行人' AND NOT p.id_no IS NULL
+    ON p.case_no = c.case_no AND p.role = '被执行人' AND NOT p.id_no_entity IS NULL
   WHERE
     c.close_method = '终结本次执行程序'
 ), holdings AS (
@@ -29,8 +29,8 @@ WITH debtors AS (
     i._batch,
     i.policy_no AS item
   FROM debtors AS d
-  JOIN (SELECT policy_no, holder_id, holder_id_invalid, holder_name, insurer, product_type, premium, cash_value, start_on, CASE WHEN end_on > CAST('2025-06-30' AS DATE) THEN NULL ELSE end_on END AS end_on, _file, _sheet, _file_hash, _row, _batch FROM insurance_policies WHERE start_on <= CAST('2025-06-30' AS DATE)) AS i
-    ON i.holder_id = d.id_no
+  JOIN (SELECT policy_no, holder_id, holder_id_invalid, holder_name, insurer, product_type, premium, cash_value, start_on, CASE WHEN end_on > CAST('2025-06-30' AS DATE) THEN NULL ELSE end_on END AS end_on, holder_id_entity, _file, _sheet, _file_hash, _row, _batch FROM insurance_policies WHERE start_on <= CAST('2025-06-30' AS DATE)) AS i
+    ON i.holder_id_entity = d.id_no
     AND i.start_on <= d.closed_on
     AND (
       i.end_on IS NULL OR i.end_on > d.closed_on
@@ -42,15 +42,15 @@ WITH debtors AS (
     d.case_no,
     d.id_no,
     '股权' AS target_type,
-    CONCAT('企业', s.company_uscc, '的股权') AS holding,
+    CONCAT('企业', s.company_uscc_entity, '的股权') AS holding,
     'shareholdings' AS _table,
     s._file,
     s._row,
     s._batch,
-    s.company_uscc AS item
+    s.company_uscc_entity AS item
   FROM debtors AS d
-  JOIN (SELECT company_uscc, company_uscc_invalid, holder_name, holder_id, holder_id_invalid, subscribed, ratio, from_on, CASE WHEN to_on > CAST('2025-06-30' AS DATE) THEN NULL ELSE to_on END AS to_on, _file, _sheet, _file_hash, _row, _batch FROM shareholdings WHERE from_on IS NULL OR from_on <= CAST('2025-06-30' AS DATE)) AS s
-    ON s.holder_id = d.id_no
+  JOIN (SELECT company_uscc, company_uscc_invalid, holder_name, holder_id, holder_id_invalid, subscribed, ratio, from_on, CASE WHEN to_on > CAST('2025-06-30' AS DATE) THEN NULL ELSE to_on END AS to_on, company_uscc_entity, holder_id_entity, _file, _sheet, _file_hash, _row, _batch FROM shareholdings WHERE from_on IS NULL OR from_on <= CAST('2025-06-30' AS DATE)) AS s
+    ON s.holder_id_entity = d.id_no
     AND (
       s.from_on IS NULL OR s.from_on <= d.closed_on
     )
@@ -69,16 +69,18 @@ WITH debtors AS (
     h._batch,
     d.id_no AS item
   FROM debtors AS d
-  JOIN (SELECT person_id, person_id_invalid, balance, as_of, employer_name, _file, _sheet, _file_hash, _row, _batch FROM housing_fund WHERE as_of <= CAST('2025-06-30' AS DATE)) AS h
-    ON h.person_id = d.id_no AND h.as_of <= d.closed_on
+  JOIN (SELECT person_id, person_id_invalid, balance, as_of, employer_name, person_id_entity, _file, _sheet, _file_hash, _row, _batch FROM housing_fund WHERE as_of <= CAST('2025-06-30' AS DATE)) AS h
+    ON h.person_id_entity = d.id_no AND h.as_of <= d.closed_on
   WHERE
     h.balance > 0
     AND NOT EXISTS(
       SELECT
         1
-      FROM (SELECT person_id, person_id_invalid, balance, as_of, employer_name, _file, _sheet, _file_hash, _row, _batch FROM housing_fund WHERE as_of <= CAST('2025-06-30' AS DATE)) AS later
+      FROM (SELECT person_id, person_id_invalid, balance, as_of, employer_name, person_id_entity, _file, _sheet, _file_hash, _row, _batch FROM housing_fund WHERE as_of <= CAST('2025-06-30' AS DATE)) AS later
       WHERE
-        later.person_id = d.id_no AND later.as_of > h.as_of AND later.as_of <= d.closed_on
+        later.person_id_entity = d.id_no
+        AND later.as_of > h.as_of
+        AND later.as_of <= d.closed_on
     )
 )
 SELECT

@@ -3,7 +3,7 @@
 /* 一等座/商务座/特等座; 软卧 on any train. */
 SELECT
   r.case_no,
-  r.subject_id,
+  r.subject_id_entity AS subject_id,
   r.name AS subject_name,
   r.start_on,
   CONCAT(
@@ -37,9 +37,9 @@ SELECT
   t.origin AS zb_ev2__origin,
   t.destination AS zb_ev2__destination,
   t.carrier_no AS zb_ev2__carrier_no
-FROM (SELECT subject_id, subject_id_invalid, name, kind, case_no, start_on, CASE WHEN end_on > CAST('2025-06-30' AS DATE) THEN NULL ELSE end_on END AS end_on, ground, _file, _sheet, _file_hash, _row, _batch FROM restrictions WHERE start_on <= CAST('2025-06-30' AS DATE)) AS r
-JOIN (SELECT person_id, person_id_invalid, mode, travelled_on, seat_class, origin, destination, carrier_no, _file, _sheet, _file_hash, _row, _batch FROM travel WHERE travelled_on <= CAST('2025-06-30' AS DATE)) AS t
-  ON t.person_id = r.subject_id
+FROM (SELECT subject_id, subject_id_invalid, name, kind, case_no, start_on, CASE WHEN end_on > CAST('2025-06-30' AS DATE) THEN NULL ELSE end_on END AS end_on, ground, subject_id_entity, _file, _sheet, _file_hash, _row, _batch FROM restrictions WHERE start_on <= CAST('2025-06-30' AS DATE)) AS r
+JOIN (SELECT person_id, person_id_invalid, mode, travelled_on, seat_class, origin, destination, carrier_no, doc_type, doc_no, name_on_ticket, person_id_entity, _file, _sheet, _file_hash, _row, _batch FROM travel WHERE travelled_on <= CAST('2025-06-30' AS DATE)) AS t
+  ON t.person_id_entity = r.subject_id_entity
   AND t.travelled_on >= r.start_on
   AND (
     r.end_on IS NULL OR t.travelled_on < r.end_on

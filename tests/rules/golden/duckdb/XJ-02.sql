@@ -11,7 +11,7 @@ WITH xg_01 AS (
   /* 一等座/商务座/特等座; 软卧 on any train. */
   SELECT
     r.case_no,
-    r.subject_id,
+    r.subject_id_entity AS subject_id,
     r.name AS subject_name,
     r.start_on,
     CONCAT(
@@ -47,9 +47,9 @@ WITH xg_01 AS (
     t.origin AS t__origin,
     t.destination AS t__destination,
     t.carrier_no AS t__carrier_no
-  FROM (SELECT subject_id, subject_id_invalid, name, kind, case_no, start_on, CASE WHEN end_on > CAST('2025-06-30' AS DATE) THEN NULL ELSE end_on END AS end_on, ground, _file, _sheet, _file_hash, _row, _batch FROM restrictions WHERE start_on <= CAST('2025-06-30' AS DATE)) AS r
-  JOIN (SELECT person_id, person_id_invalid, mode, travelled_on, seat_class, origin, destination, carrier_no, _file, _sheet, _file_hash, _row, _batch FROM travel WHERE travelled_on <= CAST('2025-06-30' AS DATE)) AS t
-    ON t.person_id = r.subject_id
+  FROM (SELECT subject_id, subject_id_invalid, name, kind, case_no, start_on, CASE WHEN end_on > CAST('2025-06-30' AS DATE) THEN NULL ELSE end_on END AS end_on, ground, subject_id_entity, _file, _sheet, _file_hash, _row, _batch FROM restrictions WHERE start_on <= CAST('2025-06-30' AS DATE)) AS r
+  JOIN (SELECT person_id, person_id_invalid, mode, travelled_on, seat_class, origin, destination, carrier_no, doc_type, doc_no, name_on_ticket, person_id_entity, _file, _sheet, _file_hash, _row, _batch FROM travel WHERE travelled_on <= CAST('2025-06-30' AS DATE)) AS t
+    ON t.person_id_entity = r.subject_id_entity
     AND t.travelled_on >= r.start_on
     AND (
       r.end_on IS NULL OR t.travelled_on < r.end_on
@@ -76,7 +76,7 @@ WITH xg_01 AS (
   SELECT
     c.case_no,
     c.closed_on,
-    p.id_no,
+    p.id_no_entity AS id_no,
     p.name,
     COALESCE(
       l.filed_on,
@@ -91,8 +91,8 @@ WITH xg_01 AS (
     END AS since_label
   FROM (SELECT case_no, court, filed_on, CASE WHEN closed_on > CAST('2025-06-30' AS DATE) THEN NULL ELSE closed_on END AS closed_on, CASE WHEN closed_on > CAST('2025-06-30' AS DATE) THEN NULL ELSE close_method END AS close_method, original_case_no, basis_no, cause, claim_amount, paid_amount, judge, close_reason, CASE WHEN notice_on > CAST('2025-06-30' AS DATE) THEN NULL ELSE notice_on END AS notice_on, CASE WHEN report_order_on > CAST('2025-06-30' AS DATE) THEN NULL ELSE report_order_on END AS report_order_on, CASE WHEN applicant_informed_on > CAST('2025-06-30' AS DATE) THEN NULL ELSE applicant_informed_on END AS applicant_informed_on, court_code, case_year, case_type, _file, _sheet, _file_hash, _row, _batch FROM cases WHERE filed_on <= CAST('2025-06-30' AS DATE)) AS c
   JOIN parties AS p
-    ON p.case_no = c.case_no AND p.role = '被执行人' AND NOT p.id_no IS NULL
-  LEFT JOIN (SELECT case_no, cause, plaintiff_name, plaintiff_id, plaintiff_id_invalid, defendant_name, defendant_id, defendant_id_invalid, filed_on, CASE WHEN closed_on > CAST('2025-06-30' AS DATE) THEN NULL ELSE closed_on END AS closed_on, CASE WHEN closed_on > CAST('2025-06-30' AS DATE) THEN NULL ELSE close_method END AS close_method, amount, _file, _sheet, _file_hash, _row, _batch FROM lawsuits WHERE filed_on <= CAST('2025-06-30' AS DATE)) AS l
+    ON p.case_no = c.case_no AND p.role = '被执行人' AND NOT p.id_no_entity IS NULL
+  LEFT JOIN (SELECT case_no, cause, plaintiff_name, plaintiff_id, plaintiff_id_invalid, defendant_name, defendant_id, defendant_id_invalid, filed_on, CASE WHEN closed_on > CAST('2025-06-30' AS DATE) THEN NULL ELSE closed_on END AS closed_on, CASE WHEN closed_on > CAST('2025-06-30' AS DATE) THEN NULL ELSE close_method END AS close_method, amount, plaintiff_id_entity, defendant_id_entity, _file, _sheet, _file_hash, _row, _batch FROM lawsuits WHERE filed_on <= CAST('2025-06-30' AS DATE)) AS l
     ON l.case_no = c.basis_no
   WHERE
     c.close_method = '终结本次执行程序'
@@ -104,11 +104,11 @@ WITH xg_01 AS (
     v._batch,
     '车辆' AS asset_type,
     v.plate AS asset_id,
-    v.owner_id,
+    v.owner_id_entity AS owner_id,
     v.owner_name,
     v.registered_on AS held_from,
     v.transferred_on AS held_until
-  FROM (SELECT plate, vin, owner_name, owner_id, owner_id_invalid, registered_on, CASE WHEN transferred_on > CAST('2025-06-30' AS DATE) THEN NULL ELSE transferred_on END AS transferred_on, status, model, est_value, _file, _sheet, _file_hash, _row, _batch FROM vehicles WHERE registered_on <= CAST('2025-06-30' AS DATE)) AS v
+  FROM (SELECT plate, vin, owner_name, owner_id, owner_id_invalid, registered_on, CASE WHEN transferred_on > CAST('2025-06-30' AS DATE) THEN NULL ELSE transferred_on END AS transferred_on, status, model, est_value, owner_id_entity, _file, _sheet, _file_hash, _row, _batch FROM vehicles WHERE registered_on <= CAST('2025-06-30' AS DATE)) AS v
   UNION ALL
   SELECT
     'real_estate' AS _table,
@@ -117,11 +117,11 @@ WITH xg_01 AS (
     r._batch,
     '不动产' AS asset_type,
     r.unit_no AS asset_id,
-    r.owner_id,
+    r.owner_id_entity AS owner_id,
     r.owner_name,
     r.acquired_on AS held_from,
     r.disposed_on AS held_until
-  FROM (SELECT unit_no, cert_no, owner_name, owner_id, owner_id_invalid, share, acquired_on, CASE WHEN disposed_on > CAST('2025-06-30' AS DATE) THEN NULL ELSE disposed_on END AS disposed_on, address, area, est_value, status, _file, _sheet, _file_hash, _row, _batch FROM real_estate WHERE acquired_on <= CAST('2025-06-30' AS DATE)) AS r
+  FROM (SELECT unit_no, cert_no, owner_name, owner_id, owner_id_invalid, share, acquired_on, CASE WHEN disposed_on > CAST('2025-06-30' AS DATE) THEN NULL ELSE disposed_on END AS disposed_on, address, area, est_value, status, owner_id_entity, _file, _sheet, _file_hash, _row, _batch FROM real_estate WHERE acquired_on <= CAST('2025-06-30' AS DATE)) AS r
 ), dc_05__moves AS (
   SELECT
     d.case_no,
@@ -163,23 +163,23 @@ WITH xg_01 AS (
     m.*,
     CONCAT('亲属（', r.relation, '）') AS tie
   FROM dc_05__moves AS m
-  JOIN (SELECT person_a_id, person_a_id_invalid, person_b_id, person_b_id_invalid, relation, from_on, CASE WHEN to_on > CAST('2025-06-30' AS DATE) THEN NULL ELSE to_on END AS to_on, _file, _sheet, _file_hash, _row, _batch FROM relations WHERE from_on IS NULL OR from_on <= CAST('2025-06-30' AS DATE)) AS r
-    ON r.person_a_id = m.id_no AND r.person_b_id = m.receiver_id
+  JOIN (SELECT person_a_id, person_a_id_invalid, person_b_id, person_b_id_invalid, relation, from_on, CASE WHEN to_on > CAST('2025-06-30' AS DATE) THEN NULL ELSE to_on END AS to_on, person_a_id_entity, person_b_id_entity, _file, _sheet, _file_hash, _row, _batch FROM relations WHERE from_on IS NULL OR from_on <= CAST('2025-06-30' AS DATE)) AS r
+    ON r.person_a_id_entity = m.id_no AND r.person_b_id_entity = m.receiver_id
   UNION ALL
   SELECT
     m.*,
     CONCAT('亲属（', r.relation, '）') AS tie
   FROM dc_05__moves AS m
-  JOIN (SELECT person_a_id, person_a_id_invalid, person_b_id, person_b_id_invalid, relation, from_on, CASE WHEN to_on > CAST('2025-06-30' AS DATE) THEN NULL ELSE to_on END AS to_on, _file, _sheet, _file_hash, _row, _batch FROM relations WHERE from_on IS NULL OR from_on <= CAST('2025-06-30' AS DATE)) AS r
-    ON r.person_b_id = m.id_no AND r.person_a_id = m.receiver_id
+  JOIN (SELECT person_a_id, person_a_id_invalid, person_b_id, person_b_id_invalid, relation, from_on, CASE WHEN to_on > CAST('2025-06-30' AS DATE) THEN NULL ELSE to_on END AS to_on, person_a_id_entity, person_b_id_entity, _file, _sheet, _file_hash, _row, _batch FROM relations WHERE from_on IS NULL OR from_on <= CAST('2025-06-30' AS DATE)) AS r
+    ON r.person_b_id_entity = m.id_no AND r.person_a_id_entity = m.receiver_id
   UNION ALL
   SELECT
     m.*,
     '其持股的企业' AS tie
   FROM dc_05__moves AS m
-  JOIN (SELECT company_uscc, company_uscc_invalid, holder_name, holder_id, holder_id_invalid, subscribed, ratio, from_on, CASE WHEN to_on > CAST('2025-06-30' AS DATE) THEN NULL ELSE to_on END AS to_on, _file, _sheet, _file_hash, _row, _batch FROM shareholdings WHERE from_on IS NULL OR from_on <= CAST('2025-06-30' AS DATE)) AS s
-    ON s.holder_id = m.id_no
-    AND s.company_uscc = m.receiver_id
+  JOIN (SELECT company_uscc, company_uscc_invalid, holder_name, holder_id, holder_id_invalid, subscribed, ratio, from_on, CASE WHEN to_on > CAST('2025-06-30' AS DATE) THEN NULL ELSE to_on END AS to_on, company_uscc_entity, holder_id_entity, _file, _sheet, _file_hash, _row, _batch FROM shareholdings WHERE from_on IS NULL OR from_on <= CAST('2025-06-30' AS DATE)) AS s
+    ON s.holder_id_entity = m.id_no
+    AND s.company_uscc_entity = m.receiver_id
     AND (
       s.from_on IS NULL OR s.from_on <= m.moved_on
     )
@@ -240,7 +240,7 @@ WITH xg_01 AS (
     ON e.case_no = d.case_no AND e.id_no = d.id_no
 ), sanctioned_trips AS (
   SELECT
-    p.id_no AS debtor_id,
+    p.id_no_entity AS debtor_id,
     p.name AS debtor_name,
     x.case_no,
     x.t__travelled_on AS travelled_on,
@@ -260,7 +260,7 @@ WITH xg_01 AS (
     s._batch AS s_batch
   FROM xg_01 AS x
   JOIN parties AS p
-    ON p.case_no = x.case_no AND p.role = '被执行人' AND p.id_no = x.subject_id
+    ON p.case_no = x.case_no AND p.role = '被执行人' AND p.id_no_entity = x.subject_id
   JOIN (SELECT case_no, action, acted_on, target_type, target_id, result, seizure_rank, expires_on, amount, _file, _sheet, _file_hash, _row, _batch FROM actions WHERE acted_on <= CAST('2025-06-30' AS DATE)) AS s
     ON s.case_no = x.case_no
     AND s.action IN ('罚款', '拘留')

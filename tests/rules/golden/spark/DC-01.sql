@@ -6,10 +6,10 @@ WITH assets AS (
     v._batch,
     '车辆' AS asset_type,
     v.plate AS asset_id,
-    v.owner_id,
+    v.owner_id_entity AS owner_id,
     v.registered_on AS held_from,
     v.transferred_on AS held_until
-  FROM (SELECT plate, vin, owner_name, owner_id, owner_id_invalid, registered_on, CASE WHEN transferred_on > CAST('2025-06-30' AS DATE) THEN NULL ELSE transferred_on END AS transferred_on, status, model, est_value, _file, _sheet, _file_hash, _row, _batch FROM vehicles WHERE registered_on <= CAST('2025-06-30' AS DATE)) AS v
+  FROM (SELECT plate, vin, owner_name, owner_id, owner_id_invalid, registered_on, CASE WHEN transferred_on > CAST('2025-06-30' AS DATE) THEN NULL ELSE transferred_on END AS transferred_on, status, model, est_value, owner_id_entity, _file, _sheet, _file_hash, _row, _batch FROM vehicles WHERE registered_on <= CAST('2025-06-30' AS DATE)) AS v
   UNION ALL
   SELECT
     'real_estate' AS _table,
@@ -18,14 +18,14 @@ WITH assets AS (
     r._batch,
     '不动产' AS asset_type,
     r.unit_no AS asset_id,
-    r.owner_id,
+    r.owner_id_entity AS owner_id,
     r.acquired_on AS held_from,
     r.disposed_on AS held_until
-  FROM (SELECT unit_no, cert_no, owner_name, owner_id, owner_id_invalid, share, acquired_on, CASE WHEN disposed_on > CAST('2025-06-30' AS DATE) THEN NULL ELSE disposed_on END AS disposed_on, address, area, est_value, status, _file, _sheet, _file_hash, _row, _batch FROM real_estate WHERE acquired_on <= CAST('2025-06-30' AS DATE)) AS r
+  FROM (SELECT unit_no, cert_no, owner_name, owner_id, owner_id_invalid, share, acquired_on, CASE WHEN disposed_on > CAST('2025-06-30' AS DATE) THEN NULL ELSE disposed_on END AS disposed_on, address, area, est_value, status, owner_id_entity, _file, _sheet, _file_hash, _row, _batch FROM real_estate WHERE acquired_on <= CAST('2025-06-30' AS DATE)) AS r
 )
 SELECT
   c.case_no,
-  p.id_no AS subject_id,
+  p.id_no_entity AS subject_id,
   p.name AS subject_name,
   c.closed_on,
   CONCAT(COALESCE(a.asset_type, ''), COALESCE(a.asset_id, '')) AS asset,
@@ -52,9 +52,9 @@ SELECT
   a.held_until AS zb_ev3__held_until
 FROM (SELECT case_no, court, filed_on, CASE WHEN closed_on > CAST('2025-06-30' AS DATE) THEN NULL ELSE closed_on END AS closed_on, CASE WHEN closed_on > CAST('2025-06-30' AS DATE) THEN NULL ELSE close_method END AS close_method, original_case_no, basis_no, cause, claim_amount, paid_amount, judge, close_reason, CASE WHEN notice_on > CAST('2025-06-30' AS DATE) THEN NULL ELSE notice_on END AS notice_on, CASE WHEN report_order_on > CAST('2025-06-30' AS DATE) THEN NULL ELSE report_order_on END AS report_order_on, CASE WHEN applicant_informed_on > CAST('2025-06-30' AS DATE) THEN NULL ELSE applicant_informed_on END AS applicant_informed_on, court_code, case_year, case_type, _file, _sheet, _file_hash, _row, _batch FROM cases WHERE filed_on <= CAST('2025-06-30' AS DATE)) AS c
 JOIN parties AS p
-  ON p.case_no = c.case_no AND p.role = '被执行人' AND NOT p.id_no IS NULL
+  ON p.case_no = c.case_no AND p.role = '被执行人' AND NOT p.id_no_entity IS NULL
 JOIN assets AS a
-  ON a.owner_id = p.id_no
+  ON a.owner_id = p.id_no_entity
   AND a.held_from <= c.closed_on
   AND (
     a.held_until IS NULL OR a.held_until > c.closed_on

@@ -4,10 +4,10 @@ WITH debtors AS (
   SELECT
     c.case_no,
     c.closed_on,
-    p.id_no
+    p.id_no_entity AS id_no
   FROM (SELECT case_no, court, filed_on, CASE WHEN closed_on > CAST('2025-06-30' AS DATE) THEN NULL ELSE closed_on END AS closed_on, CASE WHEN closed_on > CAST('2025-06-30' AS DATE) THEN NULL ELSE close_method END AS close_method, original_case_no, basis_no, cause, claim_amount, paid_amount, judge, close_reason, CASE WHEN notice_on > CAST('2025-06-30' AS DATE) THEN NULL ELSE notice_on END AS notice_on, CASE WHEN report_order_on > CAST('2025-06-30' AS DATE) THEN NULL ELSE report_order_on END AS report_order_on, CASE WHEN applicant_informed_on > CAST('2025-06-30' AS DATE) THEN NULL ELSE applicant_informed_on END AS applicant_informed_on, court_code, case_year, case_type, _file, _sheet, _file_hash, _row, _batch FROM cases WHERE filed_on <= CAST('2025-06-30' AS DATE)) AS c
   JOIN parties AS p
-    ON p.case_no = c.case_no AND p.role = '被执行人' AND NOT p.id_no IS NULL
+    ON p.case_no = c.case_no AND p.role = '被执行人' AND NOT p.id_no_entity IS NULL
   WHERE
     c.close_method = '终结本次执行程序'
 ), paid AS (
@@ -17,11 +17,11 @@ WITH debtors AS (
     s._file,
     s._row,
     s._batch,
-    s.person_id,
+    s.person_id_entity AS person_id,
     s.month
   FROM debtors AS d
-  JOIN (SELECT person_id, person_id_invalid, employer_uscc, employer_uscc_invalid, employer_name, month, base, _file, _sheet, _file_hash, _row, _batch FROM social_insurance WHERE month <= CAST('2025-06-30' AS DATE)) AS s
-    ON s.employer_uscc = d.id_no AND s.month > d.closed_on
+  JOIN (SELECT person_id, person_id_invalid, employer_uscc, employer_uscc_invalid, employer_name, month, base, person_id_entity, employer_uscc_entity, _file, _sheet, _file_hash, _row, _batch FROM social_insurance WHERE month <= CAST('2025-06-30' AS DATE)) AS s
+    ON s.employer_uscc_entity = d.id_no AND s.month > d.closed_on
 ), staff AS (
   SELECT
     x.case_no,
@@ -38,12 +38,12 @@ WITH debtors AS (
     d.case_no,
     d.id_no,
     d.closed_on,
-    o.uscc,
+    o.uscc_entity AS uscc,
     o.address,
-    o.legal_rep_id
+    o.legal_rep_id_entity AS legal_rep_id
   FROM debtors AS d
-  JOIN (SELECT uscc, uscc_invalid, name, legal_rep_name, legal_rep_id, legal_rep_id_invalid, status, established_on, CASE WHEN deregistered_on > CAST('2025-06-30' AS DATE) THEN NULL ELSE deregistered_on END AS deregistered_on, address, scope, registered_capital, _file, _sheet, _file_hash, _row, _batch FROM companies WHERE established_on IS NULL OR established_on <= CAST('2025-06-30' AS DATE)) AS o
-    ON o.uscc = d.id_no
+  JOIN (SELECT uscc, uscc_invalid, name, legal_rep_name, legal_rep_id, legal_rep_id_invalid, status, established_on, CASE WHEN deregistered_on > CAST('2025-06-30' AS DATE) THEN NULL ELSE deregistered_on END AS deregistered_on, address, scope, registered_capital, parent_uscc, parent_uscc_invalid, uscc_entity, legal_rep_id_entity, parent_uscc_entity, _file, _sheet, _file_hash, _row, _batch FROM companies WHERE established_on IS NULL OR established_on <= CAST('2025-06-30' AS DATE)) AS o
+    ON o.uscc_entity = d.id_no
 ), signals AS (
   SELECT
     t.case_no,
@@ -66,7 +66,7 @@ WITH debtors AS (
       '新设立企业',
       COALESCE(n.name, ''),
       '（',
-      COALESCE(n.uscc, ''),
+      COALESCE(n.uscc_entity, ''),
       '，',
       COALESCE(CAST(n.established_on AS STRING), ''),
       '成立），',
@@ -76,11 +76,13 @@ WITH debtors AS (
     n._file,
     n._row,
     n._batch,
-    n.uscc AS item,
+    n.uscc_entity AS item,
     CAST(n.established_on AS STRING) AS detail
   FROM registered AS o
-  JOIN (SELECT uscc, uscc_invalid, name, legal_rep_name, legal_rep_id, legal_rep_id_invalid, status, established_on, CASE WHEN deregistered_on > CAST('2025-06-30' AS DATE) THEN NULL ELSE deregistered_on END AS deregistered_on, address, scope, registered_capital, _file, _sheet, _file_hash, _row, _batch FROM companies WHERE established_on IS NULL OR established_on <= CAST('2025-06-30' AS DATE)) AS n
-    ON n.address = o.address AND n.uscc <> o.uscc AND n.established_on > o.closed_on
+  JOIN (SELECT uscc, uscc_invalid, name, legal_rep_name, legal_rep_id, legal_rep_id_invalid, status, established_on, CASE WHEN deregistered_on > CAST('2025-06-30' AS DATE) THEN NULL ELSE deregistered_on END AS deregistered_on, address, scope, registered_capital, parent_uscc, parent_uscc_invalid, uscc_entity, legal_rep_id_entity, parent_uscc_entity, _file, _sheet, _file_hash, _row, _batch FROM companies WHERE established_on IS NULL OR established_on <= CAST('2025-06-30' AS DATE)) AS n
+    ON n.address = o.address
+    AND n.uscc_entity <> o.uscc
+    AND n.established_on > o.closed_on
   UNION ALL
   SELECT
     o.case_no,
@@ -89,7 +91,7 @@ WITH debtors AS (
       '新设立企业',
       COALESCE(n.name, ''),
       '（',
-      COALESCE(n.uscc, ''),
+      COALESCE(n.uscc_entity, ''),
       '，',
       COALESCE(CAST(n.established_on AS STRING), ''),
       '成立），',
@@ -99,17 +101,17 @@ WITH debtors AS (
     n._file,
     n._row,
     n._batch,
-    n.uscc AS item,
+    n.uscc_entity AS item,
     CAST(n.established_on AS STRING) AS detail
   FROM registered AS o
-  JOIN (SELECT uscc, uscc_invalid, name, legal_rep_name, legal_rep_id, legal_rep_id_invalid, status, established_on, CASE WHEN deregistered_on > CAST('2025-06-30' AS DATE) THEN NULL ELSE deregistered_on END AS deregistered_on, address, scope, registered_capital, _file, _sheet, _file_hash, _row, _batch FROM companies WHERE established_on IS NULL OR established_on <= CAST('2025-06-30' AS DATE)) AS n
-    ON n.legal_rep_id = o.legal_rep_id
-    AND n.uscc <> o.uscc
+  JOIN (SELECT uscc, uscc_invalid, name, legal_rep_name, legal_rep_id, legal_rep_id_invalid, status, established_on, CASE WHEN deregistered_on > CAST('2025-06-30' AS DATE) THEN NULL ELSE deregistered_on END AS deregistered_on, address, scope, registered_capital, parent_uscc, parent_uscc_invalid, uscc_entity, legal_rep_id_entity, parent_uscc_entity, _file, _sheet, _file_hash, _row, _batch FROM companies WHERE established_on IS NULL OR established_on <= CAST('2025-06-30' AS DATE)) AS n
+    ON n.legal_rep_id_entity = o.legal_rep_id
+    AND n.uscc_entity <> o.uscc
     AND n.established_on > o.closed_on
 )
 SELECT
   c.case_no,
-  p.id_no AS subject_id,
+  p.id_no_entity AS subject_id,
   p.name AS subject_name,
   c.closed_on,
   g.signal,
@@ -123,4 +125,4 @@ FROM signals AS g
 JOIN (SELECT case_no, court, filed_on, CASE WHEN closed_on > CAST('2025-06-30' AS DATE) THEN NULL ELSE closed_on END AS closed_on, CASE WHEN closed_on > CAST('2025-06-30' AS DATE) THEN NULL ELSE close_method END AS close_method, original_case_no, basis_no, cause, claim_amount, paid_amount, judge, close_reason, CASE WHEN notice_on > CAST('2025-06-30' AS DATE) THEN NULL ELSE notice_on END AS notice_on, CASE WHEN report_order_on > CAST('2025-06-30' AS DATE) THEN NULL ELSE report_order_on END AS report_order_on, CASE WHEN applicant_informed_on > CAST('2025-06-30' AS DATE) THEN NULL ELSE applicant_informed_on END AS applicant_informed_on, court_code, case_year, case_type, _file, _sheet, _file_hash, _row, _batch FROM cases WHERE filed_on <= CAST('2025-06-30' AS DATE)) AS c
   ON c.case_no = g.case_no AND c.close_method = '终结本次执行程序'
 JOIN parties AS p
-  ON p.case_no = g.case_no AND p.role = '被执行人' AND p.id_no = g.id_no
+  ON p.case_no = g.case_no AND p.role = '被执行人' AND p.id_no_entity = g.id_no

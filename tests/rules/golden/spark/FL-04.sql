@@ -1,6 +1,6 @@
 WITH terminated_debtors AS (
   SELECT
-    p.id_no AS debtor_id,
+    p.id_no_entity AS debtor_id,
     MIN(p.name) AS debtor_name,
     MIN(p.party_type) AS party_type,
     MIN(c.filed_on) AS filed_on,
@@ -9,35 +9,35 @@ WITH terminated_debtors AS (
   JOIN (SELECT case_no, court, filed_on, CASE WHEN closed_on > CAST('2025-06-30' AS DATE) THEN NULL ELSE closed_on END AS closed_on, CASE WHEN closed_on > CAST('2025-06-30' AS DATE) THEN NULL ELSE close_method END AS close_method, original_case_no, basis_no, cause, claim_amount, paid_amount, judge, close_reason, CASE WHEN notice_on > CAST('2025-06-30' AS DATE) THEN NULL ELSE notice_on END AS notice_on, CASE WHEN report_order_on > CAST('2025-06-30' AS DATE) THEN NULL ELSE report_order_on END AS report_order_on, CASE WHEN applicant_informed_on > CAST('2025-06-30' AS DATE) THEN NULL ELSE applicant_informed_on END AS applicant_informed_on, court_code, case_year, case_type, _file, _sheet, _file_hash, _row, _batch FROM cases WHERE filed_on <= CAST('2025-06-30' AS DATE)) AS c
     ON c.case_no = p.case_no
   WHERE
-    p.role = '被执行人' AND NOT p.id_no IS NULL AND c.close_method = '终结本次执行程序'
+    p.role = '被执行人' AND NOT p.id_no_entity IS NULL AND c.close_method = '终结本次执行程序'
   GROUP BY
-    p.id_no
+    p.id_no_entity
 ), debtor_links__kin AS (
   SELECT
-    r.person_a_id AS subject_id,
-    r.person_b_id AS person_id,
+    r.person_a_id_entity AS subject_id,
+    r.person_b_id_entity AS person_id,
     r.relation
-  FROM (SELECT person_a_id, person_a_id_invalid, person_b_id, person_b_id_invalid, relation, from_on, CASE WHEN to_on > CAST('2025-06-30' AS DATE) THEN NULL ELSE to_on END AS to_on, _file, _sheet, _file_hash, _row, _batch FROM relations WHERE from_on IS NULL OR from_on <= CAST('2025-06-30' AS DATE)) AS r
+  FROM (SELECT person_a_id, person_a_id_invalid, person_b_id, person_b_id_invalid, relation, from_on, CASE WHEN to_on > CAST('2025-06-30' AS DATE) THEN NULL ELSE to_on END AS to_on, person_a_id_entity, person_b_id_entity, _file, _sheet, _file_hash, _row, _batch FROM relations WHERE from_on IS NULL OR from_on <= CAST('2025-06-30' AS DATE)) AS r
   UNION ALL
   SELECT
-    r.person_b_id AS subject_id,
-    r.person_a_id AS person_id,
+    r.person_b_id_entity AS subject_id,
+    r.person_a_id_entity AS person_id,
     CASE r.relation WHEN '父母' THEN '子女' WHEN '子女' THEN '父母' ELSE r.relation END AS relation
-  FROM (SELECT person_a_id, person_a_id_invalid, person_b_id, person_b_id_invalid, relation, from_on, CASE WHEN to_on > CAST('2025-06-30' AS DATE) THEN NULL ELSE to_on END AS to_on, _file, _sheet, _file_hash, _row, _batch FROM relations WHERE from_on IS NULL OR from_on <= CAST('2025-06-30' AS DATE)) AS r
+  FROM (SELECT person_a_id, person_a_id_invalid, person_b_id, person_b_id_invalid, relation, from_on, CASE WHEN to_on > CAST('2025-06-30' AS DATE) THEN NULL ELSE to_on END AS to_on, person_a_id_entity, person_b_id_entity, _file, _sheet, _file_hash, _row, _batch FROM relations WHERE from_on IS NULL OR from_on <= CAST('2025-06-30' AS DATE)) AS r
 ), debtor_links__heads AS (
   SELECT
-    co.uscc AS company_id,
-    co.legal_rep_id AS person_id,
+    co.uscc_entity AS company_id,
+    co.legal_rep_id_entity AS person_id,
     '法定代表人' AS role
-  FROM (SELECT uscc, uscc_invalid, name, legal_rep_name, legal_rep_id, legal_rep_id_invalid, status, established_on, CASE WHEN deregistered_on > CAST('2025-06-30' AS DATE) THEN NULL ELSE deregistered_on END AS deregistered_on, address, scope, registered_capital, _file, _sheet, _file_hash, _row, _batch FROM companies WHERE established_on IS NULL OR established_on <= CAST('2025-06-30' AS DATE)) AS co
+  FROM (SELECT uscc, uscc_invalid, name, legal_rep_name, legal_rep_id, legal_rep_id_invalid, status, established_on, CASE WHEN deregistered_on > CAST('2025-06-30' AS DATE) THEN NULL ELSE deregistered_on END AS deregistered_on, address, scope, registered_capital, parent_uscc, parent_uscc_invalid, uscc_entity, legal_rep_id_entity, parent_uscc_entity, _file, _sheet, _file_hash, _row, _batch FROM companies WHERE established_on IS NULL OR established_on <= CAST('2025-06-30' AS DATE)) AS co
   WHERE
-    NOT co.legal_rep_id IS NULL
+    NOT co.legal_rep_id_entity IS NULL
   UNION ALL
   SELECT
-    sh.company_uscc AS company_id,
-    sh.holder_id AS person_id,
+    sh.company_uscc_entity AS company_id,
+    sh.holder_id_entity AS person_id,
     '股东' AS role
-  FROM (SELECT company_uscc, company_uscc_invalid, holder_name, holder_id, holder_id_invalid, subscribed, ratio, from_on, CASE WHEN to_on > CAST('2025-06-30' AS DATE) THEN NULL ELSE to_on END AS to_on, _file, _sheet, _file_hash, _row, _batch FROM shareholdings WHERE from_on IS NULL OR from_on <= CAST('2025-06-30' AS DATE)) AS sh
+  FROM (SELECT company_uscc, company_uscc_invalid, holder_name, holder_id, holder_id_invalid, subscribed, ratio, from_on, CASE WHEN to_on > CAST('2025-06-30' AS DATE) THEN NULL ELSE to_on END AS to_on, company_uscc_entity, holder_id_entity, _file, _sheet, _file_hash, _row, _batch FROM shareholdings WHERE from_on IS NULL OR from_on <= CAST('2025-06-30' AS DATE)) AS sh
 ), debtor_links__link_rows AS (
   SELECT
     d.debtor_id,
@@ -114,23 +114,23 @@ WITH terminated_debtors AS (
   UNION ALL
   SELECT
     d.debtor_id,
-    si.person_id AS linked_id,
+    si.person_id_entity AS linked_id,
     'employee' AS kind,
     '员工' AS link
   FROM terminated_debtors AS d
-  JOIN (SELECT person_id, person_id_invalid, employer_uscc, employer_uscc_invalid, employer_name, month, base, _file, _sheet, _file_hash, _row, _batch FROM social_insurance WHERE month <= CAST('2025-06-30' AS DATE)) AS si
-    ON si.employer_uscc = d.debtor_id
+  JOIN (SELECT person_id, person_id_invalid, employer_uscc, employer_uscc_invalid, employer_name, month, base, person_id_entity, employer_uscc_entity, _file, _sheet, _file_hash, _row, _batch FROM social_insurance WHERE month <= CAST('2025-06-30' AS DATE)) AS si
+    ON si.employer_uscc_entity = d.debtor_id
   UNION ALL
   SELECT
     d.debtor_id,
-    si.person_id AS linked_id,
+    si.person_id_entity AS linked_id,
     'employee' AS kind,
     '所任法定代表人企业的员工' AS link
   FROM terminated_debtors AS d
-  JOIN (SELECT uscc, uscc_invalid, name, legal_rep_name, legal_rep_id, legal_rep_id_invalid, status, established_on, CASE WHEN deregistered_on > CAST('2025-06-30' AS DATE) THEN NULL ELSE deregistered_on END AS deregistered_on, address, scope, registered_capital, _file, _sheet, _file_hash, _row, _batch FROM companies WHERE established_on IS NULL OR established_on <= CAST('2025-06-30' AS DATE)) AS co
-    ON co.legal_rep_id = d.debtor_id
-  JOIN (SELECT person_id, person_id_invalid, employer_uscc, employer_uscc_invalid, employer_name, month, base, _file, _sheet, _file_hash, _row, _batch FROM social_insurance WHERE month <= CAST('2025-06-30' AS DATE)) AS si
-    ON si.employer_uscc = co.uscc
+  JOIN (SELECT uscc, uscc_invalid, name, legal_rep_name, legal_rep_id, legal_rep_id_invalid, status, established_on, CASE WHEN deregistered_on > CAST('2025-06-30' AS DATE) THEN NULL ELSE deregistered_on END AS deregistered_on, address, scope, registered_capital, parent_uscc, parent_uscc_invalid, uscc_entity, legal_rep_id_entity, parent_uscc_entity, _file, _sheet, _file_hash, _row, _batch FROM companies WHERE established_on IS NULL OR established_on <= CAST('2025-06-30' AS DATE)) AS co
+    ON co.legal_rep_id_entity = d.debtor_id
+  JOIN (SELECT person_id, person_id_invalid, employer_uscc, employer_uscc_invalid, employer_name, month, base, person_id_entity, employer_uscc_entity, _file, _sheet, _file_hash, _row, _batch FROM social_insurance WHERE month <= CAST('2025-06-30' AS DATE)) AS si
+    ON si.employer_uscc_entity = co.uscc_entity
 ), debtor_links AS (
   SELECT
     lr.debtor_id,
@@ -228,8 +228,8 @@ WITH terminated_debtors AS (
     a.account_no,
     a.holder_name
   FROM terminated_debtors AS d
-  JOIN (SELECT account_no, bank, holder_name, holder_id, holder_id_invalid, opened_on, CASE WHEN closed_on > CAST('2025-06-30' AS DATE) THEN NULL ELSE closed_on END AS closed_on, _file, _sheet, _file_hash, _row, _batch FROM bank_accounts WHERE opened_on IS NULL OR opened_on <= CAST('2025-06-30' AS DATE)) AS a
-    ON a.holder_id = d.debtor_id
+  JOIN (SELECT account_no, bank, holder_name, holder_id, holder_id_invalid, opened_on, CASE WHEN closed_on > CAST('2025-06-30' AS DATE) THEN NULL ELSE closed_on END AS closed_on, holder_id_entity, _file, _sheet, _file_hash, _row, _batch FROM bank_accounts WHERE opened_on IS NULL OR opened_on <= CAST('2025-06-30' AS DATE)) AS a
+    ON a.holder_id_entity = d.debtor_id
 ), linked_accounts AS (
   SELECT
     l.debtor_id,
@@ -240,8 +240,8 @@ WITH terminated_debtors AS (
     a.holder_name,
     a.account_no
   FROM debtor_links AS l
-  JOIN (SELECT account_no, bank, holder_name, holder_id, holder_id_invalid, opened_on, CASE WHEN closed_on > CAST('2025-06-30' AS DATE) THEN NULL ELSE closed_on END AS closed_on, _file, _sheet, _file_hash, _row, _batch FROM bank_accounts WHERE opened_on IS NULL OR opened_on <= CAST('2025-06-30' AS DATE)) AS a
-    ON a.holder_id = l.linked_id
+  JOIN (SELECT account_no, bank, holder_name, holder_id, holder_id_invalid, opened_on, CASE WHEN closed_on > CAST('2025-06-30' AS DATE) THEN NULL ELSE closed_on END AS closed_on, holder_id_entity, _file, _sheet, _file_hash, _row, _batch FROM bank_accounts WHERE opened_on IS NULL OR opened_on <= CAST('2025-06-30' AS DATE)) AS a
+    ON a.holder_id_entity = l.linked_id
 ), company_debtors AS (
   SELECT
     d.debtor_id,
@@ -252,9 +252,9 @@ WITH terminated_debtors AS (
     OR EXISTS(
       SELECT
         1
-      FROM (SELECT uscc, uscc_invalid, name, legal_rep_name, legal_rep_id, legal_rep_id_invalid, status, established_on, CASE WHEN deregistered_on > CAST('2025-06-30' AS DATE) THEN NULL ELSE deregistered_on END AS deregistered_on, address, scope, registered_capital, _file, _sheet, _file_hash, _row, _batch FROM companies WHERE established_on IS NULL OR established_on <= CAST('2025-06-30' AS DATE)) AS co
+      FROM (SELECT uscc, uscc_invalid, name, legal_rep_name, legal_rep_id, legal_rep_id_invalid, status, established_on, CASE WHEN deregistered_on > CAST('2025-06-30' AS DATE) THEN NULL ELSE deregistered_on END AS deregistered_on, address, scope, registered_capital, parent_uscc, parent_uscc_invalid, uscc_entity, legal_rep_id_entity, parent_uscc_entity, _file, _sheet, _file_hash, _row, _batch FROM companies WHERE established_on IS NULL OR established_on <= CAST('2025-06-30' AS DATE)) AS co
       WHERE
-        co.uscc = d.debtor_id
+        co.uscc_entity = d.debtor_id
     )
 ), nodes AS (
   SELECT

@@ -4,7 +4,7 @@
 /* this debtor) to have ended after the deadline or not at all (end_on after as_of is not visible). */
 SELECT
   c.case_no,
-  p.id_no AS subject_id,
+  p.id_no_entity AS subject_id,
   p.name AS subject_name,
   c.closed_on,
   r.kind,
@@ -47,9 +47,9 @@ SELECT
   r.end_on AS zb_ev3__end_on
 FROM (SELECT case_no, court, filed_on, CASE WHEN closed_on > CAST('2025-06-30' AS DATE) THEN NULL ELSE closed_on END AS closed_on, CASE WHEN closed_on > CAST('2025-06-30' AS DATE) THEN NULL ELSE close_method END AS close_method, original_case_no, basis_no, cause, claim_amount, paid_amount, judge, close_reason, CASE WHEN notice_on > CAST('2025-06-30' AS DATE) THEN NULL ELSE notice_on END AS notice_on, CASE WHEN report_order_on > CAST('2025-06-30' AS DATE) THEN NULL ELSE report_order_on END AS report_order_on, CASE WHEN applicant_informed_on > CAST('2025-06-30' AS DATE) THEN NULL ELSE applicant_informed_on END AS applicant_informed_on, court_code, case_year, case_type, _file, _sheet, _file_hash, _row, _batch FROM cases WHERE filed_on <= CAST('2025-06-30' AS DATE)) AS c
 JOIN parties AS p
-  ON p.case_no = c.case_no AND p.role = '被执行人' AND NOT p.id_no IS NULL
-JOIN (SELECT subject_id, subject_id_invalid, name, kind, case_no, start_on, CASE WHEN end_on > CAST('2025-06-30' AS DATE) THEN NULL ELSE end_on END AS end_on, ground, _file, _sheet, _file_hash, _row, _batch FROM restrictions WHERE start_on <= CAST('2025-06-30' AS DATE)) AS r
-  ON r.case_no = c.case_no AND r.subject_id = p.id_no
+  ON p.case_no = c.case_no AND p.role = '被执行人' AND NOT p.id_no_entity IS NULL
+JOIN (SELECT subject_id, subject_id_invalid, name, kind, case_no, start_on, CASE WHEN end_on > CAST('2025-06-30' AS DATE) THEN NULL ELSE end_on END AS end_on, ground, subject_id_entity, _file, _sheet, _file_hash, _row, _batch FROM restrictions WHERE start_on <= CAST('2025-06-30' AS DATE)) AS r
+  ON r.case_no = c.case_no AND r.subject_id_entity = p.id_no_entity
 WHERE
   c.close_method = '执行完毕'
   AND (

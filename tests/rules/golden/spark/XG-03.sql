@@ -3,7 +3,7 @@
 /* the deadline is before as_of and the entry is still held on as_of (end_on null or > as_of). */
 SELECT
   r.case_no,
-  r.subject_id,
+  r.subject_id_entity AS subject_id,
   r.name AS subject_name,
   r.ground,
   r.start_on,
@@ -28,7 +28,7 @@ SELECT
   r.start_on AS zb_ev1__start_on,
   r.end_on AS zb_ev1__end_on,
   r.ground AS zb_ev1__ground
-FROM (SELECT subject_id, subject_id_invalid, name, kind, case_no, start_on, CASE WHEN end_on > CAST('2025-06-30' AS DATE) THEN NULL ELSE end_on END AS end_on, ground, _file, _sheet, _file_hash, _row, _batch FROM restrictions WHERE start_on <= CAST('2025-06-30' AS DATE)) AS r
+FROM (SELECT subject_id, subject_id_invalid, name, kind, case_no, start_on, CASE WHEN end_on > CAST('2025-06-30' AS DATE) THEN NULL ELSE end_on END AS end_on, ground, subject_id_entity, _file, _sheet, _file_hash, _row, _batch FROM restrictions WHERE start_on <= CAST('2025-06-30' AS DATE)) AS r
 WHERE
   r.kind = '失信'
   AND r.ground BETWEEN 2 AND 6

@@ -46,7 +46,7 @@ SELECT
   p.paid_out_on AS zb_ev1__paid_out_on,
   p.payee_name AS zb_ev1__payee_name,
   p.delay_reason AS zb_ev1__delay_reason
-FROM (SELECT case_no, received_on, amount, CASE WHEN paid_out_on > CAST('2025-06-30' AS DATE) THEN NULL ELSE paid_out_on END AS paid_out_on, payee_name, payee_id, payee_id_invalid, delay_reason, _file, _sheet, _file_hash, _row, _batch FROM payments WHERE received_on <= CAST('2025-06-30' AS DATE)) AS p
+FROM (SELECT case_no, received_on, amount, CASE WHEN paid_out_on > CAST('2025-06-30' AS DATE) THEN NULL ELSE paid_out_on END AS paid_out_on, payee_name, payee_id, payee_id_invalid, delay_reason, payee_id_entity, _file, _sheet, _file_hash, _row, _batch FROM payments WHERE received_on <= CAST('2025-06-30' AS DATE)) AS p
 WHERE
   p.delay_reason IS NULL
   AND COALESCE(p.paid_out_on, (CAST('2025-06-30' AS DATE))) > (

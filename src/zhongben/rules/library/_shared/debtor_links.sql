@@ -2,10 +2,10 @@
 view: debtor_links
 description: 与终本被执行人关联的人和企业每对一行：亲属、法定代表人、股东、关联企业、员工
 tables:
-  relations: [person_a_id, person_b_id, relation]
-  companies: [uscc, legal_rep_id]
-  shareholdings: [company_uscc, holder_id]
-  social_insurance: [person_id, employer_uscc]
+  relations: [person_a_id, person_b_id, relation, person_a_id_entity, person_b_id_entity]
+  companies: [uscc, legal_rep_id, legal_rep_id_entity, uscc_entity]
+  shareholdings: [company_uscc, holder_id, company_uscc_entity, holder_id_entity]
+  social_insurance: [person_id, employer_uscc, employer_uscc_entity, person_id_entity]
 uses: [terminated_debtors]
 */
 -- kind: kin (relatives, also of the debtor company's head), head (legal representative or
@@ -13,20 +13,20 @@ uses: [terminated_debtors]
 -- relatives), employee (of the debtor company or of companies the debtor represents).
 WITH
 kin AS (
-  SELECT r.person_a_id AS subject_id, r.person_b_id AS person_id, r.relation
+  SELECT r.person_a_id_entity AS subject_id, r.person_b_id_entity AS person_id, r.relation
   FROM relations AS r
   UNION ALL
-  SELECT r.person_b_id AS subject_id, r.person_a_id AS person_id,
+  SELECT r.person_b_id_entity AS subject_id, r.person_a_id_entity AS person_id,
          CASE r.relation WHEN '父母' THEN '子女' WHEN '子女' THEN '父母' ELSE r.relation END
          AS relation
   FROM relations AS r
 ),
 heads AS (
-  SELECT co.uscc AS company_id, co.legal_rep_id AS person_id, '法定代表人' AS role
+  SELECT co.uscc_entity AS company_id, co.legal_rep_id_entity AS person_id, '法定代表人' AS role
   FROM companies AS co
-  WHERE co.legal_rep_id IS NOT NULL
+  WHERE co.legal_rep_id_entity IS NOT NULL
   UNION ALL
-  SELECT sh.company_uscc AS company_id, sh.holder_id AS person_id, '股东' AS role
+  SELECT sh.company_uscc_entity AS company_id, sh.holder_id_entity AS person_id, '股东' AS role
   FROM shareholdings AS sh
 ),
 link_rows AS (
@@ -65,14 +65,14 @@ link_rows AS (
   JOIN kin AS k ON k.subject_id = h.person_id
   JOIN heads AS h2 ON h2.person_id = k.person_id
   UNION ALL
-  SELECT d.debtor_id, si.person_id AS linked_id, 'employee' AS kind, '员工' AS link
-  FROM terminated_debtors AS d JOIN social_insurance AS si ON si.employer_uscc = d.debtor_id
+  SELECT d.debtor_id, si.person_id_entity AS linked_id, 'employee' AS kind, '员工' AS link
+  FROM terminated_debtors AS d JOIN social_insurance AS si ON si.employer_uscc_entity = d.debtor_id
   UNION ALL
-  SELECT d.debtor_id, si.person_id AS linked_id, 'employee' AS kind,
+  SELECT d.debtor_id, si.person_id_entity AS linked_id, 'employee' AS kind,
          '所任法定代表人企业的员工' AS link
   FROM terminated_debtors AS d
-  JOIN companies AS co ON co.legal_rep_id = d.debtor_id
-  JOIN social_insurance AS si ON si.employer_uscc = co.uscc
+  JOIN companies AS co ON co.legal_rep_id_entity = d.debtor_id
+  JOIN social_insurance AS si ON si.employer_uscc_entity = co.uscc_entity
 )
 SELECT lr.debtor_id, lr.linked_id, lr.kind, MIN(lr.link) AS link
 FROM link_rows AS lr

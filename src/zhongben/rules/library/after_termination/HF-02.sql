@@ -1,6 +1,6 @@
 /*
 id: HF-02
-version: 1
+version: 2
 name: 终本后新增财产未恢复执行
 family: D
 severity: high
@@ -10,9 +10,9 @@ basis:
   - {text: 民诉法解释 第517条, status: V}
 tables:
   cases: [case_no, filed_on, closed_on, close_method, original_case_no]
-  parties: [case_no, role, name, id_no]
-  vehicles: [plate, owner_id, registered_on]
-  real_estate: [unit_no, owner_id, acquired_on]
+  parties: [case_no, role, name, id_no, id_no_entity]
+  vehicles: [plate, owner_id, registered_on, owner_id_entity]
+  real_estate: [unit_no, owner_id, acquired_on, owner_id_entity]
 params:
   days: {type: integer, default: 30, label: 取得财产后应恢复执行的天数, unit: 天}
 absence_of: [cases]
@@ -26,16 +26,16 @@ explanation: >-
 -- `days` days after it.
 WITH assets AS (
   SELECT 'vehicles' AS _table, v._file, v._row, v._batch,
-         '车辆' AS asset_type, v.plate AS asset_id, v.owner_id, v.registered_on AS acquired_on
+         '车辆' AS asset_type, v.plate AS asset_id, v.owner_id_entity AS owner_id, v.registered_on AS acquired_on
   FROM vehicles AS v
   UNION ALL
   SELECT 'real_estate' AS _table, r._file, r._row, r._batch,
-         '不动产' AS asset_type, r.unit_no AS asset_id, r.owner_id, r.acquired_on
+         '不动产' AS asset_type, r.unit_no AS asset_id, r.owner_id_entity AS owner_id, r.acquired_on
   FROM real_estate AS r
 )
 SELECT
   c.case_no,
-  p.id_no AS subject_id,
+  p.id_no_entity AS subject_id,
   p.name AS subject_name,
   c.closed_on,
   a.acquired_on,
@@ -45,9 +45,9 @@ SELECT
   zb_evidence(a, asset_type, asset_id, owner_id, acquired_on)
 FROM cases AS c
 JOIN parties AS p
-  ON p.case_no = c.case_no AND p.role = '被执行人' AND p.id_no IS NOT NULL
+  ON p.case_no = c.case_no AND p.role = '被执行人' AND p.id_no_entity IS NOT NULL
 JOIN assets AS a
-  ON a.owner_id = p.id_no AND a.acquired_on > c.closed_on
+  ON a.owner_id = p.id_no_entity AND a.acquired_on > c.closed_on
 WHERE c.close_method = '终结本次执行程序'
   AND zb_add_days(a.acquired_on, :days) <= :data_until
   AND NOT EXISTS (

@@ -1,6 +1,6 @@
 /*
 id: HF-04
-version: 1
+version: 2
 name: 终本后有稳定收入未扣划
 family: D
 severity: medium
@@ -10,9 +10,9 @@ basis:
   - {text: 终本规定 第9条, status: S}
 tables:
   cases: [case_no, closed_on, close_method, original_case_no]
-  parties: [case_no, role, name, id_no, party_type]
+  parties: [case_no, role, name, id_no, party_type, id_no_entity]
   actions: [case_no, action, acted_on]
-  social_insurance: [person_id, employer_name, month, base]
+  social_insurance: [person_id, employer_name, month, base, person_id_entity]
 params:
   months: {type: integer, default: 6, label: 终本后连续缴纳社保的最少月数, unit: 月, policy: true}
   min_base: {type: number, default: 3000, label: 每月缴费基数下限, unit: 元, policy: true}
@@ -27,10 +27,10 @@ explanation: >-
 -- "未扣划": a 扣划 after the 终本 date, in this case or in a case resuming it, means the court did
 -- act on the income, and there is no lead.
 WITH debtors AS (
-  SELECT c.case_no, c.closed_on, p.id_no AS debtor_id
+  SELECT c.case_no, c.closed_on, p.id_no_entity AS debtor_id
   FROM cases AS c
   JOIN parties AS p
-    ON p.case_no = c.case_no AND p.role = '被执行人' AND p.id_no IS NOT NULL
+    ON p.case_no = c.case_no AND p.role = '被执行人' AND p.id_no_entity IS NOT NULL
   WHERE c.close_method = '终结本次执行程序'
     AND (p.party_type IS NULL OR p.party_type = '自然人')
     AND NOT EXISTS (
@@ -48,7 +48,7 @@ WITH debtors AS (
 paid_months AS (
   SELECT d.case_no, d.debtor_id, s.month
   FROM debtors AS d
-  JOIN social_insurance AS s ON s.person_id = d.debtor_id AND s.month > d.closed_on
+  JOIN social_insurance AS s ON s.person_id_entity = d.debtor_id AND s.month > d.closed_on
   GROUP BY d.case_no, d.debtor_id, s.month
   HAVING SUM(s.base) >= :min_base
 ),
@@ -67,7 +67,7 @@ long_runs AS (
 )
 SELECT
   c.case_no,
-  p.id_no AS subject_id,
+  p.id_no_entity AS subject_id,
   p.name AS subject_name,
   c.closed_on,
   CONCAT(SUBSTRING(CAST(l.run_from AS VARCHAR), 1, 7), '至',
@@ -80,6 +80,6 @@ SELECT
 FROM long_runs AS l
 JOIN cases AS c ON c.case_no = l.case_no
 JOIN parties AS p
-  ON p.case_no = l.case_no AND p.role = '被执行人' AND p.id_no = l.debtor_id
+  ON p.case_no = l.case_no AND p.role = '被执行人' AND p.id_no_entity = l.debtor_id
 JOIN social_insurance AS s
-  ON s.person_id = l.debtor_id AND s.month >= l.run_from AND s.month <= l.run_to
+  ON s.person_id_entity = l.debtor_id AND s.month >= l.run_from AND s.month <= l.run_to

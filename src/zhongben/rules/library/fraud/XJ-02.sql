@@ -1,6 +1,6 @@
 /*
 id: XJ-02
-version: 2
+version: 3
 name: 拒执犯罪线索
 family: J
 severity: high
@@ -11,15 +11,15 @@ basis:
   - {text: 拒执解释 第6条, status: V}
 tables:
   cases: [case_no, filed_on, closed_on, close_method, basis_no]
-  parties: [case_no, role, name, id_no]
+  parties: [case_no, role, name, id_no, id_no_entity]
   actions: [case_no, action, acted_on, amount, result]
-  restrictions: [subject_id, name, kind, case_no, start_on, end_on]
-  travel: [person_id, mode, travelled_on, seat_class, origin, destination, carrier_no]
+  restrictions: [subject_id, name, kind, case_no, start_on, end_on, subject_id_entity]
+  travel: [person_id, mode, travelled_on, seat_class, origin, destination, carrier_no, person_id_entity]
   lawsuits: [case_no, filed_on]
-  vehicles: [plate, owner_id, owner_name, registered_on, transferred_on]
-  real_estate: [unit_no, owner_id, owner_name, acquired_on, disposed_on]
-  relations: [person_a_id, person_b_id, relation]
-  shareholdings: [company_uscc, holder_id, from_on, to_on]
+  vehicles: [plate, owner_id, owner_name, registered_on, transferred_on, owner_id_entity]
+  real_estate: [unit_no, owner_id, owner_name, acquired_on, disposed_on, owner_id_entity]
+  relations: [person_a_id, person_b_id, relation, person_a_id_entity, person_b_id_entity]
+  shareholdings: [company_uscc, holder_id, from_on, to_on, company_uscc_entity, holder_id_entity]
 params:
   lookback_days: {type: integer, default: 365, label: 无诉讼记录时自立案日向前追溯的天数（DC-05 部分用此值）, unit: 日}
 uses: [XG-01, DC-05]
@@ -34,7 +34,7 @@ explanation: >-
 --     lookback_days).
 -- Evidence: the restriction, the journey and the sanction; or both ownership periods.
 WITH sanctioned_trips AS (
-  SELECT p.id_no AS debtor_id, p.name AS debtor_name, x.case_no,
+  SELECT p.id_no_entity AS debtor_id, p.name AS debtor_name, x.case_no,
          x.t__travelled_on AS travelled_on, x.t__mode AS mode, x.t__carrier_no AS carrier_no,
          x.t__seat_class AS seat_class, s.action AS sanction, s.acted_on AS sanctioned_on,
          x.r__file AS r_file, x.r__row AS r_row, x.r__batch AS r_batch,
@@ -42,7 +42,7 @@ WITH sanctioned_trips AS (
          s._file AS s_file, s._row AS s_row, s._batch AS s_batch
   FROM xg_01 AS x
   JOIN parties AS p
-    ON p.case_no = x.case_no AND p.role = '被执行人' AND p.id_no = x.subject_id
+    ON p.case_no = x.case_no AND p.role = '被执行人' AND p.id_no_entity = x.subject_id
   JOIN actions AS s
     ON s.case_no = x.case_no AND s.action IN ('罚款', '拘留') AND s.acted_on < x.t__travelled_on
 ),

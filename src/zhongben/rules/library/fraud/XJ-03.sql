@@ -1,6 +1,6 @@
 /*
 id: XJ-03
-version: 1
+version: 2
 name: 串并：同一被执行人他案履行
 family: J
 severity: medium
@@ -9,7 +9,7 @@ basis:
   - {text: 监督规则 第117条, status: V}
 tables:
   cases: [case_no, court, closed_on, close_method, original_case_no, paid_amount]
-  parties: [case_no, role, name, id_no]
+  parties: [case_no, role, name, id_no, id_no_entity]
   actions: [case_no, action, acted_on, target_type, target_id, amount]
 explanation: >-
   案件{case_no}于{closed_on}终本，但同一被执行人{debtor_name}在他案{other_case_no}中{event}，
@@ -22,9 +22,9 @@ WITH pairs AS (
   SELECT y.case_no, y.closed_on, p.name AS debtor_name, z.case_no AS other_case_no
   FROM cases AS y
   JOIN parties AS p
-    ON p.case_no = y.case_no AND p.role = '被执行人' AND p.id_no IS NOT NULL
+    ON p.case_no = y.case_no AND p.role = '被执行人' AND p.id_no_entity IS NOT NULL
   JOIN parties AS q
-    ON q.id_no = p.id_no AND q.role = '被执行人' AND q.case_no <> y.case_no
+    ON q.id_no_entity = p.id_no_entity AND q.role = '被执行人' AND q.case_no <> y.case_no
   JOIN cases AS z ON z.case_no = q.case_no
   WHERE y.close_method = '终结本次执行程序'
     AND (z.original_case_no IS NULL OR z.original_case_no <> y.case_no)

@@ -1,6 +1,6 @@
 /*
 id: FL-01
-version: 2
+version: 3
 name: 他人账户代收债务人收入
 family: K
 severity: high
@@ -9,12 +9,12 @@ basis:
   - {text: 拒执解释 第3条, status: V}
 tables:
   cases: [case_no, filed_on, closed_on, close_method]
-  parties: [case_no, role, name, id_no, party_type]
-  relations: [person_a_id, person_b_id, relation]
-  companies: [uscc, legal_rep_id]
-  shareholdings: [company_uscc, holder_id]
-  social_insurance: [person_id, employer_uscc]
-  bank_accounts: [account_no, holder_id, holder_name]
+  parties: [case_no, role, name, id_no, party_type, id_no_entity]
+  relations: [person_a_id, person_b_id, relation, person_a_id_entity, person_b_id_entity]
+  companies: [uscc, legal_rep_id, legal_rep_id_entity, uscc_entity]
+  shareholdings: [company_uscc, holder_id, company_uscc_entity, holder_id_entity]
+  social_insurance: [person_id, employer_uscc, employer_uscc_entity, person_id_entity]
+  bank_accounts: [account_no, holder_id, holder_name, holder_id_entity]
   transactions: [account_no, txn_at, amount, direction, counterparty_account, counterparty_name,
                  summary, channel]
 params:

@@ -1,6 +1,6 @@
 /*
 id: FL-04
-version: 2
+version: 3
 name: 关联企业资金闭环（体外循环）
 family: K
 severity: high
@@ -9,12 +9,12 @@ basis:
   - {text: 拒执解释 第3条, status: V}
 tables:
   cases: [case_no, filed_on, closed_on, close_method]
-  parties: [case_no, role, name, id_no, party_type]
-  relations: [person_a_id, person_b_id, relation]
-  companies: [uscc, legal_rep_id]
-  shareholdings: [company_uscc, holder_id]
-  social_insurance: [person_id, employer_uscc]
-  bank_accounts: [account_no, holder_id, holder_name]
+  parties: [case_no, role, name, id_no, party_type, id_no_entity]
+  relations: [person_a_id, person_b_id, relation, person_a_id_entity, person_b_id_entity]
+  companies: [uscc, legal_rep_id, uscc_entity, legal_rep_id_entity]
+  shareholdings: [company_uscc, holder_id, company_uscc_entity, holder_id_entity]
+  social_insurance: [person_id, employer_uscc, employer_uscc_entity, person_id_entity]
+  bank_accounts: [account_no, holder_id, holder_name, holder_id_entity]
   transactions: [account_no, txn_at, amount, direction, counterparty_account, counterparty_name,
                  summary, channel]
 params:
@@ -32,7 +32,7 @@ company_debtors AS (
   SELECT d.debtor_id, d.debtor_name
   FROM terminated_debtors AS d
   WHERE d.party_type IN ('法人', '非法人组织')
-     OR EXISTS (SELECT 1 FROM companies AS co WHERE co.uscc = d.debtor_id)
+     OR EXISTS (SELECT 1 FROM companies AS co WHERE co.uscc_entity = d.debtor_id)
 ),
 nodes AS (
   SELECT da.debtor_id, da.debtor_id AS member_id, da.account_no, da.holder_name

@@ -1,6 +1,6 @@
 /*
 id: FL-05
-version: 1
+version: 2
 name: 终本后大额资产性支出
 family: K
 severity: high
@@ -10,9 +10,9 @@ basis:
   - {text: 终本规定 第9条, status: S}
 tables:
   cases: [case_no, closed_on, close_method]
-  parties: [case_no, role, name, id_no]
-  relations: [person_a_id, person_b_id, relation]
-  bank_accounts: [account_no, holder_id, holder_name]
+  parties: [case_no, role, name, id_no, id_no_entity]
+  relations: [person_a_id, person_b_id, relation, person_a_id_entity, person_b_id_entity]
+  bank_accounts: [account_no, holder_id, holder_name, holder_id_entity]
   transactions: [account_no, txn_at, amount, direction, counterparty_name, counterparty_account,
                  summary]
 params:
@@ -23,19 +23,19 @@ explanation: "被执行人{subject_name}（{subject_id}）的案件{enforcement_
   说明存在可供执行的财产或收入，建议法院恢复执行并查控相关资产。"
 */
 WITH debtors AS (
-  SELECT p.id_no AS debtor_id, MIN(p.name) AS debtor_name, MIN(c.closed_on) AS closed_on,
+  SELECT p.id_no_entity AS debtor_id, MIN(p.name) AS debtor_name, MIN(c.closed_on) AS closed_on,
          MIN(c.case_no) AS enforcement_case
   FROM parties AS p
   JOIN cases AS c ON c.case_no = p.case_no
-  WHERE p.role = '被执行人' AND p.id_no IS NOT NULL AND c.close_method = '终结本次执行程序'
-  GROUP BY p.id_no
+  WHERE p.role = '被执行人' AND p.id_no_entity IS NOT NULL AND c.close_method = '终结本次执行程序'
+  GROUP BY p.id_no_entity
 ),
 people AS (
   SELECT d.debtor_id, d.debtor_id AS person_id, '本人' AS relation FROM debtors AS d
   UNION ALL
-  SELECT r.person_a_id AS debtor_id, r.person_b_id AS person_id, r.relation FROM relations AS r
+  SELECT r.person_a_id_entity AS debtor_id, r.person_b_id_entity AS person_id, r.relation FROM relations AS r
   UNION ALL
-  SELECT r.person_b_id AS debtor_id, r.person_a_id AS person_id,
+  SELECT r.person_b_id_entity AS debtor_id, r.person_a_id_entity AS person_id,
          CASE r.relation WHEN '父母' THEN '子女' WHEN '子女' THEN '父母' ELSE r.relation END
          AS relation
   FROM relations AS r
@@ -56,7 +56,7 @@ spending AS (
          MIN(w.category) AS category
   FROM debtors AS d
   JOIN people AS pp ON pp.debtor_id = d.debtor_id
-  JOIN bank_accounts AS a ON a.holder_id = pp.person_id
+  JOIN bank_accounts AS a ON a.holder_id_entity = pp.person_id
   JOIN transactions AS t ON t.account_no = a.account_no AND t.direction = 'out'
   JOIN words AS w
     ON t.counterparty_name LIKE CONCAT('%', w.word, '%') OR t.summary LIKE CONCAT('%', w.word, '%')

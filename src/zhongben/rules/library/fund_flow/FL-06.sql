@@ -1,6 +1,6 @@
 /*
 id: FL-06
-version: 1
+version: 2
 name: 诉讼前后向亲属大额转账
 family: K
 severity: high
@@ -10,10 +10,10 @@ basis:
   - {text: 拒执解释 第6条, status: V}
 tables:
   cases: [case_no, filed_on, closed_on, close_method, basis_no]
-  parties: [case_no, role, name, id_no]
+  parties: [case_no, role, name, id_no, id_no_entity]
   lawsuits: [case_no, filed_on]
-  relations: [person_a_id, person_b_id, relation]
-  bank_accounts: [account_no, holder_id, holder_name]
+  relations: [person_a_id, person_b_id, relation, person_a_id_entity, person_b_id_entity]
+  bank_accounts: [account_no, holder_id, holder_name, holder_id_entity]
   transactions: [account_no, txn_at, amount, direction, counterparty_account, counterparty_name,
                  summary, channel]
 uses: [fund_moves]
@@ -26,18 +26,18 @@ explanation: "被执行人{subject_name}（{subject_id}）在案件{enforcement_
   涉嫌转移财产规避执行，建议法院核查上述转账并依法追回或恢复执行。"
 */
 WITH debtor_cases AS (
-  SELECT p.id_no AS debtor_id, p.name AS debtor_name, c.case_no, c.closed_on,
+  SELECT p.id_no_entity AS debtor_id, p.name AS debtor_name, c.case_no, c.closed_on,
          COALESCE(l.filed_on, c.filed_on) AS lawsuit_filed_on
   FROM parties AS p
   JOIN cases AS c ON c.case_no = p.case_no
   LEFT JOIN lawsuits AS l ON l.case_no = c.basis_no
-  WHERE p.role = '被执行人' AND p.id_no IS NOT NULL AND c.close_method = '终结本次执行程序'
+  WHERE p.role = '被执行人' AND p.id_no_entity IS NOT NULL AND c.close_method = '终结本次执行程序'
 ),
 relatives AS (
-  SELECT r.person_a_id AS person_id, r.person_b_id AS relative_id, r.relation
+  SELECT r.person_a_id_entity AS person_id, r.person_b_id_entity AS relative_id, r.relation
   FROM relations AS r
   UNION ALL
-  SELECT r.person_b_id AS person_id, r.person_a_id AS relative_id,
+  SELECT r.person_b_id_entity AS person_id, r.person_a_id_entity AS relative_id,
          CASE r.relation WHEN '父母' THEN '子女' WHEN '子女' THEN '父母' ELSE r.relation END AS relation
   FROM relations AS r
 ),
@@ -47,10 +47,10 @@ transfers AS (
          m._table, m._file, m._row, m._batch, m.from_account, m.to_account, m.txn_at, m.amount,
          m.summary
   FROM debtor_cases AS dc
-  JOIN bank_accounts AS da ON da.holder_id = dc.debtor_id
+  JOIN bank_accounts AS da ON da.holder_id_entity = dc.debtor_id
   JOIN fund_moves AS m ON m.from_account = da.account_no
   JOIN bank_accounts AS ra ON ra.account_no = m.to_account
-  JOIN relatives AS rel ON rel.person_id = dc.debtor_id AND rel.relative_id = ra.holder_id
+  JOIN relatives AS rel ON rel.person_id = dc.debtor_id AND rel.relative_id = ra.holder_id_entity
   WHERE CAST(m.txn_at AS DATE) >= zb_add_days(dc.lawsuit_filed_on, -:before_days)
     AND CAST(m.txn_at AS DATE) <= dc.closed_on
 ),

@@ -1,6 +1,6 @@
 /*
 id: CC-01
-version: 2
+version: 3
 name: 网络查控缺项
 family: B
 severity: medium
@@ -15,7 +15,7 @@ params:
     label: 终本前须经网络查控的核心财产类别
 tables:
   cases: [case_no, closed_on, close_method]
-  parties: [case_no, role, name, id_no]
+  parties: [case_no, role, name, id_no, id_no_entity]
   actions: [case_no, action, acted_on, target_type, target_id]
 explanation: >-
   案件{case_no}于{closed_on}终本，终本前未对被执行人{subject_name}的{missing}进行网络查控。
@@ -29,7 +29,7 @@ WITH categories AS (
 )
 SELECT
   c.case_no,
-  p.id_no AS subject_id,
+  p.id_no_entity AS subject_id,
   p.name AS subject_name,
   c.closed_on,
   k.category AS missing,
@@ -37,7 +37,7 @@ SELECT
   zb_evidence(p, role, name, id_no)
 FROM cases AS c
 JOIN parties AS p
-  ON p.case_no = c.case_no AND p.role = '被执行人' AND p.id_no IS NOT NULL
+  ON p.case_no = c.case_no AND p.role = '被执行人' AND p.id_no_entity IS NOT NULL
 CROSS JOIN categories AS k
 WHERE c.close_method = '终结本次执行程序'
   AND k.category IN (:categories)

@@ -1,6 +1,6 @@
 /*
 id: CC-03
-version: 1
+version: 2
 name: 新型财产未查控
 family: B
 severity: high
@@ -11,10 +11,10 @@ basis:
   - {text: （2021）最高法执监35号, status: S}
 tables:
   cases: [case_no, closed_on, close_method]
-  parties: [case_no, role, name, id_no]
-  insurance_policies: [policy_no, holder_id, insurer, product_type, cash_value, start_on, end_on]
-  shareholdings: [company_uscc, holder_id, ratio, from_on, to_on]
-  housing_fund: [person_id, balance, as_of]
+  parties: [case_no, role, name, id_no, id_no_entity]
+  insurance_policies: [policy_no, holder_id, insurer, product_type, cash_value, start_on, end_on, holder_id_entity]
+  shareholdings: [company_uscc, holder_id, ratio, from_on, to_on, company_uscc_entity, holder_id_entity]
+  housing_fund: [person_id, balance, as_of, person_id_entity]
   actions: [case_no, target_type]
 explanation: >-
   案件{case_no}于{closed_on}终本，当日被执行人{subject_name}（{subject_id}）持有{holding}，
@@ -22,10 +22,10 @@ explanation: >-
 */
 WITH debtors AS (
   SELECT
-    c.case_no, c.closed_on, p.id_no, p.name
+    c.case_no, c.closed_on, p.id_no_entity AS id_no, p.name
   FROM cases AS c
   JOIN parties AS p
-    ON p.case_no = c.case_no AND p.role = '被执行人' AND p.id_no IS NOT NULL
+    ON p.case_no = c.case_no AND p.role = '被执行人' AND p.id_no_entity IS NOT NULL
   WHERE c.close_method = '终结本次执行程序'
 ),
 holdings AS (
@@ -36,18 +36,18 @@ holdings AS (
     'insurance_policies' AS _table, i._file, i._row, i._batch, i.policy_no AS item
   FROM debtors AS d
   JOIN insurance_policies AS i
-    ON i.holder_id = d.id_no
+    ON i.holder_id_entity = d.id_no
     AND i.start_on <= d.closed_on
     AND (i.end_on IS NULL OR i.end_on > d.closed_on)
   WHERE i.cash_value > 0
   UNION ALL
   SELECT
     d.case_no, d.id_no, '股权' AS target_type,
-    CONCAT('企业', s.company_uscc, '的股权') AS holding,
-    'shareholdings' AS _table, s._file, s._row, s._batch, s.company_uscc AS item
+    CONCAT('企业', s.company_uscc_entity, '的股权') AS holding,
+    'shareholdings' AS _table, s._file, s._row, s._batch, s.company_uscc_entity AS item
   FROM debtors AS d
   JOIN shareholdings AS s
-    ON s.holder_id = d.id_no
+    ON s.holder_id_entity = d.id_no
     AND (s.from_on IS NULL OR s.from_on <= d.closed_on)
     AND (s.to_on IS NULL OR s.to_on > d.closed_on)
   UNION ALL
@@ -58,11 +58,11 @@ holdings AS (
     'housing_fund' AS _table, h._file, h._row, h._batch, d.id_no AS item
   FROM debtors AS d
   JOIN housing_fund AS h
-    ON h.person_id = d.id_no AND h.as_of <= d.closed_on
+    ON h.person_id_entity = d.id_no AND h.as_of <= d.closed_on
   WHERE h.balance > 0
     AND NOT EXISTS (
       SELECT 1 FROM housing_fund AS later
-      WHERE later.person_id = d.id_no AND later.as_of > h.as_of AND later.as_of <= d.closed_on
+      WHERE later.person_id_entity = d.id_no AND later.as_of > h.as_of AND later.as_of <= d.closed_on
     )
 )
 SELECT

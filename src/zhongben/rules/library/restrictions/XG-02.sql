@@ -1,6 +1,6 @@
 /*
 id: XG-02
-version: 1
+version: 2
 name: 履行完毕未解除信用惩戒
 family: E
 severity: medium
@@ -10,8 +10,8 @@ basis:
   - {text: 限高规定 第9条, status: V}
 tables:
   cases: [case_no, closed_on, close_method]
-  parties: [case_no, role, name, id_no]
-  restrictions: [subject_id, kind, case_no, start_on, end_on]
+  parties: [case_no, role, name, id_no, id_no_entity]
+  restrictions: [subject_id, kind, case_no, start_on, end_on, subject_id_entity]
 params:
   shixin_workdays: {type: integer, default: 3, label: 履行完毕后删除失信信息的期限, unit: 工作日, policy: true}
   xiaofei_days: {type: integer, default: 10, label: 履行完毕后解除限制消费的期限, unit: 天, policy: true}
@@ -26,7 +26,7 @@ explanation: >-
 -- this debtor) to have ended after the deadline or not at all (end_on after as_of is not visible).
 SELECT
   c.case_no,
-  p.id_no AS subject_id,
+  p.id_no_entity AS subject_id,
   p.name AS subject_name,
   c.closed_on,
   r.kind,
@@ -40,9 +40,9 @@ SELECT
   zb_evidence(r, subject_id, kind, case_no, start_on, end_on)
 FROM cases AS c
 JOIN parties AS p
-  ON p.case_no = c.case_no AND p.role = '被执行人' AND p.id_no IS NOT NULL
+  ON p.case_no = c.case_no AND p.role = '被执行人' AND p.id_no_entity IS NOT NULL
 JOIN restrictions AS r
-  ON r.case_no = c.case_no AND r.subject_id = p.id_no
+  ON r.case_no = c.case_no AND r.subject_id_entity = p.id_no_entity
 WHERE c.close_method = '执行完毕'
   AND (
     (

@@ -1,6 +1,6 @@
 /*
 id: XG-03
-version: 1
+version: 2
 name: 失信期限届满未删除
 family: E
 severity: low
@@ -9,7 +9,7 @@ basis:
   - {text: 失信规定 第2条, status: S}
   - {text: 失信规定 第10条, status: S}
 tables:
-  restrictions: [subject_id, name, kind, case_no, start_on, end_on, ground]
+  restrictions: [subject_id, name, kind, case_no, start_on, end_on, ground, subject_id_entity]
 absence_of: [restrictions]
 explanation: >-
   {subject_name}（{subject_id}）因失信情形第{ground}项于{start_on}被纳入失信名单（案号{case_no}），
@@ -20,7 +20,7 @@ explanation: >-
 -- the deadline is before as_of and the entry is still held on as_of (end_on null or > as_of).
 SELECT
   r.case_no,
-  r.subject_id,
+  r.subject_id_entity AS subject_id,
   r.name AS subject_name,
   r.ground,
   r.start_on,

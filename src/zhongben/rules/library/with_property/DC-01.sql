@@ -1,6 +1,6 @@
 /*
 id: DC-01
-version: 1
+version: 2
 name: 终本时名下有登记财产未处置
 family: C
 severity: high
@@ -10,9 +10,9 @@ basis:
   - {text: 终本规定 第4条, status: S}
 tables:
   cases: [case_no, closed_on, close_method]
-  parties: [case_no, role, name, id_no]
-  vehicles: [plate, owner_id, registered_on, transferred_on]
-  real_estate: [unit_no, owner_id, acquired_on, disposed_on]
+  parties: [case_no, role, name, id_no, id_no_entity]
+  vehicles: [plate, owner_id, registered_on, transferred_on, owner_id_entity]
+  real_estate: [unit_no, owner_id, acquired_on, disposed_on, owner_id_entity]
   actions: [case_no, action, target_id]
 explanation: >-
   案件{case_no}于{closed_on}以终结本次执行程序结案，当日被执行人{subject_name}（{subject_id}）
@@ -20,18 +20,18 @@ explanation: >-
 */
 WITH assets AS (
   SELECT 'vehicles' AS _table, v._file, v._row, v._batch,
-         '车辆' AS asset_type, v.plate AS asset_id, v.owner_id,
+         '车辆' AS asset_type, v.plate AS asset_id, v.owner_id_entity AS owner_id,
          v.registered_on AS held_from, v.transferred_on AS held_until
   FROM vehicles AS v
   UNION ALL
   SELECT 'real_estate' AS _table, r._file, r._row, r._batch,
-         '不动产' AS asset_type, r.unit_no AS asset_id, r.owner_id,
+         '不动产' AS asset_type, r.unit_no AS asset_id, r.owner_id_entity AS owner_id,
          r.acquired_on AS held_from, r.disposed_on AS held_until
   FROM real_estate AS r
 )
 SELECT
   c.case_no,
-  p.id_no AS subject_id,
+  p.id_no_entity AS subject_id,
   p.name AS subject_name,
   c.closed_on,
   CONCAT(a.asset_type, a.asset_id) AS asset,
@@ -40,9 +40,9 @@ SELECT
   zb_evidence(a, asset_type, asset_id, owner_id, held_from, held_until)
 FROM cases AS c
 JOIN parties AS p
-  ON p.case_no = c.case_no AND p.role = '被执行人' AND p.id_no IS NOT NULL
+  ON p.case_no = c.case_no AND p.role = '被执行人' AND p.id_no_entity IS NOT NULL
 JOIN assets AS a
-  ON a.owner_id = p.id_no
+  ON a.owner_id = p.id_no_entity
   AND a.held_from <= c.closed_on
   AND (a.held_until IS NULL OR a.held_until > c.closed_on)
 WHERE c.close_method = '终结本次执行程序'

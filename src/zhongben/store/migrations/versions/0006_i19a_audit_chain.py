@@ -2,7 +2,7 @@
 any UPDATE or DELETE of an entry and any step back of the head
 
 Revision ID: 0006_i19a
-Revises: 0003_i13
+Revises: 0005_i15
 Create Date: 2026-12-03 10:00:00
 
 Entries written before this revision are chained here in the order of their id, so that
@@ -14,7 +14,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0006_i19a"
-down_revision = "0003_i13"
+down_revision = "0005_i15"
 branch_labels = None
 depends_on = None
 
