@@ -27,11 +27,13 @@ YEAR = re.compile(r"^\([0-9]{4}\)")
 def normal_name(raw: str | None) -> str | None:
     """Width-folded, brackets as ASCII, no blanks: 某（杭州）公司 = 某(杭州)公司."""
     text = clean(raw) if raw else None
-    return remove_blanks(fold_brackets(text))[:TERM_LENGTH] or None if text else None
+    folded = remove_blanks(fold_brackets(text)) if text else ""
+    return folded[:TERM_LENGTH] or None
 
 
 def normal_code(raw: str | None) -> str | None:
-    return clean_code(raw)[:TERM_LENGTH] if raw and clean_code(raw) else None
+    code = clean_code(raw) if raw else None
+    return code[:TERM_LENGTH] if code else None
 
 
 def case_forms(raw: str | None) -> list[str]:
