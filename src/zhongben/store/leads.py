@@ -6,15 +6,18 @@ from __future__ import annotations
 import time
 from dataclasses import dataclass, fields
 from datetime import date
-from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from sqlalchemy import Select, func, select, update
 from sqlalchemy.orm import Session
 
 from zhongben.store.models import Lead
+from zhongben.store.search import understand
 
 SEVERITY_NAMES = {"high": "高", "medium": "中", "low": "低"}
+# Leads whose work is over leave the default inbox (the status filter brings them back).
+CLOSED_STATUSES = ("已屏蔽", "结案", "不成案")
+ALL_STATUSES = "全部"
 SORTS: dict[str, Any] = {"score": Lead.score.desc(), "amount": Lead.unpaid_amount.desc(),
          "date": Lead.as_of.desc()}
 PAGE_SIZE = 50
@@ -35,6 +38,7 @@ class LeadFilter:
     date_from: str = ""
     date_to: str = ""
     q: str = ""
+    assignee: str = ""  # a user id, "me" (resolved by the page), or "none" (unassigned)
     sort: str = "score"
 
     @classmethod
@@ -44,13 +48,6 @@ class LeadFilter:
 
     def as_params(self) -> dict[str, str]:
         return {f.name: getattr(self, f.name) for f in fields(self) if getattr(self, f.name)}
-
-
-def _amount(text: str) -> Decimal | None:
-    try:
-        return Decimal(text) if text else None
-    except InvalidOperation:
-        return None
 
 
 def _day(text: str) -> date | None:
@@ -67,24 +64,23 @@ def filtered(org_ids: list[int], flt: LeadFilter) -> Select[Any]:
     for name, column in exact.items():
         if value := getattr(flt, name):
             query = query.where(column == value)
-    if flt.status:
+    if flt.status == ALL_STATUSES:
+        pass
+    elif flt.status:
         query = query.where(Lead.status == flt.status)
     else:
-        query = query.where(Lead.status != "已屏蔽")
+        query = query.where(Lead.status.not_in(CLOSED_STATUSES))
     if flt.livelihood in ("0", "1"):
         query = query.where(Lead.livelihood.is_(flt.livelihood == "1"))
-    if (low := _amount(flt.min_amount)) is not None:
-        query = query.where(Lead.unpaid_amount >= low)
-    if (high := _amount(flt.max_amount)) is not None:
-        query = query.where(Lead.unpaid_amount <= high)
+    if flt.assignee == "none":
+        query = query.where(Lead.assignee_id.is_(None))
+    elif flt.assignee.isdigit():
+        query = query.where(Lead.assignee_id == int(flt.assignee))
     if (start := _day(flt.date_from)) is not None:
         query = query.where(Lead.as_of >= start)
     if (end := _day(flt.date_to)) is not None:
         query = query.where(Lead.as_of <= end)
-    if flt.q:
-        like = f"%{flt.q}%"
-        query = query.where(Lead.case_no.like(like) | Lead.subject_name.like(like))
-    return query
+    return query.where(*understand(flt.q, flt.min_amount, flt.max_amount).conditions)
 
 
 def page_of_leads(session: Session, org_ids: list[int], flt: LeadFilter, page: int,
