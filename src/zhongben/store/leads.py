@@ -83,11 +83,16 @@ def filtered(org_ids: list[int], flt: LeadFilter) -> Select[Any]:
     return query.where(*understand(flt.q, flt.min_amount, flt.max_amount).conditions)
 
 
+def count_leads(session: Session, org_ids: list[int], flt: LeadFilter) -> int:
+    keys_query = filtered(org_ids, flt).with_only_columns(Lead.lead_key)
+    return int(session.scalar(select(func.count()).select_from(keys_query.subquery())) or 0)
+
+
 def page_of_leads(session: Session, org_ids: list[int], flt: LeadFilter, page: int,
                   page_size: int = PAGE_SIZE) -> tuple[list[Lead], int]:
     """One page and the total. Keys are found first (on the covering indexes), then the rows."""
     keys_query = filtered(org_ids, flt).with_only_columns(Lead.lead_key)
-    total = session.scalar(select(func.count()).select_from(keys_query.subquery())) or 0
+    total = count_leads(session, org_ids, flt)
     order = SORTS.get(flt.sort, SORTS["score"])
     keys = list(session.scalars(keys_query.order_by(order, Lead.lead_key)
                                 .offset(max(page - 1, 0) * page_size).limit(page_size)))

@@ -1,5 +1,5 @@
 """The audit log, for 管理员 and 部门负责人, within their jurisdiction: what the users of their
-procuratorate and the offices below it did (the top office sees everything)."""
+procuratorate and the offices below it did (the top office sees everything), in words."""
 
 from __future__ import annotations
 
@@ -8,14 +8,15 @@ from fastapi.responses import Response
 from sqlalchemy.orm import Session
 
 from zhongben.store.accounts import root_org_id
-from zhongben.store.audit import recent
+from zhongben.store.audit import recent, record
+from zhongben.store.audit_words import action_choices, describe
 from zhongben.store.export import xlsx_response
 from zhongben.store.models import AuditEntry
 from zhongben.web.deps import Viewer, current_user, db, render
 
 router = APIRouter()
 ALLOWED = frozenset({"管理员", "部门负责人"})
-HEADERS = ("时间", "用户", "操作", "对象", "对象编号", "详情", "客户端")
+HEADERS = ("时间", "用户", "操作", "对象", "详情", "客户端地址")
 
 
 def _check(viewer: Viewer) -> None:
@@ -34,12 +35,17 @@ def audit(request: Request, action: str = "", viewer: Viewer = Depends(current_u
           session: Session = Depends(db)) -> Response:
     _check(viewer)
     entries = _entries(session, viewer, 300, action or None)
-    return render(request, "audit.html", {"viewer": viewer, "entries": entries})
+    return render(request, "audit.html", {
+        "viewer": viewer, "rows": list(zip(entries, describe(session, entries), strict=True)),
+        "actions": action_choices(), "action": action})
 
 
 @router.get("/audit/export.xlsx")
 def export(viewer: Viewer = Depends(current_user), session: Session = Depends(db)) -> Response:
     _check(viewer)
-    rows = [(e.at, e.username, e.action, e.object_type, e.object_id, e.detail, e.client)
-            for e in _entries(session, viewer, 100_000)]
+    entries = _entries(session, viewer, 100_000)
+    rows = [(e.at, e.username or "（未登录）", s.action, s.target, s.details, e.client)
+            for e, s in zip(entries, describe(session, entries), strict=True)]
+    record(session, viewer.actor, "export", "audit", None, rows=len(rows))
+    session.commit()
     return xlsx_response("审计日志", HEADERS, rows)

@@ -14,6 +14,9 @@ from zhongben.store.accounts import list_orgs
 from zhongben.store.audit import record
 from zhongben.store.leads import visible_lead
 from zhongben.store.models import Lead, Matter, Org, Profile, User
+from zhongben.store.security import LEAD_ADMIN_ROLES, WORKFLOW_ROLES
+from zhongben.store.who import grain_note
+from zhongben.web.collab import collab_context
 from zhongben.web.deps import Viewer, check_csrf, current_user, db, render
 from zhongben.web.masking import mask_row
 from zhongben.workflow.service import WorkflowError, open_matter
@@ -65,8 +68,17 @@ def lead_detail(request: Request, key: str, viewer: Viewer = Depends(current_use
            masked=not viewer.unmasked)
     session.commit()
     orgs = [o for o in list_orgs(session) if o.id != lead.org_id]
+    detail = lead.detail
     return render(request, "lead.html", {
         "viewer": viewer, "lead": lead, "evidence": evidence,
+        "parties": [{**p, "id_no": viewer.id_no(p.get("id_no"))}
+                    for p in (detail.parties if detail else [])],
+        "related_cases": detail.related_cases if detail else [],
+        "grain_note": grain_note(lead.case_no, lead.subject_id, lead.party_names,
+                                 lead.case_count),
+        "can_assign": viewer.actor.role in LEAD_ADMIN_ROLES,
+        "can_open": viewer.actor.role in WORKFLOW_ROLES,
+        **collab_context(session, viewer, "lead", lead.lead_key),
         "people": debtor_profiles(session, lead, viewer), "history": history(session, lead),
         "matter": session.get(Matter, lead.matter_id) if lead.matter_id else None,
         "assignee": session.get(User, lead.assignee_id) if lead.assignee_id else None,
