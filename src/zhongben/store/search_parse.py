@@ -87,11 +87,11 @@ def parse_query(text: str) -> Criteria:
         index += span or 1
         if (pair := NAME_TAIL.match(token)) and len(pair.group(1)) >= 2 \
                 and HAN_NAME.match(pair.group(1)):
-            _name(found, pair.group(1))
-            pending.append(pair.group(2).upper())
+            _name(found, pair.group(1), pending)
+            _tail(found, pair.group(2).upper(), pending)
         elif not _identifier(found, token, pending):
-            _other(found, token, amounts)
-    _tails(found, pending)
+            _other(found, token, amounts, pending)
+    _finish_tails(found, pending)
     found.amount = combine(amounts)
     if found.amount is not None:
         found.said.append(found.amount.describe())
@@ -109,7 +109,7 @@ def _identifier(found: Criteria, token: str, pending: list[str]) -> bool:
         found.plates.append(code)
         found.said.append(f"号牌 {code}")
     elif TAIL.match(code):
-        pending.append(code)
+        _tail(found, code, pending)
     elif COURT_CODE.match(code) and (court := court_name(code)):
         found.courts.append(court)
         found.said.append(f"法院 {court}")
@@ -143,7 +143,8 @@ def _id(found: Criteria, code: str) -> None:
     found.said.append(f"{kind} {code}" + ("" if valid else "（校验位不正确，仍按原样检索）"))
 
 
-def _other(found: Criteria, token: str, amounts: list[AmountRange]) -> None:
+def _other(found: Criteria, token: str, amounts: list[AmountRange],
+           pending: list[str]) -> None:
     if looks_like_amount(token):
         try:
             amounts.append(parse_amount(token))
@@ -154,7 +155,7 @@ def _other(found: Criteria, token: str, amounts: list[AmountRange]) -> None:
         found.courts.append(part or token)
         found.said.append(f"法院名称含“{part or token}”")
     elif HAN_NAME.match(token) and len(token) >= 2:
-        _name(found, token)
+        _name(found, token, pending)
     elif HAN_NAME.match(token):
         found.problems.append(f"“{token}”只有一个字，无法按姓名或名称检索：请至少输入两个字")
     elif token.isdigit():
@@ -165,23 +166,27 @@ def _other(found: Criteria, token: str, amounts: list[AmountRange]) -> None:
                               "统一社会信用代码、号牌、法院、金额")
 
 
-def _name(found: Criteria, token: str) -> None:
+def _name(found: Criteria, token: str, pending: list[str]) -> None:
     name = normal_name(token) or token
     found.names.append(name)
     found.words.append(name)
     found.said.append(f"当事人或企业名称含“{name}”")
+    while pending:  # ID tails typed before the name go with it
+        _tail(found, pending.pop(0), pending)
 
 
-def _tails(found: Criteria, pending: list[str]) -> None:
-    """Each ID tail goes with the name typed before it (the last one)."""
+def _tail(found: Criteria, tail: str, pending: list[str]) -> None:
+    """An ID's last 4–6 characters go with the name typed just before (or just after) them;
+    that name is then checked with its tail, not on its own."""
+    if not found.names:
+        pending.append(tail)
+        return
+    name = found.names.pop()
+    found.said.remove(f"当事人或企业名称含“{name}”")
+    found.tails.append(f"{name}#{tail}")
+    found.said.append(f"{name}，证件号码末{len(tail)}位 {tail}")
+
+
+def _finish_tails(found: Criteria, pending: list[str]) -> None:
     for tail in pending:
-        if not found.names:
-            found.problems.append(f"“{tail}”：身份证号后4至6位须与姓名一起输入（如 张三{tail}）")
-            continue
-        name = found.names[-1]
-        found.tails.append(f"{name}#{tail}")
-        found.said.append(f"{name}，证件号码末{len(tail)}位 {tail}")
-    if found.tails:  # the name is checked with its tail, not on its own
-        named = {t.split("#", 1)[0] for t in found.tails}
-        found.names = [n for n in found.names if n not in named]
-        found.said = [x for x in found.said if x not in {f"当事人或企业名称含“{n}”" for n in named}]
+        found.problems.append(f"“{tail}”：身份证号后4至6位须与姓名一起输入（如 张三{tail}）")
