@@ -12,6 +12,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, defer
 
 from zhongben.extract.readers import SUFFIXES, UnreadableFile, read_any
+from zhongben.identifiers.width import fold, fold_brackets
 from zhongben.store.audit import Actor, record
 from zhongben.store.collab_models import Attachment
 from zhongben.store.comments import CollabError
@@ -35,7 +36,8 @@ def read_text(filename: str, content: bytes) -> tuple[str, int, str]:
             raw = read_any(path, use_ocr=True)
         except (UnreadableFile, OSError, ValueError) as exc:
             return "", 0, f"未能读取文字（{exc}）"
-    text = "\n".join(line.text for page in raw.pages for line in page)
+    # as searched: full-width forms and CJK brackets folded, so （2024）… is found as (2024)…
+    text = fold_brackets(fold("\n".join(line.text for page in raw.pages for line in page)))
     if raw.ocr_pages:
         how = f"扫描件文字识别 {raw.ocr_pages} 页，共 {raw.page_count} 页"
     else:

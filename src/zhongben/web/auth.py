@@ -33,9 +33,13 @@ def login_url(target: str) -> str:
 
 
 @router.get("/")
-def home(request: Request, next: str = "") -> Response:
-    if request.session.get("user_id"):
+def home(request: Request, next: str = "", session: Session = Depends(db)) -> Response:
+    user_id = request.session.get("user_id")
+    user = session.get(User, user_id) if user_id else None
+    if user is not None and user.active:
         return RedirectResponse(safe_next(next), status_code=303)
+    if user_id:  # disabled or removed since signing in
+        request.session.clear()
     return render(request, "login.html", {"error": "", "next": safe_next(next)})
 
 

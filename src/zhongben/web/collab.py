@@ -13,7 +13,7 @@ from fastapi import APIRouter, Depends, File, Form, HTTPException, Request, Uplo
 from fastapi.responses import RedirectResponse, Response
 from sqlalchemy.orm import Session
 
-from zhongben.store.attachments import attach, attachments_of
+from zhongben.store.attachments import MAX_BYTES, attach, attachments_of
 from zhongben.store.audit import record
 from zhongben.store.collab_models import Attachment
 from zhongben.store.comments import (
@@ -101,11 +101,12 @@ def comment(request: Request, kind: str, oid: str, body: str = Form(""),
 
 
 @router.post("/{kind}/{oid}/attachments", dependencies=[Depends(check_csrf)])
-async def upload(request: Request, kind: str, oid: str, file: UploadFile = File(...),
-                 viewer: Viewer = Depends(current_user),
-                 session: Session = Depends(db)) -> Response:
+def upload(request: Request, kind: str, oid: str, file: UploadFile = File(...),
+           viewer: Viewer = Depends(current_user), session: Session = Depends(db)) -> Response:
+    """Runs in the thread pool: reading a scan (OCR) takes seconds and must not hold the
+    server's event loop."""
     found = _target(session, viewer, kind, oid)
-    content = await file.read()
+    content = file.file.read(MAX_BYTES + 1)
     try:
         item = attach(session, viewer.actor, found.object_type, found.object_id,
                       file.filename or "", content)
