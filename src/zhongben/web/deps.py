@@ -115,7 +115,7 @@ async def check_csrf(request: Request) -> None:
         form = await request.form()
         sent = str(form.get("csrf_token", ""))
     if not expected or not hmac.compare_digest(str(expected), sent):
-        raise HTTPException(status_code=403, detail="CSRF 校验失败，请刷新页面后重试")
+        raise HTTPException(status_code=403, detail="页面已过期（表单校验失败），请刷新页面后重试")
 
 
 def render(request: Request, name: str, context: dict[str, Any],

@@ -15,7 +15,7 @@ from zhongben.store.audit import record
 from zhongben.store.leads import visible_lead
 from zhongben.store.models import Lead, Matter, Org, Profile, User
 from zhongben.store.security import LEAD_ADMIN_ROLES, WORKFLOW_ROLES
-from zhongben.store.who import grain_note
+from zhongben.store.who import grain_note, is_id
 from zhongben.web.collab import collab_context
 from zhongben.web.deps import Viewer, check_csrf, current_user, db, render
 from zhongben.web.masking import mask_row
@@ -40,7 +40,12 @@ def lead_or_404(session: Session, viewer: Viewer, key: str) -> Lead:
 def debtor_profiles(session: Session, lead: Lead, viewer: Viewer) -> list[dict[str, Any]]:
     """One entry per debtor concerned: who they are and their masked profile sections."""
     people: list[dict[str, Any]] = []
-    if lead.subject_id:
+    concerned = {p.get("id_no"): p for p in (lead.detail.parties if lead.detail else [])}
+    if lead.subject_id and lead.subject_id in concerned:
+        known = concerned[lead.subject_id]
+        people.append({"name": lead.subject_name or known.get("name") or "（姓名未登记）",
+                       "id_no": lead.subject_id, "role": known.get("role", "被执行人")})
+    elif is_id(lead.subject_id):  # not a judge's lead (XJ-04): they have no debtor profile
         people.append({"name": lead.subject_name, "id_no": lead.subject_id})
     if lead.case_no and (case := session.get(Profile, f"case:{lead.case_no}")):
         people += [p for p in case.data.get("parties", []) if p.get("role") == "被执行人"

@@ -13,6 +13,7 @@ from docxtpl import DocxTemplate
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from zhongben.leads.output.labels import fields_text, source_text
 from zhongben.store.audit import Actor, record
 from zhongben.store.models import Document, Lead, Matter, Org, User
 
@@ -58,14 +59,9 @@ def _cited(leads: list[Lead]) -> str:
 
 
 def _evidence(leads: list[Lead]) -> list[str]:
-    lines = []
-    for lead in leads:
-        for ev in lead.evidence or []:
-            fields = "，".join(f"{k}：{v}" for k, v in (ev.get("fields") or {}).items())
-            source = (f"来源：{ev.get('file', '')} 第{ev.get('row', '')}行，"
-                      f"批次{ev.get('batch', '')}，表 {ev.get('table', '')}")
-            lines.append(f"{lead.case_no or ''} {fields}（{source}）")
-    return lines
+    """Each evidence row in Chinese: its fields by their contract names, and its source."""
+    return [f"{lead.case_no or ''} {fields_text(ev)}（来源：{source_text(ev)}）"
+            for lead in leads for ev in lead.evidence or []]
 
 
 def context(session: Session, matter: Matter, today: date) -> dict[str, Any]:
