@@ -232,3 +232,51 @@ def test_the_score_shown_is_the_product_of_the_terms_shown(web_app: FastAPI) -> 
     for factor in formula.group(1).split("×"):
         product *= float(factor)
     assert f"{product:.2f}" == shown.group(1)
+
+
+def test_excel_exports_hold_numbers_and_dates_with_filters_and_a_notes_sheet(
+        web_app: FastAPI) -> None:
+    import datetime as dt
+    import io
+
+    import openpyxl
+
+    client = _signed_in(web_app, "fzr")
+    book = openpyxl.load_workbook(io.BytesIO(client.get("/leads/export.xlsx").content))
+    sheet, notes = book["线索清单"], book["说明"]
+    header = [c.value for c in sheet[1]]
+    amount, day = header.index("未履行金额（元）") + 1, header.index("筛查日期") + 1
+    cell = sheet.cell(row=2, column=amount)
+    assert isinstance(cell.value, int | float) and cell.number_format == "#,##0.00"
+    assert isinstance(sheet.cell(row=2, column=day).value, dt.datetime)
+    assert sheet.cell(row=2, column=day).number_format == "yyyy-mm-dd"
+    assert sheet.auto_filter.ref and sheet.freeze_panes == "A2"
+    assert sheet.column_dimensions["D"].width > 8  # as wide as the rule names
+    explained = {str(r[0]): str(r[1]) for r in notes.iter_rows(min_row=2, values_only=True)}
+    assert any(k.startswith("ZB-01") and "法律依据" in v for k, v in explained.items())
+    assert all("{" not in v for v in explained.values())  # templates read in words
+    for url in ("/cases/export.xlsx", "/reminders/export.xlsx", "/rules/export.xlsx",
+                "/dashboard/export.xlsx?by=month", "/audit/export.xlsx"):
+        assert "说明" in openpyxl.load_workbook(io.BytesIO(client.get(url).content)).sheetnames
+
+
+def test_monthly_statistics_count_each_stage_in_the_month_of_its_event(
+        web_app: FastAPI) -> None:
+    import datetime as dt
+
+    from zhongben.store.models import Matter
+    from zhongben.store.stats import funnel
+
+    client = _signed_in(web_app, "jcg")
+    key = leads_on(client.get("/leads").text)[0]
+    token = csrf_of(client.get("/leads").text)
+    case = client.post(f"/leads/{key}/open-case", data={"csrf_token": token}).url.path
+    for event, on in (("accept", "2025-03-10"), ("issue_recommendation", "2025-04-02")):
+        client.post(f"{case}/event", data={"event": event, "on": on, "csrf_token": token})
+    with web_app.state.sessions() as s:
+        matter = s.get(Matter, int(case.rsplit("/", 1)[1]))
+        assert matter is not None and matter.opened_on == dt.date.today()
+        rows = {r.key: r.counts for r in funnel(s, [1, 2, 3], "month")}
+    assert rows["2025-03"][1] == 1 and rows["2025-04"][2] == 1  # 成案 in March, 检察建议 April
+    assert rows.get(dt.date.today().strftime("%Y-%m"), [0, 0, 0])[1:3] == [0, 0]
+    assert list(rows) == sorted(rows)

@@ -7,11 +7,14 @@ from fastapi import APIRouter, Depends, HTTPException, Request
 from fastapi.responses import Response
 from sqlalchemy.orm import Session
 
+from zhongben.store.audit import record
 from zhongben.store.export import xlsx_response
 from zhongben.store.stats import DIMENSIONS, STAGES, funnel, totals
 from zhongben.web.deps import Viewer, current_user, db, render
 
 router = APIRouter()
+MONTHLY = ("各环节按其发生的月份计数：线索按首次发现，成案按决定日期，检察建议按制发日期，"
+           "采纳按法院回复日期，恢复执行与执行款到位按结案日期")
 
 
 @router.get("/dashboard")
@@ -24,7 +27,7 @@ def dashboard(request: Request, by: str = "family", viewer: Viewer = Depends(cur
              "keys": [r.key for r in rows][:20], "series": [r.counts for r in rows][:20]}
     return render(request, "dashboard.html", {
         "viewer": viewer, "rows": rows, "total": total, "stages": STAGES, "by": by,
-        "dimensions": DIMENSIONS, "chart": chart})
+        "dimensions": DIMENSIONS, "chart": chart, "monthly": MONTHLY if by == "month" else ""})
 
 
 @router.get("/dashboard/export.xlsx")
@@ -34,5 +37,8 @@ def export(by: str = "family", viewer: Viewer = Depends(current_user),
         raise HTTPException(status_code=404)
     rows = funnel(session, viewer.org_ids, by)
     data = [(r.key, *r.counts, r.amount) for r in [*rows, totals(rows)]]
+    record(session, viewer.actor, "export", "dashboard", None, by=by, rows=len(data))
+    session.commit()
+    notes = [("按月份", MONTHLY)] if by == "month" else []
     return xlsx_response(f"监督成效-按{DIMENSIONS[by]}",
-                         (DIMENSIONS[by], *STAGES, "执行款到位金额（元）"), data)
+                         (DIMENSIONS[by], *STAGES, "执行款到位金额（元）"), data, notes)

@@ -8,6 +8,7 @@ from fastapi import APIRouter, Depends, Request
 from fastapi.responses import Response
 from sqlalchemy.orm import Session
 
+from zhongben.store.audit import record
 from zhongben.store.export import xlsx_response
 from zhongben.web.deps import Viewer, current_user, db, render
 from zhongben.workflow.machine import STATE_NAMES
@@ -27,6 +28,8 @@ def reminder_list(request: Request, viewer: Viewer = Depends(current_user),
 def export(viewer: Viewer = Depends(current_user),
            session: Session = Depends(db)) -> Response:
     items = reminders(session, viewer.actor, viewer.org_ids, date.today())
+    record(session, viewer.actor, "export", "reminders", None, rows=len(items))
+    session.commit()
     rows = [(r.matter.number, r.matter.title, STATE_NAMES[r.matter.state], r.deadline.label,
              r.deadline.due, r.deadline.days_left, r.deadline.basis) for r in items]
     return xlsx_response("待办提醒", ("案件编号", "案件名称", "状态", "期限事项", "截止日期",
