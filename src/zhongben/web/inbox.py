@@ -115,8 +115,9 @@ def bulk_assign(request: Request, keys: list[str] = Form(default=[]), assignee: 
         raise HTTPException(status_code=403, detail=str(exc)) from exc
     named = "、".join(x.case_no or x.party_names or x.rule_id for x in leads[:5])
     more = f"等 {count} 条" if count > 5 else f"共 {count} 条"
-    notify(session, user.id, "assign", f"{viewer.display_name}向您分派了 {count} 条线索：{named}"
-           f"{'等' if count > 5 else ''}", "/leads?assignee=me")
+    if user.id != viewer.actor.user_id:
+        notify(session, user.id, "assign", f"{viewer.display_name}向您分派了 {count} 条线索："
+               f"{named}{'等' if count > 5 else ''}", "/leads?assignee=me")
     session.commit()
     flash(request, f"已将 {count} 条线索分派给 {user.display_name}（{user.role}）：{named}{more}")
     return RedirectResponse(_back(filter_query), status_code=303)
