@@ -8,7 +8,7 @@ from typing import Any
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                  "--disable-background-networking", "--disable-component-update",
-                 "--disable-sync", "--lang=zh-CN"]
+                 "--disable-sync"]
 
 
 def launch(playwright: Any) -> Any:
