@@ -91,13 +91,23 @@ def count_leads(session: Session, org_ids: list[int], flt: LeadFilter) -> int:
 def page_of_leads(session: Session, org_ids: list[int], flt: LeadFilter, page: int,
                   page_size: int = PAGE_SIZE) -> tuple[list[Lead], int]:
     """One page and the total. Keys are found first (on the covering indexes), then the rows."""
-    keys_query = filtered(org_ids, flt).with_only_columns(Lead.lead_key)
+    rows, total, _ = clamped_page(session, org_ids, flt, page, page_size)
+    return rows, total
+
+
+def clamped_page(session: Session, org_ids: list[int], flt: LeadFilter, page: int,
+                 page_size: int = PAGE_SIZE) -> tuple[list[Lead], int, int]:
+    """Like ``page_of_leads``, a page out of range being the nearest one there is (page 999
+    of 6 is page 6); returns the rows, the total and the page served."""
     total = count_leads(session, org_ids, flt)
+    pages = max((total + page_size - 1) // page_size, 1)
+    page = min(max(page, 1), pages)
+    keys_query = filtered(org_ids, flt).with_only_columns(Lead.lead_key)
     order = SORTS.get(flt.sort, SORTS["score"])
     keys = list(session.scalars(keys_query.order_by(order, Lead.lead_key)
-                                .offset(max(page - 1, 0) * page_size).limit(page_size)))
+                                .offset((page - 1) * page_size).limit(page_size)))
     found = {x.lead_key: x for x in session.scalars(select(Lead).where(Lead.lead_key.in_(keys)))}
-    return [found[k] for k in keys], total
+    return [found[k] for k in keys], total, page
 
 
 def all_leads(session: Session, org_ids: list[int], flt: LeadFilter) -> list[Lead]:

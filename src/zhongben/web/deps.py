@@ -99,6 +99,15 @@ def current_user(request: Request, session: Session = Depends(db)) -> Viewer:
     return Viewer(actor, user.display_name, visible_org_ids(session, user.org_id))
 
 
+def viewer_or_none(request: Request) -> Viewer | None:
+    """The signed-in user, or None (an error page shows the navigation when there is one)."""
+    with request.app.state.sessions() as session:
+        try:
+            return current_user(request, session)
+        except (LoginRequired, PasswordChangeRequired):
+            return None
+
+
 def csrf_token(request: Request) -> str:
     token = request.session.get("csrf")
     if not token:

@@ -12,7 +12,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from zhongben.web.deps import render
+from zhongben.web.deps import render, viewer_or_none
 
 LOG = logging.getLogger(__name__)
 MESSAGES = {400: "请求有误", 401: "请先登录", 403: "没有权限",
@@ -35,10 +35,18 @@ def wants_json(request: Request) -> bool:
     return "application/json" in accept and "text/html" not in accept
 
 
+def _viewer(request: Request) -> Any:
+    try:
+        return viewer_or_none(request)
+    except Exception:  # the database itself may be what failed: the page goes without a menu
+        return None
+
+
 def answer(request: Request, status: int, message: str) -> Response:
     if wants_json(request):
         return JSONResponse({"detail": message, "status": status}, status_code=status)
-    return render(request, "error.html", {"status": status, "message": message},
+    return render(request, "error.html", {"status": status, "message": message,
+                                          "viewer": _viewer(request)},
                   status_code=status)
 
 

@@ -20,10 +20,9 @@ from zhongben.store.leads import (
     PAGE_SIZE,
     LeadFilter,
     all_leads,
-    count_leads,
+    clamped_page,
     filter_choices,
     lift_expired_suppressions_hourly,
-    page_of_leads,
     visible_lead,
 )
 from zhongben.store.models import Lead, User
@@ -53,10 +52,8 @@ def inbox(request: Request, page: int = 1, viewer: Viewer = Depends(current_user
     lift_expired_suppressions_hourly(session)
     typed = LeadFilter.from_params(request.query_params)
     flt = viewer_filter(request.query_params, viewer)
-    total = count_leads(session, viewer.org_ids, flt)
+    rows, total, page = clamped_page(session, viewer.org_ids, flt, page)
     pages = max((total + PAGE_SIZE - 1) // PAGE_SIZE, 1)
-    page = min(max(page, 1), pages)
-    rows, _ = page_of_leads(session, viewer.org_ids, flt, page)
     record(session, viewer.actor, "view_list", "leads", None, shown=len(rows), page=page)
     session.commit()
     users = users_of(session, viewer.org_ids)
