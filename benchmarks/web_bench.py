@@ -31,6 +31,7 @@ import httpx
 from zhongben.store.db import open_database
 from zhongben.store.demo import DEMO_PASSWORD, sample_leads, seed_demo
 from zhongben.store.publish import store_leads
+from zhongben.store.search_index import refresh_statistics
 from zhongben.web.server import free_port
 
 COURTS = ["嵊州市人民法院", "新昌县人民法院"]
@@ -41,11 +42,11 @@ INBOX_QUERIES = ("", "severity=high", "court=嵊州市人民法院", "livelihood
                  "date_from=2025-05-01&date_to=2025-06-01")
 # Search with filters: what a prosecutor types, as the inbox receives it (the baseline above).
 SEARCH_QUERIES = (
-    {"q": "王某甲"}, {"q": "某乙", "severity": "high"}, {"q": "（2023）浙0683执1234号"},
-    {"q": "浙0684 执 2046"}, {"q": "10万以上", "court": "嵊州市人民法院"},
+    {"q": "高桂荣"}, {"q": "建峰", "severity": "high"}, {"q": "（2023）浙0683执2234号"},
+    {"q": "浙0684 执 6555"}, {"q": "10万以上", "court": "嵊州市人民法院"},
     {"q": "≥50万", "sort": "amount"}, {"q": "50万-100万", "livelihood": "1"},
-    {"q": "李某丙 0123"}, {"q": "浙D01234"}, {"q": "嵊州法院 10万以上", "status": "全部"},
-    {"q": "张某", "min_amount": "10万", "assignee": "none"}, {"q": "330683197201010010"},
+    {"q": "林涛海 5555"}, {"q": "浙D17777"}, {"q": "嵊州法院 10万以上", "status": "全部"},
+    {"q": "王建", "min_amount": "10万", "assignee": "none"}, {"q": "330683198703037777"},
 )
 
 
@@ -60,6 +61,7 @@ def build(app_db: str, leads: int) -> None:
             for i, row in enumerate(batch):  # distinct identities across batches
                 row["lead_key"] = f"{start + i:040x}"
             store_leads(session, batch)
+    refresh_statistics(sessions)  # as publish() does
     print(f"published {leads:,} leads in {time.perf_counter() - started:.1f} s")
 
 

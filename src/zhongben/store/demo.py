@@ -63,6 +63,9 @@ RULES = (
     ("PM-01", "网络司法拍卖异常", "网络司法拍卖", "low"),
 )
 SURNAMES = "王李张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗"
+# Given-name characters: sample names as varied as a county's (two or three characters).
+GIVEN = "建国明华伟芳娟敏静丽强磊军洋勇艳杰娜涛超秀霞平刚桂英文辉玲鹏飞斌红梅兰波宁"
+GIVEN2 = "峰荣琴燕新成军海林亮云生志清慧婷晨浩宇凯嘉雪萍佳丹蕾倩"
 
 
 def lead_key(rule_id: str, case_no: str | None, subject_id: str | None) -> str:
@@ -92,12 +95,18 @@ def _score(rows: list[dict[str, Any]]) -> None:
         row["score"], row["score_terms"] = lead.score, lead.score_terms
 
 
+def _name(i: int) -> str:
+    first = GIVEN[(i // len(SURNAMES)) % len(GIVEN)]
+    second = GIVEN2[(i // (len(SURNAMES) * len(GIVEN))) % len(GIVEN2)] if i % 3 else ""
+    return SURNAMES[i % len(SURNAMES)] + first + second
+
+
 def _sample(rng: random.Random, i: int, courts: list[str], as_of: date) -> dict[str, Any]:
     rule_id, rule_name, family, severity = RULES[i % len(RULES)]
     court = courts[i % len(courts)]
     case_no = f"(2023)浙{683 + courts.index(court):04d}执{1000 + i}号"
     subject = f"33068319{70 + i % 30}0{1 + i % 9}0{1 + i % 9}{i % 10000:04d}"[:18]
-    name = SURNAMES[i % len(SURNAMES)] + "某" + "甲乙丙丁"[i % 4]
+    name = _name(i)
     unpaid = Decimal(rng.randrange(5_000, 2_000_000)).quantize(Decimal("0.01"))
     seen = datetime.combine(as_of, datetime.min.time()) - timedelta(days=i % 180)
     return {

@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from zhongben.store.accounts import court_owners, root_org_id
 from zhongben.store.models import Lead, LeadDetail, Profile
 from zhongben.store.profiles import build_profiles
-from zhongben.store.search_index import annotate, write_terms
+from zhongben.store.search_index import annotate, refresh_statistics, write_terms
 
 JSON_COLUMNS = ("score_terms", "legal_basis", "evidence", "params")
 DETAIL_COLUMNS = ("explanation", *JSON_COLUMNS, "parties", "related_cases")
@@ -70,6 +70,7 @@ def publish(workspace: str | Path, sessions: sessionmaker[Session]) -> PublishRe
     with sessions.begin() as session:
         inserted, updated = store_leads(session, rows, courts, profiles)
         store_profiles(session, profiles)
+    refresh_statistics(sessions)
     return PublishReport(inserted, updated, len(profiles))
 
 

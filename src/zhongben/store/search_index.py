@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import delete, insert, select
-from sqlalchemy.orm import Session
+from sqlalchemy import delete, insert, select, text
+from sqlalchemy.orm import Session, sessionmaker
 
 from zhongben.store.collab_models import LeadTerm, NameSuffix
 from zhongben.store.search_terms import lead_terms, suffix_rows
@@ -52,3 +52,16 @@ def _write_suffixes(session: Session, names: set[str]) -> None:
     rows = suffix_rows(n for n in ordered if n not in known)
     for start in range(0, len(rows), 50_000):
         session.execute(insert(NameSuffix), rows[start:start + 50_000])
+
+
+def refresh_statistics(sessions: sessionmaker[Session]) -> None:
+    """Table statistics after a publication, so the planner drives a selective search from the
+    term index (five leads of one 案号: a millisecond) instead of walking the inbox index past
+    100,000 leads. SQLite keeps none until ``ANALYZE``; PostgreSQL's autovacuum would catch up
+    later, this makes it now."""
+    with sessions() as session:
+        if session.get_bind().dialect.name == "sqlite":
+            session.execute(text("ANALYZE"))
+        else:
+            session.execute(text("ANALYZE leads, lead_details, lead_terms, name_suffixes"))
+        session.commit()
