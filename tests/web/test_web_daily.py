@@ -280,3 +280,31 @@ def test_monthly_statistics_count_each_stage_in_the_month_of_its_event(
     assert rows["2025-03"][1] == 1 and rows["2025-04"][2] == 1  # 成案 in March, 检察建议 April
     assert rows.get(dt.date.today().strftime("%Y-%m"), [0, 0, 0])[1:3] == [0, 0]
     assert list(rows) == sorted(rows)
+
+
+def test_overdue_deadlines_show_on_the_home_page_and_in_the_navigation_and_notify(
+        web_app: FastAPI, monkeypatch: object) -> None:
+    import datetime as dt
+
+    from zhongben.store import mywork
+    from zhongben.store.models import Matter
+
+    monkeypatch.setattr(mywork, "DEADLINE_NOTICE_SECONDS", 0.0)  # type: ignore[attr-defined]
+    client = _signed_in(web_app, "jcg")
+    key = leads_on(client.get("/leads").text)[0]
+    token = csrf_of(client.get("/leads").text)
+    case = client.post(f"/leads/{key}/open-case", data={"csrf_token": token}).url.path
+    with web_app.state.sessions.begin() as s:  # opened four months ago, still under review
+        matter = s.get(Matter, int(case.rsplit("/", 1)[1]))
+        assert matter is not None
+        matter.opened_on = dt.date.today() - dt.timedelta(days=120)
+    home = client.get("/leads").text
+    assert 'id="deadline-alert"' in home and "<b>1</b> 个办案期限<b>已超期</b>" in home
+    assert '<b class="badge overdue" title="已超期">超期 1</b>' in home
+    assert '我的案件 <b class="count">1</b>' in home
+    notes = client.get("/notifications").text
+    assert "审查终结（成案或不成案）期限" in notes and "已超期" in notes
+    client.get("/leads")
+    with web_app.state.sessions() as s:  # once per deadline, however often pages are opened
+        assert len(s.scalars(select(Notification).where(Notification.kind == "deadline"))
+                   .all()) == 1

@@ -15,7 +15,7 @@ from zhongben.store.audit import Actor
 from zhongben.store.leads import CLOSED_STATUSES
 from zhongben.store.models import Lead, Matter
 from zhongben.store.notify import notify, unread_count
-from zhongben.workflow.reminders import Reminder, reminders
+from zhongben.workflow.reminders import reminders
 
 FINAL_STATES = ("closed", "not_a_case")
 DEADLINE_NOTICE_SECONDS = 3600.0
@@ -45,21 +45,22 @@ def my_cases(session: Session, user_id: int) -> int:
 
 
 def my_work(session: Session, actor: Actor, org_ids: list[int], today: date) -> MyWork:
+    """The counts (read only: deadline notices are written by ``notify_deadlines``)."""
     running = reminders(session, actor, org_ids, today)
-    _notify_deadlines(session, actor, running)
     return MyWork(my_leads(session, actor.user_id), my_cases(session, actor.user_id),
                   sum(r.deadline.overdue for r in running),
                   sum(r.deadline.near for r in running), unread_count(session, actor.user_id))
 
 
-def _notify_deadlines(session: Session, actor: Actor, running: list[Reminder]) -> None:
-    """One notification per deadline that is overdue or near, checked at most hourly."""
+def notify_deadlines(session: Session, actor: Actor, org_ids: list[int], today: date) -> None:
+    """One notification per deadline of the user's that is overdue or near, checked at most
+    hourly per user; committed at once (called before a request changes anything)."""
     marker = (str(session.get_bind().engine.url), actor.user_id)
     if time.monotonic() - _NOTIFIED.get(marker, -DEADLINE_NOTICE_SECONDS) < \
             DEADLINE_NOTICE_SECONDS:
         return
     _NOTIFIED[marker] = time.monotonic()
-    for item in running:
+    for item in reminders(session, actor, org_ids, today):
         d, m = item.deadline, item.matter
         if not (d.overdue or d.near):
             continue

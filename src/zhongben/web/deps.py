@@ -22,7 +22,7 @@ from zhongben.store.accounts import visible_org_ids
 from zhongben.store.audit import Actor
 from zhongben.store.leads import SEVERITY_NAMES
 from zhongben.store.models import User
-from zhongben.store.mywork import my_work
+from zhongben.store.mywork import my_work, notify_deadlines
 from zhongben.store.security import UNMASKED_ROLES, mask_id, mask_phone
 from zhongben.web.formats import install as install_formats
 from zhongben.workflow.machine import EVENT_LABELS, STATE_NAMES
@@ -96,7 +96,9 @@ def current_user(request: Request, session: Session = Depends(db)) -> Viewer:
         raise PasswordChangeRequired()
     client = request.client.host if request.client else None
     actor = Actor(user.id, user.username, user.role, user.org_id, client)
-    return Viewer(actor, user.display_name, visible_org_ids(session, user.org_id))
+    viewer = Viewer(actor, user.display_name, visible_org_ids(session, user.org_id))
+    notify_deadlines(session, actor, viewer.org_ids, date.today())
+    return viewer
 
 
 def viewer_or_none(request: Request) -> Viewer | None:
@@ -132,7 +134,7 @@ def render(request: Request, name: str, context: dict[str, Any],
     context = {"request": request, "csrf": csrf_token(request), "today": date.today(),
                "flash": request.session.pop("flash", None), **context}
     viewer = context.get("viewer")
-    if isinstance(viewer, Viewer) and "nav" not in context:
+    if isinstance(viewer, Viewer) and "nav" not in context and not name.startswith("_"):
         with request.app.state.sessions() as session:
             context["nav"] = my_work(session, viewer.actor, viewer.org_ids, date.today())
     return TEMPLATES.TemplateResponse(request, name, context, status_code=status_code)

@@ -31,8 +31,16 @@ def money(value: Any) -> str:
     return "" if value is None else f"{Decimal(str(value)):,.2f}"
 
 
+WAN = Decimal(10_000)
+
+
 def yuan(value: Any) -> str:
-    return "—" if value is None else f"{money(value)} 元"
+    """``1,555,687.00 元（155.57 万元）``: large amounts also as the court ledgers write them."""
+    if value is None:
+        return "—"
+    amount = Decimal(str(value))
+    wan = f"（{amount / WAN:,.2f} 万元）" if abs(amount) >= WAN * 10 else ""
+    return f"{money(amount)} 元{wan}"
 
 
 def day(value: Any) -> str:
