@@ -60,9 +60,11 @@ INBOX_FILTERS = ("severity", "rule_id", "family", "court", "livelihood", "unpaid
 
 
 def _inbox_index(sort: str) -> Index:
+    """(org_id, sort key, lead_key, status, …): a page is read in order and stops at its last
+    row, whatever statuses the filter excludes (no sort of the office's leads per page)."""
     name = {"unpaid_amount": "amount", "as_of": "date"}.get(sort, sort)
     rest = [c for c in INBOX_FILTERS if c != sort]
-    return Index(f"ix_leads_inbox_{name}", "org_id", "status", sort, "lead_key", *rest)
+    return Index(f"ix_leads_inbox_{name}", "org_id", sort, "lead_key", "status", *rest)
 
 
 class Lead(Base):

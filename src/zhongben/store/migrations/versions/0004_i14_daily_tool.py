@@ -1,5 +1,6 @@
 """the daily tool: search terms, who a lead is about, comments, attachments, tags,
-notifications, forced password change; the inbox indexes carry the assignee
+notifications, forced password change; the inbox indexes carry the assignee and lead with
+the sort key (a page is read in order, not sorted)
 
 Revision ID: 0004_i14
 Revises: 0002
@@ -99,11 +100,11 @@ def upgrade() -> None:
         batch_op.add_column(sa.Column('party_names', sa.String(length=200), nullable=True))
         batch_op.add_column(sa.Column('case_count', sa.Integer(), nullable=True))
         batch_op.drop_index(batch_op.f('ix_leads_inbox_amount'))
-        batch_op.create_index('ix_leads_inbox_amount', ['org_id', 'status', 'unpaid_amount', 'lead_key', 'severity', 'rule_id', 'family', 'court', 'livelihood', 'as_of', 'score', 'assignee_id'], unique=False)
+        batch_op.create_index('ix_leads_inbox_amount', ['org_id', 'unpaid_amount', 'lead_key', 'status', 'severity', 'rule_id', 'family', 'court', 'livelihood', 'as_of', 'score', 'assignee_id'], unique=False)
         batch_op.drop_index(batch_op.f('ix_leads_inbox_date'))
-        batch_op.create_index('ix_leads_inbox_date', ['org_id', 'status', 'as_of', 'lead_key', 'severity', 'rule_id', 'family', 'court', 'livelihood', 'unpaid_amount', 'score', 'assignee_id'], unique=False)
+        batch_op.create_index('ix_leads_inbox_date', ['org_id', 'as_of', 'lead_key', 'status', 'severity', 'rule_id', 'family', 'court', 'livelihood', 'unpaid_amount', 'score', 'assignee_id'], unique=False)
         batch_op.drop_index(batch_op.f('ix_leads_inbox_score'))
-        batch_op.create_index('ix_leads_inbox_score', ['org_id', 'status', 'score', 'lead_key', 'severity', 'rule_id', 'family', 'court', 'livelihood', 'unpaid_amount', 'as_of', 'assignee_id'], unique=False)
+        batch_op.create_index('ix_leads_inbox_score', ['org_id', 'score', 'lead_key', 'status', 'severity', 'rule_id', 'family', 'court', 'livelihood', 'unpaid_amount', 'as_of', 'assignee_id'], unique=False)
         batch_op.create_index('ix_leads_assignee', ['assignee_id', 'status'], unique=False)
 
     with op.batch_alter_table('users', schema=None) as batch_op:
