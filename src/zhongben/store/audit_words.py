@@ -11,7 +11,6 @@ from sqlalchemy.orm import Session
 
 from zhongben.leads.output.labels import SEVERITY_ZH, value_text
 from zhongben.store.models import AuditEntry, Lead, Matter, User
-from zhongben.workflow.machine import EVENT_LABELS, STATE_NAMES
 
 ACTIONS = {
     "login": "登录", "login_failed": "登录失败", "view_personal": "查看", "view_list": "浏览",
@@ -21,7 +20,6 @@ ACTIONS = {
     "attachment.add": "上传附件", "tag.add": "添加标签", "tag.remove": "删除标签",
     "notification.read": "阅读通知", "user.create": "创建用户", "user.update": "修改用户",
     "user.reset_password": "重置密码", "user.change_password": "修改本人密码",
-    **{f"matter.{event}": f"办理“{label}”" for event, label in EVENT_LABELS.items()},
 }
 OBJECTS = {"lead": "线索", "leads": "线索列表", "matter": "监督案件", "cases": "监督案件列表",
            "document": "文书", "user": "用户", "flows": "资金流向报告", "attachment": "附件",
@@ -40,10 +38,19 @@ DETAILS = {
     "max_amount": "金额上限", "status": "状态", "date_from": "筛查日期自", "date_to": "筛查日期至",
     "q": "搜索", "by": "统计维度", "sort": "排序",
 }
-VALUES = {"severity": SEVERITY_ZH, "from_state": STATE_NAMES, "to_state": STATE_NAMES,
+VALUES: dict[str, dict[str, str]] = {"severity": SEVERITY_ZH,
           "sort": {"score": "按评分", "amount": "按金额", "date": "按日期"},
           "livelihood": {"1": "是", "0": "否"},
           "by": {"family": "模型", "court": "法院", "month": "月份"}}
+
+
+@dataclass(frozen=True)
+class Workflow:
+    """The case workflow's words (``zhongben.workflow.machine``), handed in by the caller: the
+    store does not import the workflow that is built on it."""
+
+    events: dict[str, str]
+    states: dict[str, str]
 
 
 @dataclass(frozen=True)
@@ -53,18 +60,25 @@ class Said:
     details: str
 
 
-def _value(key: str, value: Any) -> str:
-    if key in VALUES and str(value) in VALUES[key]:
-        return VALUES[key][str(value)]
+def _value(key: str, value: Any, words: Workflow) -> str:
+    values = {**VALUES, "from_state": words.states, "to_state": words.states}
+    if key in values and str(value) in values[key]:
+        return values[key][str(value)]
     if key == "leads" and isinstance(value, list):
         return f"{len(value)} 条"
     return value_text(value)
 
 
-def details_text(detail: dict[str, Any]) -> str:
+def details_text(detail: dict[str, Any], words: Workflow) -> str:
     """The recorded details with Chinese names; keys with no Chinese name are internal ids."""
-    return "；".join(f"{DETAILS[k]}：{_value(k, v)}" for k, v in detail.items()
+    return "；".join(f"{DETAILS[k]}：{_value(k, v, words)}" for k, v in detail.items()
                     if k in DETAILS and v not in (None, "", [], {}))
+
+
+def action_name(action: str, words: Workflow) -> str:
+    if action.startswith("matter.") and action[7:] in words.events:
+        return f"办理“{words.events[action[7:]]}”"
+    return ACTIONS.get(action, "其他操作")
 
 
 def _targets(session: Session, entries: list[AuditEntry]) -> dict[tuple[str, str], str]:
@@ -84,7 +98,7 @@ def _targets(session: Session, entries: list[AuditEntry]) -> dict[tuple[str, str
     return names
 
 
-def describe(session: Session, entries: list[AuditEntry]) -> list[Said]:
+def describe(session: Session, entries: list[AuditEntry], words: Workflow) -> list[Said]:
     names = _targets(session, entries)
     said = []
     for e in entries:
@@ -93,9 +107,11 @@ def describe(session: Session, entries: list[AuditEntry]) -> list[Said]:
         if e.object_type == "user" and e.action == "login_failed":
             known = f"用户名“{e.object_id}”"
         target = f"{what} {known or (e.detail or {}).get('filename') or ''}".strip()
-        said.append(Said(ACTIONS.get(e.action, "其他操作"), target, details_text(e.detail or {})))
+        said.append(Said(action_name(e.action, words), target,
+                         details_text(e.detail or {}, words)))
     return said
 
 
-def action_choices() -> list[tuple[str, str]]:
-    return sorted(ACTIONS.items(), key=lambda item: item[1])
+def action_choices(words: Workflow) -> list[tuple[str, str]]:
+    events = {f"matter.{e}": action_name(f"matter.{e}", words) for e in words.events}
+    return sorted({**ACTIONS, **events}.items(), key=lambda item: item[1])

@@ -5,8 +5,9 @@ for approvals waiting for me (issue 13 provides the count)."""
 from __future__ import annotations
 
 import time
+from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date
+from typing import Any, Protocol
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -15,7 +16,16 @@ from zhongben.store.audit import Actor
 from zhongben.store.leads import CLOSED_STATUSES
 from zhongben.store.models import Lead, Matter
 from zhongben.store.notify import notify, unread_count
-from zhongben.workflow.reminders import reminders
+
+
+class Reminder(Protocol):
+    """A running deadline of a case (``zhongben.workflow.reminders.Reminder``)."""
+
+    @property
+    def matter(self) -> Matter: ...
+
+    @property
+    def deadline(self) -> Any: ...
 
 FINAL_STATES = ("closed", "not_a_case")
 DEADLINE_NOTICE_SECONDS = 3600.0
@@ -44,23 +54,28 @@ def my_cases(session: Session, user_id: int) -> int:
     return int(session.scalar(query) or 0)
 
 
-def my_work(session: Session, actor: Actor, org_ids: list[int], today: date) -> MyWork:
-    """The counts (read only: deadline notices are written by ``notify_deadlines``)."""
-    running = reminders(session, actor, org_ids, today)
+def my_work(session: Session, actor: Actor, running: Sequence[Reminder]) -> MyWork:
+    """The counts; ``running`` are the user's running deadlines (``workflow.reminders``).
+    Read only: deadline notices are written by ``notify_deadlines``."""
     return MyWork(my_leads(session, actor.user_id), my_cases(session, actor.user_id),
                   sum(r.deadline.overdue for r in running),
                   sum(r.deadline.near for r in running), unread_count(session, actor.user_id))
 
 
-def notify_deadlines(session: Session, actor: Actor, org_ids: list[int], today: date) -> None:
-    """One notification per deadline of the user's that is overdue or near, checked at most
-    hourly per user; committed at once (called before a request changes anything)."""
+def deadline_notice_due(session: Session, actor: Actor) -> bool:
+    """Whether the user's deadlines are to be checked for notices now (at most hourly)."""
     marker = (str(session.get_bind().engine.url), actor.user_id)
     if time.monotonic() - _NOTIFIED.get(marker, -DEADLINE_NOTICE_SECONDS) < \
             DEADLINE_NOTICE_SECONDS:
-        return
+        return False
     _NOTIFIED[marker] = time.monotonic()
-    for item in reminders(session, actor, org_ids, today):
+    return True
+
+
+def notify_deadlines(session: Session, actor: Actor, running: Sequence[Reminder]) -> None:
+    """One notification per deadline of the user's that is overdue or near; committed at once
+    (called before a request changes anything)."""
+    for item in running:
         d, m = item.deadline, item.matter
         if not (d.overdue or d.near):
             continue

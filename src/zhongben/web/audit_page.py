@@ -9,14 +9,16 @@ from sqlalchemy.orm import Session
 
 from zhongben.store.accounts import root_org_id
 from zhongben.store.audit import recent, record
-from zhongben.store.audit_words import action_choices, describe
+from zhongben.store.audit_words import Workflow, action_choices, describe
 from zhongben.store.export import xlsx_response
 from zhongben.store.models import AuditEntry
 from zhongben.web.deps import Viewer, current_user, db, render
+from zhongben.workflow.machine import EVENT_LABELS, STATE_NAMES
 
 router = APIRouter()
 ALLOWED = frozenset({"管理员", "部门负责人"})
 HEADERS = ("时间", "用户", "操作", "对象", "详情", "客户端地址")
+WORDS = Workflow(EVENT_LABELS, STATE_NAMES)
 
 
 def _check(viewer: Viewer) -> None:
@@ -35,9 +37,9 @@ def audit(request: Request, action: str = "", viewer: Viewer = Depends(current_u
           session: Session = Depends(db)) -> Response:
     _check(viewer)
     entries = _entries(session, viewer, 300, action or None)
-    return render(request, "audit.html", {
-        "viewer": viewer, "rows": list(zip(entries, describe(session, entries), strict=True)),
-        "actions": action_choices(), "action": action})
+    rows = list(zip(entries, describe(session, entries, WORDS), strict=True))
+    return render(request, "audit.html", {"viewer": viewer, "rows": rows,
+                                          "actions": action_choices(WORDS), "action": action})
 
 
 @router.get("/audit/export.xlsx")
@@ -45,7 +47,7 @@ def export(viewer: Viewer = Depends(current_user), session: Session = Depends(db
     _check(viewer)
     entries = _entries(session, viewer, 100_000)
     rows = [(e.at, e.username or "（未登录）", s.action, s.target, s.details, e.client)
-            for e, s in zip(entries, describe(session, entries), strict=True)]
+            for e, s in zip(entries, describe(session, entries, WORDS), strict=True)]
     record(session, viewer.actor, "export", "audit", None, rows=len(rows))
     session.commit()
     return xlsx_response("审计日志", HEADERS, rows)

@@ -22,10 +22,11 @@ from zhongben.store.accounts import visible_org_ids
 from zhongben.store.audit import Actor
 from zhongben.store.leads import SEVERITY_NAMES
 from zhongben.store.models import User
-from zhongben.store.mywork import my_work, notify_deadlines
+from zhongben.store.mywork import deadline_notice_due, my_work, notify_deadlines
 from zhongben.store.security import UNMASKED_ROLES, mask_id, mask_phone
 from zhongben.web.formats import install as install_formats
 from zhongben.workflow.machine import EVENT_LABELS, STATE_NAMES
+from zhongben.workflow.reminders import reminders
 
 TEMPLATES = Jinja2Templates(directory=str(Path(__file__).parent / "templates"))
 TEMPLATES.env.filters["severity"] = lambda v: SEVERITY_NAMES.get(v, v or "")
@@ -97,7 +98,8 @@ def current_user(request: Request, session: Session = Depends(db)) -> Viewer:
     client = request.client.host if request.client else None
     actor = Actor(user.id, user.username, user.role, user.org_id, client)
     viewer = Viewer(actor, user.display_name, visible_org_ids(session, user.org_id))
-    notify_deadlines(session, actor, viewer.org_ids, date.today())
+    if deadline_notice_due(session, actor):
+        notify_deadlines(session, actor, reminders(session, actor, viewer.org_ids, date.today()))
     return viewer
 
 
@@ -136,7 +138,8 @@ def render(request: Request, name: str, context: dict[str, Any],
     viewer = context.get("viewer")
     if isinstance(viewer, Viewer) and "nav" not in context and not name.startswith("_"):
         with request.app.state.sessions() as session:
-            context["nav"] = my_work(session, viewer.actor, viewer.org_ids, date.today())
+            running = reminders(session, viewer.actor, viewer.org_ids, date.today())
+            context["nav"] = my_work(session, viewer.actor, running)
     return TEMPLATES.TemplateResponse(request, name, context, status_code=status_code)
 
 
