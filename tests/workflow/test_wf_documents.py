@@ -33,4 +33,4 @@ def test_class_recommendation_and_report(seeded: sessionmaker[Session]) -> None:
     assert "第一条" in cited and "待核实" not in cited and "地方执行工作指引" not in cited
     assert sum(p.startswith(("1. ", "2. ")) for p in letter) == 2  # one fact per case
     assert any("地方执行工作指引（待核实）" in p for p in report)
-    assert any("来源：cases.xlsx" in p for p in report)
+    assert any("来源：执行案件（cases.xlsx 第" in p for p in report)

@@ -11,7 +11,6 @@ from pathlib import Path, PurePath
 from sqlalchemy import select
 from sqlalchemy.orm import Session, defer
 
-from zhongben.extract.readers import SUFFIXES, UnreadableFile, read_any
 from zhongben.identifiers.width import fold, fold_brackets
 from zhongben.store.audit import Actor, record
 from zhongben.store.collab_models import Attachment
@@ -19,6 +18,7 @@ from zhongben.store.comments import CollabError
 from zhongben.store.models import User
 
 MAX_BYTES = 20 * 1024 * 1024
+# What can be attached: the formats ``zhongben.extract`` reads, with their media types.
 TYPES = {".pdf": "application/pdf", ".png": "image/png", ".jpg": "image/jpeg",
          ".jpeg": "image/jpeg", ".tif": "image/tiff", ".tiff": "image/tiff",
          ".bmp": "image/bmp", ".txt": "text/plain",
@@ -28,6 +28,8 @@ TYPES = {".pdf": "application/pdf", ".png": "image/png", ".jpg": "image/jpeg",
 
 def read_text(filename: str, content: bytes) -> tuple[str, int, str]:
     """(text, pages read by OCR, how it was read) of an uploaded file."""
+    from zhongben.extract.readers import UnreadableFile, read_any  # OCR: loaded when first used
+
     suffix = PurePath(filename).suffix.lower()
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / f"upload{suffix}"
@@ -51,7 +53,7 @@ def attach(session: Session, actor: Actor, object_type: str, object_id: str, fil
     suffix = PurePath(name).suffix.lower()
     if not name:
         raise CollabError("请选择要上传的文件")
-    if suffix not in SUFFIXES or suffix not in TYPES:
+    if suffix not in TYPES:
         raise CollabError(f"不支持的文件类型“{suffix or name}”：可上传 PDF、"
                           "图片、Word 文档或文本文件")
     if len(content) > MAX_BYTES:
