@@ -180,6 +180,8 @@ def test_comments_mentions_tags_and_attachments_found_by_search(web_app: FastAPI
     assert "车辆去向需核实" in posted.text
     prosecutor.post(f"/leads/{key}/tags", data={"csrf_token": token, "tag": "重点"})
     assert '<span class="tag user-tag">重点</span>' in prosecutor.get(f"/leads/{key}").text
+    tagged = prosecutor.get("/leads?tag=重点").text
+    assert leads_on(tagged) == [key] and total(tagged) == 1
     head = _signed_in(web_app, "fzr")
     assert "在线索" in head.get("/notifications").text and "提到了您" in \
         head.get("/notifications").text

@@ -11,6 +11,7 @@ from typing import Any
 from sqlalchemy import Select, func, select, update
 from sqlalchemy.orm import Session
 
+from zhongben.store.collab_models import Tag
 from zhongben.store.models import Lead
 from zhongben.store.search import understand
 
@@ -39,6 +40,7 @@ class LeadFilter:
     date_to: str = ""
     q: str = ""
     assignee: str = ""  # a user id, "me" (resolved by the page), or "none" (unassigned)
+    tag: str = ""
     sort: str = "score"
 
     @classmethod
@@ -76,6 +78,9 @@ def filtered(org_ids: list[int], flt: LeadFilter) -> Select[Any]:
         query = query.where(Lead.assignee_id.is_(None))
     elif flt.assignee.isdigit():
         query = query.where(Lead.assignee_id == int(flt.assignee))
+    if flt.tag:
+        query = query.where(Lead.lead_key.in_(
+            select(Tag.object_id).where(Tag.object_type == "lead", Tag.tag == flt.tag)))
     if (start := _day(flt.date_from)) is not None:
         query = query.where(Lead.as_of >= start)
     if (end := _day(flt.date_to)) is not None:

@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 
 from zhongben.store.accounts import users_of
 from zhongben.store.audit import record
+from zhongben.store.comments import known_tags
 from zhongben.store.leads import (
     CLOSED_STATUSES,
     PAGE_SIZE,
@@ -66,7 +67,7 @@ def inbox(request: Request, page: int = 1, viewer: Viewer = Depends(current_user
     if is_htmx(request) and request.headers.get("hx-target") == "lead-table":
         return render(request, "_lead_table.html", context)
     context.update(choices=filter_choices(session, viewer.org_ids), users=users,
-                   statuses=STATUSES, search_q=typed.q)
+                   statuses=STATUSES, search_q=typed.q, tags=known_tags(session, "lead"))
     return render(request, "inbox.html", context)
 
 
