@@ -10,10 +10,9 @@ from datetime import datetime
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
-from zhongben.store.accounts import visible_org_ids
 from zhongben.store.audit import Actor, record
 from zhongben.store.collab_models import Comment, Tag
-from zhongben.store.models import User
+from zhongben.store.models import Org, User
 from zhongben.store.notify import notify
 
 MENTION = re.compile(r"@([0-9A-Za-z_.\-\u3400-\u9fff]+)")
@@ -33,9 +32,23 @@ class Posted:
 
 
 def colleagues(session: Session, org_id: int | None) -> list[User]:
-    """Active users who can see an object of ``org_id`` (its office and the offices above)."""
-    users = session.scalars(select(User).where(User.active.is_(True)).order_by(User.id)).all()
-    return [u for u in users if org_id is None or org_id in visible_org_ids(session, u.org_id)]
+    """Active users who can see an object of ``org_id``: those of its office and of the
+    offices above it (one query for the offices, one for the users)."""
+    query = select(User).where(User.active.is_(True)).order_by(User.id)
+    if org_id is not None:
+        query = query.where(User.org_id.in_(ancestors(session, org_id)))
+    return list(session.scalars(query))
+
+
+def ancestors(session: Session, org_id: int) -> list[int]:
+    """The office and every office above it."""
+    parents = dict(session.execute(select(Org.id, Org.parent_id)).all())
+    chain: list[int] = []
+    current: int | None = org_id
+    while current is not None and current not in chain:
+        chain.append(current)
+        current = parents.get(current)
+    return chain
 
 
 def _mentions(body: str, people: list[User]) -> tuple[list[User], list[str]]:
