@@ -14,8 +14,8 @@ install_python() {
     echo "==> installing uv $UV_VERSION"
     python3 -m pip install -q --disable-pip-version-check "uv==$UV_VERSION"
   fi
-  echo "==> installing the Python environment from uv.lock"
-  python3 -m uv sync --frozen --quiet
+  echo "==> installing the Python environment from uv.lock (with the Spark extra the tests use)"
+  python3 -m uv sync --frozen --quiet --extra spark
 }
 
 if [ "${1:-}" = "--system" ]; then

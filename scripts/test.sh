@@ -9,4 +9,7 @@ if [ -x scripts/web/start-postgres.sh ] && [ -z "${ZHONGBEN_TEST_PG_URL:-}" ]; t
   eval "$(scripts/web/start-postgres.sh)"
 fi
 echo "==> pytest"
-exec .venv/bin/pytest -n 2 -q "$@"
+# The Spark parity suite (-m spark) is not in the default run yet: on two shared cores its fund-flow
+# rules take minutes each (Spark recomputes a CTE at every reference); run it with
+#   .venv/bin/pytest -m spark -n 0 tests/engine/test_spark_parity.py
+exec .venv/bin/pytest -n 2 --dist loadgroup -q -m "not spark" "$@"

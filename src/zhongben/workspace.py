@@ -6,6 +6,7 @@ thin entry points that open the workspace and delegate.
 
 from __future__ import annotations
 
+import contextlib
 import os
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
@@ -14,12 +15,14 @@ from typing import TYPE_CHECKING
 
 import duckdb
 
-from zhongben.contracts import TABLES
-from zhongben.contracts.storage import create_table_sql
+from zhongben.engine.duckdb import ensure_schema
+from zhongben.engine.opener import open_read, open_write
 
 if TYPE_CHECKING:
     import datetime as dt
 
+    from zhongben.documents.model import DocumentModel
+    from zhongben.engine.lake import LakeTable
     from zhongben.ingest.report import LoadReport
     from zhongben.leads.evaluate import Evaluation
     from zhongben.rules.config import ScreenConfig
@@ -39,17 +42,19 @@ class Workspace:
 
     @contextmanager
     def connect(self, read_only: bool = False) -> Iterator[duckdb.DuckDBPyConnection]:
-        """A connection with every contract table present (created empty when missing)."""
-        if read_only and self.path.exists():
-            con = duckdb.connect(str(self.path), read_only=True)
-        else:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            con = duckdb.connect(str(self.path))
-            ensure_schema(con)
-        try:
+        """The writer (``write``), or a reader (``read``) when ``read_only`` and the file exists.
+        Raises ``WorkspaceBusy`` / ``WorkspaceUnavailable`` (``zhongben.engine.opener``)."""
+        opener = self.read if read_only and self.path.exists() else self.write
+        with opener() as con:
             yield con
-        finally:
-            con.close()
+
+    def read(self) -> contextlib.AbstractContextManager[duckdb.DuckDBPyConnection]:
+        """The workspace opened read-only (it must exist)."""
+        return open_read(self.path)
+
+    def write(self) -> contextlib.AbstractContextManager[duckdb.DuckDBPyConnection]:
+        """The workspace opened as its single writer, every contract table present."""
+        return open_write(self.path)
 
     @property
     def quarantine_dir(self) -> Path:
@@ -82,27 +87,57 @@ class Workspace:
             return ingest_paths(con, [Path(p) for p in paths], quarantine_dir=quarantine_dir)
 
     def screen(
-        self, as_of: dt.date, config: ScreenConfig | None = None, progress: Progress | None = None
+        self, as_of: dt.date, config: ScreenConfig | None = None, progress: Progress | None = None,
+        engine: str = "duckdb", lake: Path | None = None, spark_master: str | None = None,
     ) -> ScreenResult:
-        """Run the rule library as of a date and store the leads (see ``zhongben.rules.screen``)."""
+        """Run the rule library as of a date and store the leads (see ``zhongben.rules.screen``):
+        on DuckDB, or on Spark (``engine="spark"``) over ``lake`` or this workspace exported."""
+        from zhongben.engine.duckdb import DuckDBEngine
+        from zhongben.leads.store import WorkspaceLeads
         from zhongben.rules.config import ScreenConfig
+        from zhongben.rules.loader import load_library
         from zhongben.rules.screen import screen
 
+        if engine == "spark":
+            from zhongben.rules.on_spark import screen_on_spark
+
+            return screen_on_spark(self.path, as_of, config, progress, lake, spark_master)
         config = config or ScreenConfig()
-        with self.connect() as con:
-            return screen(con, as_of, config.rules, config.scope, config.params, progress=progress)
+        library = load_library()
+        with self.write() as con:
+            return screen(DuckDBEngine(con), library, as_of, config.rules, config.scope,
+                          config.params, WorkspaceLeads(con), progress)
+
+    def export_lake(self, out: Path) -> list[LakeTable]:
+        """Every contract table as Parquet in the lake folder ``out`` (``zhongben.engine.lake``)."""
+        from zhongben.engine.lake import export_lake
+
+        with self.read() as con:
+            return export_lake(con, out, source=str(self.path))
 
     def evaluate(
-        self, truth: Path, as_of: dt.date, config: ScreenConfig | None = None
+        self, truth: Path, as_of: dt.date, config: ScreenConfig | None = None,
+        engine: str = "duckdb", lake: Path | None = None, spark_master: str | None = None,
     ) -> Evaluation:
         """Precision and recall per rule against a truth file (leads are not stored)."""
+        from zhongben.engine.duckdb import DuckDBEngine
         from zhongben.leads.evaluate import evaluate, read_truth
         from zhongben.rules.config import ScreenConfig
+        from zhongben.rules.loader import load_library
         from zhongben.rules.screen import screen
 
         config = config or ScreenConfig()
-        with self.connect() as con:
-            result = screen(con, as_of, config.rules, config.scope, config.params, store=False)
+        if engine == "spark":
+            from zhongben.rules.on_spark import screen_on_spark
+
+            result = screen_on_spark(self.path, as_of, config, None, lake, spark_master,
+                                     store=False)
+            return evaluate([lead.identity for lead in result.leads], read_truth(truth),
+                            result.rules)
+        library = load_library()
+        with self.connect(read_only=True) as con:
+            result = screen(DuckDBEngine(con), library, as_of, config.rules, config.scope,
+                            config.params)
         return evaluate([lead.identity for lead in result.leads], read_truth(truth), result.rules)
 
     @staticmethod
@@ -137,17 +172,32 @@ class Workspace:
             return write_flow_report(con, debtor_id, Path(out_dir), as_of or dt_.date.today(),
                                      params)
 
+    def draft_document(self, lead_key: str, kind: str, today: dt.date) -> DraftedDocument:
+        """An unsigned draft of ``kind`` about one lead, from its evidence and its case's facts
+        (see ``zhongben.documents``); raises ``LeadNotFound``."""
+        from zhongben.documents.compose import CaseSteps, Signing, compose
+        from zhongben.documents.office import default_office
+        from zhongben.documents.render import to_docx
+        from zhongben.documents.sources import workspace_lead
+        from zhongben.engine.duckdb import DuckDBEngine
+        from zhongben.store.demo import procuratorate_name
 
-def ensure_schema(con: duckdb.DuckDBPyConnection) -> None:
-    """Create every contract table in its stored form, if missing (one catalogue query when all
-    are there: a workspace is opened by every command)."""
-    present = {
-        name
-        for (name,) in con.execute(
-            "SELECT table_name FROM duckdb_tables() WHERE schema_name = 'main' "
-            "AND database_name = current_database()"
-        ).fetchall()
-    }
-    missing = [create_table_sql(t) for name, t in TABLES.items() if name not in present]
-    if missing:  # one transaction: a commit per table would double the time of a first open
-        con.execute("BEGIN;\n" + ";\n".join(missing) + ";\nCOMMIT")
+        with self.connect(read_only=True) as con:
+            lead, court = workspace_lead(DuckDBEngine(con), lead_key)
+        office = default_office(procuratorate_name(court) if court else "")
+        model = compose(kind, [lead], office, court, Signing(), CaseSteps(), today)
+        return DraftedDocument(model, to_docx(model))
+
+
+class DraftedDocument:
+    """A drafted document: its model (warnings for the drafter) and its .docx bytes."""
+
+    def __init__(self, model: DocumentModel, content: bytes) -> None:
+        self.model, self.content = model, content
+
+    @property
+    def warnings(self) -> list[str]:
+        return self.model.warnings
+
+
+__all__ = ["DEFAULT_DB", "Workspace", "ensure_schema"]

@@ -47,10 +47,28 @@ def test_every_zhejiang_county_has_a_court() -> None:
 
 
 @pytest.mark.parametrize(
-    ("code", "kind"),
-    [("苏05", "intermediate"), ("苏0505", "basic"), ("京73", "special"), ("沪7101", "special")],
+    ("code", "name", "kind"),
+    [
+        ("苏05", "苏州市中级人民法院", "intermediate"),
+        ("苏0505", "苏州市虎丘区人民法院", "basic"),
+        ("京73", "北京知识产权法院", "special"),
+        ("沪7101", "上海铁路运输法院", "special"),
+        ("京0105", "北京市朝阳区人民法院", "basic"),
+        ("川0104", "成都市锦江区人民法院", "basic"),
+        ("粤0304", "深圳市福田区人民法院", "basic"),
+        ("鄂9004", "仙桃市人民法院", "basic"),
+        ("新40", "伊犁哈萨克自治州中级人民法院", "intermediate"),
+    ],
 )
-def test_patterns_elsewhere(code: str, kind: str) -> None:
+def test_courts_elsewhere(code: str, name: str, kind: str) -> None:
+    assert court_kind(code) == kind
+    assert court_name(code) == name
+    assert province(code) == PROVINCES[code[0]]
+
+
+@pytest.mark.parametrize(("code", "kind"), [("苏99", "special"), ("沪7199", "special"),
+                                            ("藏0999", "basic"), ("藏09", "intermediate")])
+def test_unknown_codes_have_a_kind_from_their_shape(code: str, kind: str) -> None:
     assert court_kind(code) == kind
     assert court_name(code) is None
     assert province(code) == PROVINCES[code[0]]

@@ -10,10 +10,10 @@ from pathlib import Path
 
 import duckdb
 from python_calamine import CalamineWorkbook
+from tests.screening import screen_on as screen
 
 from zhongben.leads.evaluate import evaluate
 from zhongben.leads.output import write_csv, write_json, write_xlsx
-from zhongben.rules.screen import screen
 
 AS_OF = dt.date(2024, 12, 31)
 

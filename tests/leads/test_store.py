@@ -6,10 +6,10 @@ import datetime as dt
 import json
 
 import duckdb
+from tests.screening import screen_on as screen
 
 from zhongben.leads.model import lead_key
 from zhongben.leads.scope import Scope
-from zhongben.rules.screen import screen
 
 AS_OF = dt.date(2024, 12, 31)
 DEBTOR = "330683199001012222"

@@ -15,7 +15,7 @@ import sqlglot
 from zhongben.engine.duckdb import DuckDBEngine
 from zhongben.rules.late import LEAD_ROWS, late_columns
 from zhongben.rules.loader import LIBRARY, load_library
-from zhongben.rules.run import run_rule
+from zhongben.rules.run import prepare, run_rule
 from zhongben.rules.screen import unchanged_tables
 from zhongben.rules.testing import insert_rows, read_tests
 from zhongben.workspace import ensure_schema
@@ -34,7 +34,7 @@ def _cases() -> list[tuple[str, int]]:
 def _leads(con: duckdb.DuckDBPyConnection, rule_id: str, as_of: dt.date, params: dict[str, Any],
            whole: frozenset[str]) -> list[dict[str, Any]]:  # fmt: skip
     engine = DuckDBEngine(con)
-    engine.prepare()
+    prepare(engine)
     leads = run_rule(engine, RULES[rule_id], as_of, params, whole)
     return [dataclasses.asdict(lead) for lead in leads]
 
@@ -48,7 +48,7 @@ def test_whole_tables_give_the_same_leads(rule_id: str, index: int) -> None:
     ensure_schema(con)
     for table in sorted(set(tests.input) | set(case.input)):
         insert_rows(con, table, [*tests.input.get(table, []), *case.input.get(table, [])])
-    whole = unchanged_tables(con, as_of)
+    whole = unchanged_tables(DuckDBEngine(con), as_of)
     assert _leads(con, rule_id, as_of, params, whole) == _leads(
         con, rule_id, as_of, params, frozenset()
     )

@@ -11,13 +11,14 @@ import sqlglot
 from zhongben.engine.duckdb import DuckDBEngine
 from zhongben.rules.calendar import calendar_table, is_workday
 from zhongben.rules.macros import expand_macros
+from zhongben.rules.run import prepare
 
 D = dt.date
 
 
 def evaluate(expression: str) -> object:
     con = duckdb.connect()
-    DuckDBEngine(con).prepare()
+    prepare(DuckDBEngine(con))
     tree = expand_macros(sqlglot.parse_one(f"SELECT {expression}", read="duckdb"), "duckdb")
     return con.execute(tree.sql(dialect="duckdb")).fetchall()[0][0]
 

@@ -12,15 +12,16 @@ from typing import Any
 import duckdb
 import pytest
 from tests.rules.test_validate import HEADER
+from tests.screening import screen_on as screen
 from tests.synth.fastload import load_world
 
+import zhongben.rules.loader as loader_module
 import zhongben.rules.run as run_module
 import zhongben.rules.screen as screen_module
 from zhongben.engine.duckdb import DuckDBEngine
 from zhongben.rules.compile import compile_rule, compile_used
 from zhongben.rules.loader import load_library
 from zhongben.rules.materialise import TABLE_PREFIX, SharedRows
-from zhongben.rules.screen import screen
 from zhongben.rules.shared import SHARED
 from zhongben.rules.testing import insert_rows
 from zhongben.synth import generate
@@ -80,8 +81,9 @@ def test_the_library_finds_the_same_leads_with_views_computed_once(
     assert stores == []
     shared = screen(county, as_of, store=False)
     names = {name.removeprefix(TABLE_PREFIX).rsplit("_", 1)[0] for name, _ in stores}
-    assert names == {"terminated_debtors", "debtor_links", "fund_moves"}  # XG-01, DC-05: once
-    assert len(stores) == 3  # each once, though the four FL rules read all three
+    assert names == {"terminated_debtors", "debtor_links", "fund_moves", "debtor_accounts",
+                     "linked_accounts"}  # XG-01, DC-05: once
+    assert len(stores) == 5  # each once, though the four FL rules read all five
     if as_of == AS_OF:
         assert {lead.rule_id for lead in shared.leads} >= {*FUND_FLOW, "XJ-02"}
     assert shared.per_rule == inlined.per_rule
@@ -141,7 +143,7 @@ def little(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[duckdb.D
         path = tmp_path / "preconditions" / f"{rule_id}.sql"
         path.write_text(header + RULE, encoding="utf-8")
     library = load_library(tmp_path)
-    monkeypatch.setattr(screen_module, "load_library", lambda: library)
+    monkeypatch.setattr(loader_module, "load_library", lambda: library)
     con = duckdb.connect()
     ensure_schema(con)
     insert_rows(con, "cases", CASES)
@@ -188,7 +190,7 @@ def test_stored_rows_are_seen_on_the_screening_date(
 def test_stored_rows_are_dropped_after_their_last_reader(
     little: duckdb.DuckDBPyConnection,
 ) -> None:
-    library = screen_module.load_library()
+    library = loader_module.load_library()
     rules = [library[r] for r in RULES]
     engine = DuckDBEngine(little)
     with SharedRows(engine, rules, AS_OF) as shared:
@@ -215,7 +217,7 @@ def test_stored_rows_are_dropped_when_a_rule_fails(
             raise duckdb.OutOfMemoryException("测试：规则执行失败")
         return original(*args, **kwargs)
 
-    monkeypatch.setattr(run_module, "run_rule", failing)
+    monkeypatch.setattr(screen_module, "run_rule", failing)
     with pytest.raises(duckdb.OutOfMemoryException):
         screen(little, AS_OF, store=False)
     assert seen[-1] != []  # the view was stored when the rule failed

@@ -5,8 +5,10 @@ from __future__ import annotations
 import datetime as dt
 
 import duckdb
+from tests.screening import screen_on as screen
 
-from zhongben.rules.screen import screen, unchanged_tables
+from zhongben.engine.duckdb import DuckDBEngine
+from zhongben.rules.screen import unchanged_tables
 from zhongben.rules.testing import insert_rows
 from zhongben.workspace import ensure_schema
 
@@ -21,8 +23,9 @@ def test_tables_with_later_rows_keep_their_view_and_results_agree() -> None:
          "close_method": "终结本次执行程序"},
     ])  # fmt: skip
     late = dt.date(2024, 3, 31)
-    assert "cases" in unchanged_tables(con, late)
-    assert "cases" not in unchanged_tables(con, dt.date(2024, 3, 1))  # B closes after as_of
+    assert "cases" in unchanged_tables(DuckDBEngine(con), late)
+    early_day = dt.date(2024, 3, 1)  # B closes after as_of
+    assert "cases" not in unchanged_tables(DuckDBEngine(con), early_day)
     early = screen(con, dt.date(2024, 3, 1), ["ZB-01"], store=False).leads
     assert [lead.case_no for lead in early] == ["A"]
     assert [lead.case_no for lead in screen(con, late, ["ZB-01"], store=False).leads] == ["A", "B"]

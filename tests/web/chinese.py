@@ -8,12 +8,14 @@ from __future__ import annotations
 import html
 import io
 import re
+import subprocess
 from collections.abc import Iterable, Iterator
 
 import docx
 import openpyxl
 
-ALLOWED = frozenset({"Excel", "Word", "PDF", "KB", "MB"})
+# SHA: the checksum algorithm a reader needs to recompute an issued PDF's 校验值 (SHA-256).
+ALLOWED = frozenset({"Excel", "Word", "PDF", "KB", "MB", "SHA"})
 WORD = re.compile(r"(?<![A-Za-z0-9_])[A-Za-z]{2,}(?![A-Za-z0-9_])")
 RULE_ID = re.compile(r"(?<![A-Za-z])[A-Z]{2}-[0-9]{2}(?![0-9])")
 FILE_NAME = re.compile(r"[\w.\-]+\.(?:csv|xlsx|xls|docx|pdf|txt|json|html?|png|jpe?g|tiff?)\b")
@@ -44,6 +46,13 @@ def xlsx_texts(content: bytes) -> Iterator[tuple[str, str]]:
             for cell in row:
                 if isinstance(cell.value, str):
                     yield f"{sheet.title}!{cell.coordinate}", cell.value
+
+
+def pdf_text(content: bytes) -> str:
+    """The text layer of a PDF, as poppler's ``pdftotext`` reads it."""
+    done = subprocess.run(["pdftotext", "-layout", "-", "-"], input=content,
+                          capture_output=True, check=True)
+    return done.stdout.decode("utf-8", "replace")
 
 
 def docx_texts(content: bytes) -> Iterator[tuple[str, str]]:

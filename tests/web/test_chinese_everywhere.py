@@ -10,7 +10,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from chinese import docx_texts, english, page_text, xlsx_texts
+from chinese import docx_texts, english, page_text, pdf_text, xlsx_texts
 from fastapi.testclient import TestClient
 from helpers import csrf_of, login
 from sqlalchemy import select
@@ -23,10 +23,11 @@ START = ("/leads", "/leads?assignee=me", "/leads?status=全部", "/cases", "/cas
          "/reminders", "/rules", "/dashboard", "/dashboard?by=court", "/dashboard?by=month",
          "/audit", "/users", "/notifications", "/password",
          "/search?q=（2024）浙0683执3382号 10万以上", "/search?q=张 嵊州法院", "/leads?q=张",
-         "/leads?min_amount=十万", "/cases/abc", "/leads/none", "/nowhere")
+         "/leads?min_amount=十万", "/cases/abc", "/leads/none", "/nowhere", "/approvals",
+         "/settings/documents", "/documents/abc", "/documents/999999")
 LINK = re.compile(r'href="(/[^"#]*)"')
 SKIP = ("/static/", "/logout", "/attachments/")
-ROLES = ("fzr", "zl", "fxy", "admin")
+ROLES = ("fzr", "jcz", "zl", "fxy", "admin")
 
 
 def _walk(client: TestClient, names: set[str]) -> tuple[dict[str, list[str]], int]:
@@ -43,8 +44,10 @@ def _walk(client: TestClient, names: set[str]) -> tuple[dict[str, list[str]], in
         path = urlsplit(url).path
         if path.endswith(".xlsx"):
             texts = [t for _, t in xlsx_texts(response.content)]
-        elif path.startswith("/documents/"):
+        elif path.endswith("/docx") and response.status_code == 200:
             texts = [t for _, t in docx_texts(response.content)]
+        elif path.endswith("/pdf") and response.status_code == 200:
+            texts = [pdf_text(response.content)]
         elif "text/html" in kind:
             texts = [page_text(response.text)]
             todo.extend(h.replace("&amp;", "&") for h in LINK.findall(response.text)
@@ -56,6 +59,22 @@ def _walk(client: TestClient, names: set[str]) -> tuple[dict[str, list[str]], in
         if words:
             found[url] = words
     return found, len(seen)
+
+
+def _drafts(client: TestClient, token: str) -> None:
+    """The department head drafts every kind on two cases and submits the recommendations:
+    one waits for their own step (待我审批), the other, approved by them, for the 检察长's."""
+    drafted = {}
+    for case in ("/cases/1", "/cases/2"):
+        for kind in ("notice", "recommendation", "investigation"):
+            response = client.post(f"{case}/documents/{kind}", data={"csrf_token": token})
+            drafted[case, kind] = urlsplit(str(response.url)).path
+    for case, steps in (("/cases/1", ("submit",)), ("/cases/2", ("submit", "approve"))):
+        document = drafted[case, "recommendation"]
+        assert document.startswith("/documents/"), document
+        for step in steps:
+            assert client.post(f"{document}/{step}", data={"csrf_token": token}).status_code == 200
+    assert client.get("/approvals").text.count('href="/documents/') >= 1
 
 
 def test_every_page_and_export_of_the_demo_world_is_in_chinese(
@@ -73,10 +92,8 @@ def test_every_page_and_export_of_the_demo_world_is_in_chinese(
     for role in ROLES:
         client = TestClient(app)
         token = login(client, role)
-        if role == "fzr":  # documents exist to be read
-            for case in ("/cases/1", "/cases/2"):
-                for kind in ("recommendation", "investigation"):
-                    client.post(f"{case}/documents/{kind}", data={"csrf_token": token})
+        if role == "fzr":  # drafts of every kind exist to be read, two waiting for approval
+            _drafts(client, token)
         found, count = _walk(client, names)
         read += count
         problems.update({f"{role} {url}": words for url, words in found.items()})

@@ -51,15 +51,18 @@ def test_a_county_cannot_reach_another_countys_lead_by_any_url(web_app: FastAPI)
     key = first_lead(owner)
     case_url = owner.post(f"/leads/{key}/open-case", data={"csrf_token": token}).url.path
     doc = owner.post(f"{case_url}/documents/recommendation", data={"csrf_token": token})
-    doc_url = re.search(r'href="(/documents/\d+)"', doc.text).group(1)  # type: ignore[union-attr]
+    doc_url = doc.url.path
+    assert re.fullmatch(r"/documents/\d+", doc_url)
     other_token = login(other, "jcg2")
     assert key not in other.get("/leads").text
-    for url in (f"/leads/{key}", case_url, doc_url):
+    for url in (f"/leads/{key}", case_url, doc_url, f"{doc_url}/docx", f"{doc_url}/pdf"):
         assert other.get(url).status_code == 404, url
     for url, data in ((f"/leads/{key}/suppress", {"reason": "x", "until": "2030-01-01"}),
                       (f"/leads/{key}/transfer", {"target": "1", "mode": "移送"}),
                       (f"{case_url}/event", {"event": "accept"}),
                       (f"{case_url}/documents/recommendation", {}),
+                      (f"{doc_url}/submit", {}), (f"{doc_url}/approve", {}),
+                      (f"{doc_url}/return", {"reason": "x"}), (f"{doc_url}/issue", {}),
                       ("/leads/assign", {"keys": key, "assignee": "4"}),
                       ("/leads/open-case", {"keys": key})):
         assert other.post(url, data={**data, "csrf_token": other_token}).status_code == 404, url
@@ -90,9 +93,25 @@ def test_the_whole_workflow_over_http(web_app: FastAPI) -> None:
     case = client.post(f"/leads/{key}/open-case", data={"csrf_token": token}).url.path
     skipped = client.post(f"{case}/event", data={"event": "court_received", "csrf_token": token})
     assert "不能" in skipped.text
-    for event, extra in (("accept", {}), ("issue_recommendation", {}), ("court_received", {}),
-                         ("extend_reply", {}), ("court_adopted", {"text": "已恢复执行"}),
-                         ("close", {"outcomes": ["执行款到位"], "amount": "1000"})):
+    by_hand = client.post(f"{case}/event", data={"event": "issue_recommendation",
+                                                 "csrf_token": token})
+    assert "须通过签发经审批的文书完成" in by_hand.text
+    for event in ("accept", "investigate"):
+        page = client.post(f"{case}/event", data={"event": event, "csrf_token": token})
+        assert 'class="error"' not in page.text, (event, page.text[:300])
+    doc = client.post(f"{case}/documents/recommendation", data={"csrf_token": token}).url.path
+    client.post(f"{doc}/submit", data={"csrf_token": token})
+    for approver in ("fzr", "jcz"):
+        other = TestClient(web_app)
+        other_token = login(other, approver)
+        assert "审批中" in other.post(f"{doc}/approve", data={"csrf_token": other_token}).text \
+            or approver == "jcz"
+    issued = client.post(f"{doc}/issue", data={"csrf_token": token})
+    assert "已签发" in issued.text and "执监〔" in issued.text
+    for event, extra in (("court_received", {}), ("extend_reply", {}),
+                         ("court_adopted", {"text": "已恢复执行"}),
+                         ("close", {"result": "纠正", "outcomes": ["执行款到位"],
+                                    "amount": "1000"})):
         page = client.post(f"{case}/event", data={"event": event, "csrf_token": token, **extra})
         assert 'class="error"' not in page.text, (event, page.text[:300])
     assert "结案" in page.text and "无工作区，无法重跑" in page.text

@@ -266,20 +266,36 @@ def test_monthly_statistics_count_each_stage_in_the_month_of_its_event(
         web_app: FastAPI) -> None:
     import datetime as dt
 
-    from zhongben.store.models import Matter
+    from zhongben.store.models import Matter, MatterEvent
     from zhongben.store.stats import funnel
+    from zhongben.store.testing import actor_of
+    from zhongben.workflow.service import apply_event
+    from zhongben.workflow.steps import StepInput
 
     client = _signed_in(web_app, "jcg")
     key = leads_on(client.get("/leads").text)[0]
     token = csrf_of(client.get("/leads").text)
     case = client.post(f"/leads/{key}/open-case", data={"csrf_token": token}).url.path
-    for event, on in (("accept", "2025-03-10"), ("issue_recommendation", "2025-04-02")):
-        client.post(f"{case}/event", data={"event": event, "on": on, "csrf_token": token})
+    matter_id = int(case.rsplit("/", 1)[1])
+    with web_app.state.sessions.begin() as s:  # opened in July (steps may not precede it)
+        opened = s.get(Matter, matter_id)
+        assert opened is not None
+        opened.opened_on = dt.date(2025, 7, 1)
+        for step in s.scalars(select(MatterEvent).where(MatterEvent.matter_id == matter_id)):
+            step.note = {**(step.note or {}), "on": "2025-07-01"}
+    done = client.post(f"{case}/event", data={"event": "accept", "on": "2025-08-10",
+                                              "csrf_token": token})
+    assert done.status_code == 200
+    with web_app.state.sessions.begin() as s:  # a recommendation is issued by its document
+        matter = s.get(Matter, matter_id)
+        assert matter is not None and matter.state == "opened"
+        apply_event(s, actor_of(s, "jcg"), matter, "issue_recommendation",
+                    StepInput(on=dt.date(2025, 9, 2)), dt.date.today(), by_document=True)
     with web_app.state.sessions() as s:
-        matter = s.get(Matter, int(case.rsplit("/", 1)[1]))
-        assert matter is not None and matter.opened_on == dt.date.today()
+        matter = s.get(Matter, matter_id)
+        assert matter is not None and matter.state == "recommended"
         rows = {r.key: r.counts for r in funnel(s, [1, 2, 3], "month")}
-    assert rows["2025-03"][1] == 1 and rows["2025-04"][2] == 1  # 成案 in March, 检察建议 April
+    assert rows["2025-08"][1] == 1 and rows["2025-09"][2] == 1  # 成案 in August, 检察建议 Sept.
     assert rows.get(dt.date.today().strftime("%Y-%m"), [0, 0, 0])[1:3] == [0, 0]
     assert list(rows) == sorted(rows)
 

@@ -27,7 +27,7 @@ from zhongben.store.demo import DEMO_PASSWORD
 from zhongben.store.models import AuditEntry, Lead, Org
 from zhongben.web.app import Settings, create_app
 from zhongben.web.browser import CHROMIUM, launch, log_in
-from zhongben.web.flows import BUSY, MISSING, NO_WORKSPACE
+from zhongben.web.flows import NO_WORKSPACE
 from zhongben.web.server import running
 from zhongben.workspace import ensure_schema
 
@@ -190,7 +190,7 @@ def test_without_a_workspace_the_page_says_so(web_app: FastAPI, seeded: sessionm
     key = county_lead(seeded).key
     gone = create_app(Settings(db=app_db, secret_key="test-secret",
                                workspace=str(tmp_path / "gone.duckdb")))
-    for app, message in ((web_app, NO_WORKSPACE), (gone, MISSING)):
+    for app, message in ((web_app, NO_WORKSPACE), (gone, "工作库不可用：找不到工作库文件")):
         client = TestClient(app)
         login(client, "jcg")
         response = client.get(f"/leads/{key}/flows")
@@ -211,7 +211,7 @@ def test_a_busy_workspace_is_named_not_an_error(flows_app: FastAPI,
         client = TestClient(flows_app)
         login(client, "jcg")
         response = client.get(f"/leads/{planted[0].key}/flows")
-        assert response.status_code == 200 and BUSY in response.text
+        assert response.status_code == 200 and "工作库正被占用" in response.text
     finally:
         holder.communicate("")
 

@@ -19,15 +19,18 @@ def test_the_happy_path_reaches_closed() -> None:
 
 def test_a_court_that_declines_leads_to_follow_up_or_escalation() -> None:
     assert next_state("awaiting_reply", "court_declined") == "not_adopted"
-    assert set(allowed_events("not_adopted")) == {"follow_up", "escalate", "close"}
+    assert set(allowed_events("not_adopted")) == {"follow_up", "reissue", "escalate", "close"}
+    assert set(allowed_events("adopted")) == {"follow_up", "reissue", "escalate", "close"}
+    assert next_state("reissuing", "issue_recommendation") == "recommended"
     assert next_state("following_up", "escalate") == "escalated"
 
 
-def test_steps_cannot_be_skipped_and_finals_have_no_exit() -> None:
+def test_steps_cannot_be_skipped_and_finished_cases_only_reopen() -> None:
     with pytest.raises(TransitionNotAllowed):
         next_state("pending", "court_received")
-    assert allowed_events("closed") == []
-    assert allowed_events("not_a_case") == []
+    assert allowed_events("closed") == ["reopen"]
+    assert allowed_events("not_a_case") == ["reopen"]
+    assert next_state("not_a_case", "reopen") == "reviewing"
 
 
 def test_the_committed_diagram_matches_the_machine() -> None:

@@ -10,6 +10,7 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
+from zhongben.cli.errors import workspace_errors
 from zhongben.leads.evaluate import Evaluation
 from zhongben.rules.config import ConfigError, ScreenConfig, parse_date, read_config
 from zhongben.rules.problems import RuleError
@@ -38,7 +39,8 @@ def evaluate(
         settings = read_config(config) if config else ScreenConfig()
         if rules:
             settings = settings.model_copy(update={"rules": [r.strip() for r in rules.split(",")]})
-        result = Workspace(db).evaluate(truth, parse_date(as_of), settings)
+        with workspace_errors():
+            result = Workspace(db).evaluate(truth, parse_date(as_of), settings)
     except (ConfigError, ValueError, RuleError, OSError) as exc:
         err.print(f"[bold red]错误[/] {exc}", highlight=False)
         raise typer.Exit(code=2) from None

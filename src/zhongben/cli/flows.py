@@ -8,6 +8,7 @@ from typing import Annotated
 
 import typer
 
+from zhongben.cli.errors import workspace_errors
 from zhongben.workspace import DEFAULT_DB, Workspace
 
 
@@ -37,7 +38,8 @@ def flows(
     ] = 10_000,
 ) -> None:
     day = _date(as_of) if as_of else dt.date.today()
-    written = Workspace(db).flow_report(debtor_id, out, day, hops, window_days, min_amount)
+    with workspace_errors():
+        written = Workspace(db).flow_report(debtor_id, out, day, hops, window_days, min_amount)
     for path in written:
         typer.echo(f"已写入 {path}")
 

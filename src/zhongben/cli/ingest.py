@@ -10,6 +10,7 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
+from zhongben.cli.errors import workspace_errors
 from zhongben.ingest.report import LoadReport
 from zhongben.workspace import DEFAULT_DB, Workspace
 
@@ -42,7 +43,8 @@ def ingest(
     ] = None,
 ) -> None:
     workspace = Workspace(db)
-    report = workspace.ingest(paths, quarantine_dir=quarantine or workspace.quarantine_dir)
+    with workspace_errors():
+        report = workspace.ingest(paths, quarantine_dir=quarantine or workspace.quarantine_dir)
     print_report(report, Console(width=max(Console().width, 120)))
     if not report.ok:
         err = Console(stderr=True, width=max(Console().width, 120))

@@ -27,6 +27,11 @@ COMMAND_MODULES: tuple[str, ...] = (
     "serve",
     "users",
     "screenshots",
+    "lake",
+    "documents",
+    "ids",
+    "calendar_cmd",
+    "templates",
 )
 
 for _name in COMMAND_MODULES:

@@ -9,6 +9,8 @@ import typer
 from rich.console import Console
 from rich.progress import Progress
 
+from zhongben.cli.errors import workspace_errors
+from zhongben.engine.spark_session import SparkUnavailable
 from zhongben.leads.output import FORMATS, leads_table, write_csv, write_json, write_xlsx
 from zhongben.rules.config import (
     ConfigError,
@@ -17,9 +19,12 @@ from zhongben.rules.config import (
     parse_param_overrides,
     read_config,
 )
+from zhongben.rules.holidays import warning_for
 from zhongben.rules.problems import RuleError
 from zhongben.rules.screen import ScreenResult
 from zhongben.workspace import DEFAULT_DB, Workspace
+
+ENGINES = ("duckdb", "spark")
 
 if TYPE_CHECKING:
     from zhongben.store.publish import PublishReport
@@ -60,6 +65,19 @@ def screen(
     filed_to: Annotated[str | None, typer.Option("--filed-to", help="立案日期不晚于")] = None,
     closed_from: Annotated[str | None, typer.Option("--closed-from", help="结案日期不早于")] = None,
     closed_to: Annotated[str | None, typer.Option("--closed-to", help="结案日期不晚于")] = None,
+    engine: Annotated[
+        str, typer.Option("--engine", help="计算引擎：duckdb（默认）/ spark")
+    ] = "duckdb",
+    lake: Annotated[
+        Path | None,
+        typer.Option("--lake", help="Spark 读取的湖目录（zhongben lake export 导出）；"
+                                    "不给则把工作库临时导出"),
+    ] = None,
+    spark_master: Annotated[
+        str | None,
+        typer.Option("--spark-master", envvar="ZHONGBEN_SPARK_MASTER",
+                     help="Spark 集群地址或 Spark Connect 地址（sc://…），默认本机 local[N]"),
+    ] = None,
     publish: Annotated[
         bool,
         typer.Option("--publish/--no-publish",
@@ -72,17 +90,26 @@ def screen(
         _fail(err, f"未知的输出格式 {fmt}（可选：{' / '.join(FORMATS)}）")
     if fmt == "xlsx" and out is None:
         _fail(err, "xlsx 格式须用 --out 指定输出文件")
+    if engine not in ENGINES:
+        _fail(err, f"未知的计算引擎 {engine}（可选：{' / '.join(ENGINES)}）")
+    if lake is not None and engine != "spark":
+        _fail(err, "--lake 只用于 --engine spark")
     try:
         day = parse_date(as_of)
         settings = read_config(config) if config else ScreenConfig()
         settings = _with_options(settings, rules, params or [], court, case_type,
                                  (filed_from, filed_to, closed_from, closed_to))  # fmt: skip
-        result = _run(Workspace(db), day, settings, err, show_progress=fmt == "table")
-    except (ConfigError, ValueError, RuleError) as exc:
+        with workspace_errors():
+            result = _run(Workspace(db), day, settings, err, show_progress=fmt == "table",
+                          engine=(engine, lake, spark_master))
+    except (ConfigError, ValueError, RuleError, SparkUnavailable) as exc:
         _fail(err, str(exc))
     _write(result, fmt, out)
     counts = f"运行 {len(result.rules)} 条规则，线索 {len(result.leads)} 条"
     err.print(f"筛查日期 {result.as_of}，{counts}（运行编号 {result.run_id}）", highlight=False)
+    calendar_warning = warning_for([result.as_of])
+    if calendar_warning:  # working-day deadlines up to the screening date may be off
+        err.print(f"[bold red]{calendar_warning}[/]", highlight=False)
     workspace = Workspace(db)
     if publish and workspace.has_app_database():
         err.print(describe_publish(workspace.publish()), highlight=False)
@@ -124,20 +151,22 @@ def _with_options(
 
 
 def _run(
-    workspace: Workspace, day: object, settings: ScreenConfig, err: Console, show_progress: bool
+    workspace: Workspace, day: object, settings: ScreenConfig, err: Console, show_progress: bool,
+    engine: tuple[str, Path | None, str | None] = ("duckdb", None, None),
 ) -> ScreenResult:
     import datetime as dt
 
     assert isinstance(day, dt.date)
+    name, lake, master = engine
     if not show_progress:
-        return workspace.screen(day, settings)
+        return workspace.screen(day, settings, None, name, lake, master)
     with Progress(console=err, transient=True) as bar:
         task = bar.add_task("运行规则", total=None)
 
         def progress(rule_id: str, done: int, total: int) -> None:
             bar.update(task, completed=done, total=total, description=f"已运行 {rule_id}")
 
-        return workspace.screen(day, settings, progress)
+        return workspace.screen(day, settings, progress, name, lake, master)
 
 
 def _write(result: ScreenResult, fmt: str, out: Path | None) -> None:

@@ -9,6 +9,7 @@ from zhongben.cli.serve import app_db_for
 from zhongben.store.accounts import AccountError, add_org, add_user, list_orgs
 from zhongben.store.db import open_database
 from zhongben.store.models import Org, User
+from zhongben.store.offices import setup_office
 from zhongben.store.security import ROLES
 from zhongben.store.setup import prepare_demo
 from zhongben.workspace import DEFAULT_DB
@@ -31,6 +32,24 @@ def add_org_cmd(code: str, name: str, level: str = typer.Option("县级", help="
             raise typer.BadParameter(f"找不到上级机构 {parent}")
         add_org(session, code, name, level, court, up)
     typer.echo(f"已新增机构 {code} {name}")
+
+
+@users.command("add-office")
+def add_office_cmd(court: str = typer.Argument(..., help="所监督法院的代字，如 京0105、川01、浙"),
+                   children: bool = typer.Option(True, "--children/--no-children",
+                                                 help="同时建立下一级检察院"),
+                   db: str = DB, app_db: str | None = APP_DB) -> None:
+    """按法院代字建立检察院：名称、级别、管辖法院取自全国法院表。"""
+    with open_database(app_db_for(db, app_db)).begin() as session:
+        try:
+            made = setup_office(session, court, children)
+        except AccountError as exc:
+            raise typer.BadParameter(str(exc)) from exc
+        for org in made:
+            courts = "、".join(org.courts)
+            typer.echo(f"已新增机构 {org.code} {org.name}（{org.level}）法院：{courts}")
+    if not made:
+        typer.echo("机构均已存在，未改动")
 
 
 @users.command("add")

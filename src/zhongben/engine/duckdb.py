@@ -3,20 +3,13 @@
 from __future__ import annotations
 
 import os
-from functools import lru_cache
 from typing import Any
 
 import duckdb
 import pyarrow as pa
 
-from zhongben.rules.calendar import calendar_table
-from zhongben.rules.macros import CALENDAR_TABLE
-
-
-@lru_cache(maxsize=1)
-def _calendar() -> pa.Table:
-    return calendar_table()
-
+from zhongben.contracts import TABLES
+from zhongben.contracts.storage import create_table_sql
 
 # DuckDB's default (80 % of RAM) lets a province screen hold ~19 GB of buffers; with a limit it
 # spills to disk instead. Override with ZHONGBEN_MEMORY_LIMIT (e.g. "12GB"; "" keeps DuckDB's).
@@ -29,24 +22,31 @@ class DuckDBEngine:
     def __init__(self, con: duckdb.DuckDBPyConnection) -> None:
         self.con = con
 
+    @classmethod
+    def in_memory(cls) -> DuckDBEngine:
+        """An engine on a fresh in-memory database holding nothing (rule tests)."""
+        return cls(duckdb.connect())
+
+    def close(self) -> None:
+        self.con.close()
+
     def prepare(self) -> None:
         limit = os.environ.get("ZHONGBEN_MEMORY_LIMIT", DEFAULT_MEMORY_LIMIT).replace("'", "")
         if limit:
             self.con.execute(f"SET memory_limit = '{limit}'")
-        exists = self.con.execute(
-            "SELECT count(*) FROM duckdb_tables() WHERE table_name = ? AND temporary",
-            [CALENDAR_TABLE],
-        ).fetchall()
-        if exists[0][0]:
-            return
-        self.con.register("zb_calendar_arrow", _calendar())
-        self.con.execute(f'CREATE TEMP TABLE "{CALENDAR_TABLE}" AS SELECT * FROM zb_calendar_arrow')
-        self.con.unregister("zb_calendar_arrow")
 
     def fetch(self, sql: str) -> tuple[list[str], list[tuple[Any, ...]]]:
         cursor = self.con.execute(sql)
         names = [d[0] for d in cursor.description or []]
         return names, cursor.fetchall()
+
+    def put(self, name: str, rows: pa.Table) -> None:
+        staged = f"zb_put_{name}"
+        self.con.register(staged, rows)
+        try:
+            self.con.execute(f'CREATE OR REPLACE TEMP TABLE "{name}" AS SELECT * FROM "{staged}"')
+        finally:
+            self.con.unregister(staged)
 
     def materialise(self, name: str, sql: str) -> None:
         # a temporary table lives in memory and spills to the temp directory beyond memory_limit;
@@ -55,3 +55,26 @@ class DuckDBEngine:
 
     def release(self, name: str) -> None:
         self.con.execute(f'DROP TABLE IF EXISTS temp.main."{name}"')
+
+    def has_table(self, name: str) -> bool:
+        found = self.con.execute(
+            "SELECT count(*) FROM duckdb_tables() WHERE table_name = ? "
+            "AND (temporary OR (schema_name = 'main' AND database_name = current_database()))",
+            [name],
+        ).fetchall()
+        return bool(found[0][0])
+
+
+def ensure_schema(con: duckdb.DuckDBPyConnection) -> None:
+    """Create every contract table in its stored form, if missing (one catalogue query when all
+    are there: a workspace is opened by every command)."""
+    present = {
+        name
+        for (name,) in con.execute(
+            "SELECT table_name FROM duckdb_tables() WHERE schema_name = 'main' "
+            "AND database_name = current_database()"
+        ).fetchall()
+    }
+    missing = [create_table_sql(t) for name, t in TABLES.items() if name not in present]
+    if missing:  # one transaction: a commit per table would double the time of a first open
+        con.execute("BEGIN;\n" + ";\n".join(missing) + ";\nCOMMIT")

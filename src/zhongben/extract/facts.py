@@ -70,7 +70,7 @@ def canonical_court(name: str) -> str:
 
 @cache
 def _court_names() -> tuple[str, ...]:
-    names = {court.name for court in courts.zhejiang_courts().values()}
+    names = {court.name for court in courts.all_courts().values()}
     return tuple(sorted(names, key=len, reverse=True))
 
 

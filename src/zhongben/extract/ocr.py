@@ -75,16 +75,21 @@ def prepare(image: Image.Image) -> np.ndarray:
 
 def recognise(image: Image.Image) -> list[Line]:
     """The page's text lines in reading order."""
+    return assemble(boxes(image))
+
+
+def boxes(image: Image.Image) -> list[Box]:
+    """Every piece of text recognised on the page with its box, in the image's coordinates
+    (scaled as ``prepare`` scales it)."""
     array = prepare(image)
     det = engine()
-    boxes, _ = det.auto_text_det(array)
-    if boxes is None or len(boxes) == 0:
+    found, _ = det.auto_text_det(array)
+    if found is None or len(found) == 0:
         return []
-    crops = det.get_crop_img_list(array, boxes)
+    crops = det.get_crop_img_list(array, found)
     texts = _recognise_crops(crops)
-    found = [_box(points, text, score) for points, (text, score) in zip(boxes, texts, strict=True)
-             if score >= MIN_SCORE and text.strip()]
-    return assemble(found)
+    return [_box(points, text, score) for points, (text, score) in zip(found, texts, strict=True)
+            if score >= MIN_SCORE and text.strip()]
 
 
 def _recognise_crops(crops: list[np.ndarray]) -> list[tuple[str, float]]:

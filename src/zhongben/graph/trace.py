@@ -141,20 +141,27 @@ def trace(con: duckdb.DuckDBPyConnection, params: TraceParams) -> dict[str, int]
     return {str(kind): int(n) for kind, n in rows}
 
 
-_PATHS = f"""
-WITH RECURSIVE up(end_id, node_id, parent_id, hop, edge_id) AS (
-  SELECT e.node_id, n.node_id, n.parent_id, n.hop, n.edge_id
-  FROM {ENDS_TABLE} AS e JOIN {NODES_TABLE} AS n ON n.node_id = e.node_id
-  WHERE e.seed_id = $seed
-  UNION ALL
-  SELECT up.end_id, p.node_id, p.parent_id, p.hop, p.edge_id
-  FROM up JOIN {NODES_TABLE} AS p ON p.node_id = up.parent_id
-  WHERE p.hop > 0
-)
-SELECT up.end_id, e.end_kind, up.hop, m.from_account, m.to_account, m.txn_at, m.amount,
+def _ancestors(depth: int) -> str:
+    """The node ``depth`` steps above each chain end of the seed, by plain joins (no recursion:
+    the depth of a chain is bounded by the hops traced)."""
+    joins = "".join(
+        f" JOIN {NODES_TABLE} AS a{d} ON a{d}.node_id = a{d - 1}.parent_id"
+        for d in range(1, depth + 1)
+    )
+    return (
+        f"SELECT e.node_id AS end_id, e.end_kind, a{depth}.hop, a{depth}.edge_id "
+        f"FROM {ENDS_TABLE} AS e JOIN {NODES_TABLE} AS a0 ON a0.node_id = e.node_id{joins} "
+        f"WHERE e.seed_id = $seed AND a{depth}.hop > 0"
+    )
+
+
+def paths_sql(depth: int) -> str:
+    """Every hop of every chain end of ``$seed``, chains at most ``depth`` hops long."""
+    up = " UNION ALL ".join(_ancestors(d) for d in range(max(depth, 1)))
+    return f"""
+SELECT up.end_id, up.end_kind, up.hop, m.from_account, m.to_account, m.txn_at, m.amount,
        m.summary, m.from_name, m.to_name, m._file, m._row
-FROM up
-JOIN {ENDS_TABLE} AS e ON e.node_id = up.end_id
+FROM ({up}) AS up
 JOIN {MOVES_TABLE} AS m ON m.edge_id = up.edge_id
 ORDER BY up.end_id, up.hop
 """
@@ -185,7 +192,8 @@ class TracedPath:
 
 def traced_paths(con: duckdb.DuckDBPyConnection, seed_id: str) -> list[TracedPath]:
     """Every traced chain from ``seed_id``'s accounts, hop by hop, with why it ends."""
-    rows = con.execute(_PATHS, {"seed": seed_id}).fetchall()
+    [(depth,)] = con.execute(f"SELECT COALESCE(MAX(hop), 0) FROM {NODES_TABLE}").fetchall()
+    rows = con.execute(paths_sql(int(depth)), {"seed": seed_id}).fetchall()
     paths: dict[int, tuple[str, list[Hop]]] = {}
     for end_id, kind, _hop, *rest in rows:
         hop = Hop(

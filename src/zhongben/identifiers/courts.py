@@ -1,11 +1,15 @@
-"""法院代字: the courts of Zhejiang by name, and the code patterns of every province.
+"""法院代字: every court of China by its code (``data/courts.csv``), and the code patterns.
 
 A court code is a province abbreviation (高级人民法院) followed by nothing, by two digits
 (01–70: the 中级人民法院 of a prefecture; 71–99: a special court such as a maritime, railway, IP
-or financial court) or by four digits (a basic court, numbered after the county-level division
-code 33XXYY; a first pair of 71–99: a special basic court such as 浙8601 杭州铁路运输法院).
-最高法 is the Supreme People's Court. Names are known for Zhejiang only; elsewhere
-``court_name`` returns ``None`` and a caller shows the code.
+or financial court, or a province's numbered intermediate court) or by four digits (a basic court,
+numbered after its county-level division code; a first pair of 71–99: a special basic court such
+as 浙8601 杭州铁路运输法院). 最高法 is the Supreme People's Court.
+
+The table is built by ``zhongben ids courts-refresh`` (``court_refresh``) from the 民政部's lists of
+行政区划代码 by the SPC's numbering rule, plus the curated exceptions; its ``source`` column says
+which entries are derived by rule and which are curated. A code not in the table still has a
+level from its shape (``court_kind``) but no name.
 """
 
 from __future__ import annotations
@@ -37,32 +41,76 @@ KINDS_ZH: dict[str, str] = {
 COURT_CODE_PATTERN = f"(?:{SUPREME}|[{''.join(PROVINCES)}](?:[0-9]{{4}}|[0-9]{{2}})?)"
 _CODE_RE = re.compile(f"{SUPREME}|([{''.join(PROVINCES)}])([0-9]{{2}})?([0-9]{{2}})?")
 SPECIAL_FROM = 71
+# Special courts of intermediate rank (their kind is 'special', not 'intermediate').
+_SPECIAL_KINDS = frozenset({"maritime", "railway", "ip", "financial"})
+DATA_FILE = "data/courts.csv"
 
 
 @dataclass(frozen=True)
 class Court:
     code: str
     name: str
-    kind: str  # a key of KINDS_ZH
+    kind: str  # a key of KINDS_ZH ('special' for maritime, railway, IP and financial courts)
     division: str  # administrative division code of its seat
     current: bool  # False: a court of a division since merged or renamed
+    level: str = ""  # supreme / high / intermediate / basic (a special court has its rank here)
+    special: str = ""  # '' or maritime / railway / ip / financial / internet
+    province: str = ""
+    city: str = ""
+    county: str = ""
+    parent: str = ""  # the code of the court above it
+    procuratorate: str = ""  # the procuratorate of the same level that supervises it
+    source: str = ""  # 'rule' (derived from the division code) or the curated basis
+
+    @property
+    def region(self) -> str:
+        """Province, city and county as one name (北京市朝阳区, 浙江省绍兴市嵊州市)."""
+        parts = [self.province]
+        for part in (self.city, self.county):
+            if part and part not in parts:
+                parts.append(part)
+        return "".join(parts)
+
+
+def _court(row: dict[str, str]) -> Court:
+    special = row["special"]
+    kind = "special" if special in _SPECIAL_KINDS else row["level"]
+    return Court(row["code"], row["name"], kind, row["division"], row["current"] == "1",
+                 row["level"], special, row["province"], row["city"], row["county"],
+                 row["parent"], row["procuratorate"], row["source"])
+
+
+@cache
+def all_courts() -> dict[str, Court]:
+    """Every court of the national table (current and recently abolished ones) by code."""
+    text = resources.files("zhongben.identifiers").joinpath(DATA_FILE).read_text("utf-8")
+    rows = csv.DictReader(line for line in text.splitlines() if not line.startswith("#"))
+    return {row["code"]: _court(row) for row in rows}
+
+
+def get_court(code: str) -> Court | None:
+    return all_courts().get(code)
 
 
 @cache
 def zhejiang_courts() -> dict[str, Court]:
-    """Every court of Zhejiang (current and recently renamed ones) by code."""
-    text = resources.files("zhongben.identifiers").joinpath("data/courts_zj.csv").read_text("utf-8")
-    rows = csv.DictReader(text.splitlines())
-    return {
-        r["code"]: Court(r["code"], r["name"], r["kind"], r["division"], r["current"] == "1")
-        for r in rows
-    }
+    """The courts of Zhejiang (the demo world's province) by code."""
+    return {code: c for code, c in all_courts().items() if code.startswith("浙")}
+
+
+@cache
+def courts_by_name() -> dict[str, Court]:
+    """Court name → court (a current court wins over an abolished one of the same name)."""
+    found: dict[str, Court] = {}
+    for court in sorted(all_courts().values(), key=lambda c: c.current):
+        found[court.name] = court
+    return found
 
 
 def court_kind(code: str) -> str | None:
-    """'supreme', 'high', 'intermediate', 'basic' or 'special' from the code's shape; None if not a
-    court code."""
-    known = zhejiang_courts().get(code)
+    """'supreme', 'high', 'intermediate', 'basic' or 'special' (from the table, else from the
+    code's shape); None if not a court code."""
+    known = all_courts().get(code)
     if known is not None:
         return known.kind
     match = _CODE_RE.fullmatch(code)
@@ -81,19 +129,31 @@ def court_kind(code: str) -> str | None:
 
 
 def court_name(code: str) -> str | None:
-    """The court's name where known (the Supreme and high courts, every Zhejiang court)."""
-    known = zhejiang_courts().get(code)
-    if known is not None:
-        return known.name
-    if code == SUPREME:
-        return "最高人民法院"
-    if code == "兵":
-        return "新疆维吾尔自治区高级人民法院生产建设兵团分院"
-    if code in PROVINCES:
-        return PROVINCES[code] + "高级人民法院"
-    return None
+    """The court's name where the table knows the code."""
+    known = all_courts().get(code)
+    return known.name if known is not None else None
 
 
 def province(code: str) -> str | None:
     """The province (or 兵团) a court code belongs to."""
     return PROVINCES.get(code[:1]) if court_kind(code) not in (None, "supreme") else None
+
+
+def children(code: str) -> list[Court]:
+    """The current courts directly below a court."""
+    return [c for c in all_courts().values() if c.parent == code and c.current]
+
+
+def jurisdiction(codes: list[str]) -> list[str]:
+    """The codes given and every court below them in the table (current or abolished); values
+    that are no court code (names) pass through."""
+    below: dict[str, list[str]] = {}
+    for court in all_courts().values():
+        below.setdefault(court.parent, []).append(court.code)
+    found, todo = [], list(codes)
+    while todo:
+        code = todo.pop()
+        if code not in found:
+            found.append(code)
+            todo.extend(below.get(code, []) if code != SUPREME else [])
+    return found

@@ -11,3 +11,7 @@ class FileRefused(Exception):
         self.problem = problem
         self.advice = advice
         super().__init__(f"{file}：{problem}。{advice}")
+
+
+class NotAStatement(Exception):
+    """A PDF with no statement table (a court document, say): skipped, not refused."""

@@ -6,15 +6,17 @@ from __future__ import annotations
 import csv
 import hashlib
 from concurrent.futures import Future, ThreadPoolExecutor
+from dataclasses import replace
 from pathlib import Path
 
 import duckdb
 import pyarrow as pa
 
+from zhongben.data_requests.sources import INFO_SHEET, MARK_SHEET
 from zhongben.ingest.bank import integrity_issues
 from zhongben.ingest.catalog import already_loaded, ensure_catalog, finish_batch, start_batch
 from zhongben.ingest.discover import discover
-from zhongben.ingest.errors import FileRefused
+from zhongben.ingest.errors import FileRefused, NotAStatement
 from zhongben.ingest.normalise.sql import register
 from zhongben.ingest.plan import NotATable, SheetPlan, plan_sheet
 from zhongben.ingest.report import LoadReport, QuarantinedCell, Refusal, SheetLoad
@@ -47,7 +49,7 @@ def ingest_paths(
 def _ingest_file(con: duckdb.DuckDBPyConnection, file: Path, report: LoadReport) -> None:
     try:
         plans = _plans(file)
-    except NotATable as skip:
+    except (NotATable, NotAStatement) as skip:
         report.skipped_files.append((str(file), str(skip)))
         return
     except FileRefused as refused:
@@ -90,6 +92,8 @@ def _plans(file: Path) -> list[SheetPlan]:
     sheets = read_sheets(file)
     plans = [plan_sheet(sheet, len(sheets)) for sheet in sheets]
     found = [plan for plan in plans if plan is not None]
+    if {MARK_SHEET, INFO_SHEET} <= {sheet.sheet for sheet in sheets}:  # a filled-in template
+        found = [replace(plan, strict_ids=True) for plan in found]
     if not found:
         raise FileRefused(
             str(file),
@@ -112,19 +116,24 @@ def _load_plans(
     cells: list[QuarantinedCell] = []
     for plan in plans:
         sheet = plan.sheet.sheet
-        body = plan.sheet.read_below(plan.header_row)
+        reader = plan.sheet.read_loose if plan.layout is not None else None
+        body = (reader or plan.sheet.read_below)(plan.header_row)
         file_hash = hashing.result()
         if already_loaded(con, file_hash, sheet):
             loads.append(SheetLoad(str(file), sheet, plan.table.name, skipped_unchanged=True))
             continue
         table, unreadable = body.table, body.unreadable
         notes: list[str] = []
+        set_aside = 0
         if plan.layout is not None:
+            rows_in_file = table.num_rows + len(unreadable)
             table, notes = _from_statement(plan, table, unreadable)
+            set_aside = rows_in_file - table.num_rows
             unreadable = []
         prov = Provenance(str(file), sheet, file_hash, batch)
         load, sheet_cells = load_sheet(con, plan, table, unreadable, prov)
         load.notes.extend(notes)
+        load.set_aside = set_aside
         if plan.ignored_headers:
             load.notes.append("未使用的列：" + "、".join(plan.ignored_headers))
         con.execute(
@@ -152,8 +161,16 @@ def _from_statement(
     and note lines, including lines of a CSV export that are not split into the header's
     columns, such as 合计 or 导出说明 footers)."""
     assert plan.layout is not None
-    result = plan.layout.to_contract(rows, preamble=plan.sheet.head[: plan.header_row])
-    notes = [f"按“{plan.layout.name}”流水格式读取"]
+    result = plan.layout.to_contract(
+        rows, preamble=plan.sheet.head[: plan.header_row], file_name=plan.sheet.file.name
+    )
+    notes = [f"按“{plan.layout.name}”流水格式读取（表头在第 {plan.header_row + 1} 行）"]
+    accounts = result.table.column("account_no")
+    if result.table.num_rows and accounts.null_count == result.table.num_rows:
+        notes.append(
+            "流水中没有写明本方账号（表头上方、账号列、文件名中都没有）：各行已隔离；"
+            "请把账号写进文件名（如 6222021001123456789_工商银行.csv）后重新导入"
+        )
     by_reason: dict[str, list[int]] = {}
     unsplit_reason = "不是交易明细的说明/汇总行"
     for row, reason in [*result.dropped, *((row, unsplit_reason) for row, _ in unsplit)]:

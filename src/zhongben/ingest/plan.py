@@ -9,6 +9,7 @@ from pathlib import Path
 from zhongben.contracts import TABLES, Column, Table
 from zhongben.ingest.bank import BankLayout, locate_header
 from zhongben.ingest.bank.layout import OUTPUT_COLUMNS
+from zhongben.ingest.bank.unknown import looks_like_statement, unknown_statement
 from zhongben.ingest.errors import FileRefused
 from zhongben.ingest.headers import find_header_row, fold_text, map_headers, table_for_name
 from zhongben.ingest.sources import RawSheet, unique_names
@@ -32,6 +33,7 @@ class SheetPlan:
     columns: tuple[MappedColumn, ...]
     ignored_headers: tuple[str, ...]  # header cells that name no column of the table
     layout: BankLayout | None = None  # a bank/payment statement mapped onto transactions
+    strict_ids: bool = False  # a data-request template: a failed check digit is quarantined
 
 
 class NotATable(Exception):
@@ -52,6 +54,9 @@ def plan_sheet(sheet: RawSheet, sheet_count: int) -> SheetPlan | None:
     if table is None:
         if sheet.sheet is not None and sheet_count > 1:
             return None
+        statement_header = looks_like_statement(sheet.head)
+        if statement_header is not None:
+            raise FileRefused(sheet.label, *unknown_statement(statement_header))
         raise FileRefused(
             sheet.label,
             f"无法确定对应的数据表：名称“{_stem(sheet)}”不是任何数据表的表名",

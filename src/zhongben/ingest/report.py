@@ -37,6 +37,7 @@ class SheetLoad:
     quarantined_rows: int = 0
     invalid_ids: int = 0  # ID values kept but flagged: they failed their checksum
     skipped_unchanged: bool = False  # the same bytes were loaded before: nothing to do
+    set_aside: int = 0  # statement lines that are no transaction (footers, failed, neutral …)
     notes: list[str] = field(default_factory=list)
 
 

@@ -31,6 +31,7 @@ from zhongben.ingest.rows import (
     value_columns,
 )
 from zhongben.ingest.sql_text import ident, literal
+from zhongben.ingest.strict_ids import invalid_id_problems
 
 PROVENANCE_COLUMNS = ("_file", "_sheet", "_file_hash", "_row", "_batch")
 BATCH_ROWS = 1 << 16
@@ -63,6 +64,8 @@ def load_sheet(
     try:
         inserted = _insert(con, plan, prov)
         problems = quarantine(con, plan, loaded)
+        if plan.strict_ids:
+            problems += invalid_id_problems(con, plan, loaded)
     finally:
         con.unregister("_raw")
     cells = [QuarantinedCell(prov.file, prov.sheet, *p) for p in problems]

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import csv
 import os
-from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -18,34 +17,13 @@ import pyarrow as pa
 import pyarrow.csv as pacsv
 import pyarrow.parquet as pq
 
+from zhongben.ingest.arrays import string_array
 from zhongben.ingest.errors import FileRefused
+from zhongben.ingest.sheets import Body, RawSheet, unique_names
 
-PEEK_ROWS = 20
+PEEK_ROWS = 60  # 支付宝 puts its header on line 25, after the export notes
 _ENCODINGS = ("utf-8-sig", "gb18030")
 EXCEL_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".xlsb", ".ods")
-
-
-@dataclass
-class Body:
-    """The rows below a header: all cells as strings plus ``_row``; rows that could not even be
-    split into cells (wrong number of fields) as (row number, Chinese reason)."""
-
-    table: pa.Table
-    unreadable: list[tuple[int, str]]
-
-
-@dataclass
-class RawSheet:
-    """One table-shaped part of a file: a CSV, a workbook sheet, a Parquet file."""
-
-    file: Path
-    sheet: str | None
-    head: list[list[str]]  # the first rows, as text
-    read_below: Callable[[int], Body]  # header row index → all rows below it
-
-    @property
-    def label(self) -> str:
-        return f"{self.file}［{self.sheet}］" if self.sheet else str(self.file)
 
 
 def read_sheets(path: Path) -> list[RawSheet]:
@@ -56,6 +34,10 @@ def read_sheets(path: Path) -> list[RawSheet]:
         return _excel_sheets(path)
     if suffix == ".parquet":
         return [_parquet_sheet(path)]
+    if suffix == ".pdf":
+        from zhongben.ingest.pdf_statement import pdf_statement
+
+        return [pdf_statement(path)]
     return [_csv_sheet(path)]
 
 
@@ -111,7 +93,39 @@ def _csv_sheet(path: Path) -> RawSheet:
     def read_below(header: int) -> Body:
         return _read_csv_body(path, dialect, header, head[header] if head else [])
 
-    return RawSheet(file=path, sheet=None, head=head, read_below=read_below)
+    def read_loose(header: int) -> Body:
+        return _read_csv_loose(path, dialect, header, head[header] if head else [])
+
+    return RawSheet(file=path, sheet=None, head=head, read_below=read_below,
+                    read_loose=read_loose)
+
+
+def _read_csv_loose(path: Path, dialect: CsvDialect, header: int, names: list[str]) -> Body:
+    """Every row below the header, cut or padded to the header's width (extra cells that are not
+    empty get columns of their own); ``_row`` is the line number in the file."""
+    width = len(names)
+    rows: list[list[str]] = []
+    numbers: list[int] = []
+    with path.open(encoding=dialect.encoding, newline="") as handle:
+        reader = csv.reader(handle, delimiter=dialect.delimiter)
+        for index, row in enumerate(reader):
+            if index > header:
+                rows.append(row)
+                numbers.append(reader.line_num)
+    width = max([width, *(_used(r) for r in rows)])
+    names = unique_names(names + [""] * (width - len(names)))
+    columns = {n: string_array([r[i] if i < len(r) else "" for r in rows])
+               for i, n in enumerate(names)}
+    table = pa.table(columns) if columns else pa.table({"_empty": string_array([])})
+    return Body(table.append_column("_row", _int32_array(numbers)), [])
+
+
+def _used(row: list[str]) -> int:
+    """The width of a row without its trailing empty cells."""
+    width = len(row)
+    while width and not row[width - 1].strip():
+        width -= 1
+    return width
 
 
 # Arrow's threaded reader first finds the record boundaries on one thread (quoted cells may hold
@@ -255,17 +269,6 @@ def _parquet_sheet(path: Path) -> RawSheet:
 # --- helpers ------------------------------------------------------------------------------------
 
 
-def unique_names(names: list[str]) -> list[str]:
-    seen: dict[str, int] = {}
-    unique = []
-    for i, name in enumerate(names):
-        base = name or f"_unnamed_{i}"
-        count = seen.get(base, 0)
-        seen[base] = count + 1
-        unique.append(base if count == 0 else f"{base}__{count}")
-    return unique
-
-
 def _with_row_numbers(table: pa.Table, first: int) -> pa.Table:
     import numpy as np
 
@@ -279,3 +282,4 @@ def _int32_array(values: object) -> pa.Array:
 
     data = np.ascontiguousarray(values, dtype=np.int32)
     return pa.Array.from_buffers(pa.int32(), len(data), [None, pa.py_buffer(data.tobytes())])
+

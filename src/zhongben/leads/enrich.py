@@ -10,9 +10,10 @@ from collections.abc import Sequence
 from decimal import Decimal
 from typing import Any
 
-import duckdb
 import pyarrow as pa
+import sqlglot
 
+from zhongben.engine.base import Engine
 from zhongben.leads.model import Lead
 
 # rules.md, "Livelihood causes (民生)": words of 案由 that make a case a 民生 case
@@ -26,6 +27,7 @@ def is_livelihood(cause: str | None) -> bool:
     return bool(cause) and any(word in str(cause) for word in LIVELIHOOD_WORDS)
 
 
+KEYS_TABLE = "zb_lead_keys"
 CASE_SQL = """
 SELECT c.case_no, c.court, c.court_code, c.cause,
        coalesce(c.claim_amount, 0) - coalesce(c.paid_amount, 0) AS unpaid
@@ -37,17 +39,18 @@ SELECT p.id_no, c.case_no, c.court, c.court_code, c.cause,
 FROM parties AS p
 JOIN zb_lead_keys AS k ON k.key = p.id_no
 JOIN cases AS c ON c.case_no = p.case_no
-WHERE p.role = '被执行人' AND c.close_method = '终结本次执行程序' AND c.closed_on <= ?
+WHERE p.role = '被执行人' AND c.close_method = '终结本次执行程序' AND c.closed_on <= :as_of
 """
 
 
-def enrich(con: duckdb.DuckDBPyConnection, leads: Sequence[Lead]) -> None:
+def enrich(engine: Engine, leads: Sequence[Lead]) -> None:
     """Fill court, court_code, unpaid_amount and livelihood of every lead in place."""
-    cases = _rows(con, CASE_SQL, {lead.case_no for lead in leads if lead.case_no})
+    cases = _rows(engine, CASE_SQL, {lead.case_no for lead in leads if lead.case_no})
     subjects = {lead.subject_id for lead in leads if not lead.case_no and lead.subject_id}
     as_of = max((lead.as_of for lead in leads if lead.as_of), default=None)
     debtors: dict[str, list[tuple[Any, ...]]] = {}
-    for row in _rows(con, DEBTOR_SQL, subjects, [as_of]).values():
+    day = f"CAST('{as_of.isoformat()}' AS DATE)" if as_of else "CAST(NULL AS DATE)"
+    for row in _rows(engine, DEBTOR_SQL.replace(":as_of", day), subjects).values():
         for item in row:
             debtors.setdefault(item[0], []).append(item[1:])
     for lead in leads:
@@ -58,16 +61,14 @@ def enrich(con: duckdb.DuckDBPyConnection, leads: Sequence[Lead]) -> None:
             _apply(lead, debtors.get(lead.subject_id or "", []))
 
 
-def _rows(
-    con: duckdb.DuckDBPyConnection, sql: str, keys: set[str], params: list[Any] | None = None
-) -> dict[str, list[tuple[Any, ...]]]:
+def _rows(engine: Engine, sql: str, keys: set[str]) -> dict[str, list[tuple[Any, ...]]]:
     if not keys:
         return {}
-    con.register("zb_lead_keys", pa.table({"key": pa.array(sorted(keys), pa.string())}))
+    engine.put(KEYS_TABLE, pa.table({"key": pa.array(sorted(keys), pa.string())}))
     try:
-        rows = con.execute(sql, params or []).fetchall()
+        _, rows = engine.fetch(sqlglot.transpile(sql, read="duckdb", write=engine.dialect)[0])
     finally:
-        con.unregister("zb_lead_keys")
+        engine.release(KEYS_TABLE)
     out: dict[str, list[tuple[Any, ...]]] = {}
     for row in rows:
         out.setdefault(row[0], []).append(row)

@@ -9,11 +9,13 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Sequence
-from typing import Any
+from pathlib import Path
+from typing import Any, Protocol
 
 import duckdb
 import pyarrow as pa
 
+from zhongben.engine.opener import open_write
 from zhongben.leads.model import Lead
 from zhongben.leads.serialize import to_json
 
@@ -44,28 +46,54 @@ def ensure_tables(con: duckdb.DuckDBPyConnection) -> None:
     con.execute(RUNS_DDL)
 
 
-def start_run(
-    con: duckdb.DuckDBPyConnection, as_of: dt.date, rules: Sequence[str], params: Any, scope: Any
-) -> int:
-    ensure_tables(con)
-    (run_id,) = con.execute("SELECT coalesce(max(run_id), 0) + 1 FROM screen_runs").fetchall()[0]
-    con.execute(
-        "INSERT INTO screen_runs VALUES (?, ?, now(), NULL, ?, ?, ?, NULL)",
-        [run_id, as_of, to_json(list(rules)), to_json(params), to_json(scope)],
-    )
-    return int(run_id)
+class LeadStore(Protocol):
+    """Where a screen's leads are kept (the workspace's ``leads`` and ``screen_runs`` tables)."""
+
+    def save_run(
+        self,
+        as_of: dt.date,
+        rules: Sequence[str],
+        params: Any,
+        scope: Any,
+        leads: Sequence[Lead],
+        in_scope: Callable[[str | None, str | None], bool] | None = None,
+    ) -> int:
+        """Record a finished run and its leads, all or nothing; the run's id."""
 
 
-def save_leads(
+class WorkspaceLeads:
+    """The leads store of a DuckDB workspace opened for writing."""
+
+    def __init__(self, con: duckdb.DuckDBPyConnection) -> None:
+        self.con = con
+
+    def save_run(
+        self,
+        as_of: dt.date,
+        rules: Sequence[str],
+        params: Any,
+        scope: Any,
+        leads: Sequence[Lead],
+        in_scope: Callable[[str | None, str | None], bool] | None = None,
+    ) -> int:
+        return save_run(self.con, as_of, rules, params, scope, leads, in_scope)
+
+
+def save_run(
     con: duckdb.DuckDBPyConnection,
-    run_id: int,
-    leads: Sequence[Lead],
+    as_of: dt.date,
     rules: Sequence[str],
+    params: Any,
+    scope: Any,
+    leads: Sequence[Lead],
     in_scope: Callable[[str | None, str | None], bool] | None = None,
-) -> None:
-    """Upsert the run's leads and resolve vanished ones, in one transaction."""
+) -> int:
+    """Record the run, upsert its leads and resolve vanished ones, in one transaction: a failure
+    leaves the store as it was (no run row without its leads)."""
+    ensure_tables(con)
     con.execute("BEGIN TRANSACTION")
     try:
+        run_id = _start_run(con, as_of, rules, params, scope)
         con.register("zb_staged_leads", _staged(leads))
         _update_existing(con, run_id)
         _insert_new(con, run_id)
@@ -80,6 +108,18 @@ def save_leads(
         raise
     finally:
         con.unregister("zb_staged_leads")
+    return run_id
+
+
+def _start_run(
+    con: duckdb.DuckDBPyConnection, as_of: dt.date, rules: Sequence[str], params: Any, scope: Any
+) -> int:
+    (run_id,) = con.execute("SELECT coalesce(max(run_id), 0) + 1 FROM screen_runs").fetchall()[0]
+    con.execute(
+        "INSERT INTO screen_runs VALUES (?, ?, now(), NULL, ?, ?, ?, NULL)",
+        [run_id, as_of, to_json(list(rules)), to_json(params), to_json(scope)],
+    )
+    return int(run_id)
 
 
 def _staged(leads: Sequence[Lead]) -> pa.Table:
@@ -160,3 +200,23 @@ def _resolve_vanished(
                WHERE list_contains(?, lead_key)""",
             [run_id, keys],
         )
+
+
+class LateWorkspaceLeads:
+    """The leads store of the workspace at ``path``, opened as its writer only to save: an engine
+    other than DuckDB (Spark) computes the leads without holding the workspace."""
+
+    def __init__(self, path: str | Path) -> None:
+        self.path = Path(path)
+
+    def save_run(
+        self,
+        as_of: dt.date,
+        rules: Sequence[str],
+        params: Any,
+        scope: Any,
+        leads: Sequence[Lead],
+        in_scope: Callable[[str | None, str | None], bool] | None = None,
+    ) -> int:
+        with open_write(self.path) as con:
+            return save_run(con, as_of, rules, params, scope, leads, in_scope)

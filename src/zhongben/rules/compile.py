@@ -16,7 +16,7 @@ from typing import Any
 import sqlglot
 from sqlglot import exp
 
-from zhongben.contracts import TABLES
+from zhongben.rules.aliases import evidence_alias, table_of_alias
 from zhongben.rules.late import late_columns
 from zhongben.rules.macros import EVIDENCE, expand_macros
 from zhongben.rules.shared import READ_MARKER, inline_used, reachable
@@ -123,6 +123,20 @@ def compile_used(
     return _bind(template, tables, values, day, dialect, stored)
 
 
+def compile_sql(
+    sql: str,
+    used: tuple[Used, ...],
+    dialect: str,
+    values: Mapping[str, Any],
+    as_of: dt.date,
+    whole: frozenset[str] = frozenset(),
+) -> str:
+    """Any query in the rules' dialect reading ``used`` views, compiled as a rule is: ``values``
+    for its ``:name`` parameters, tables as seen on ``as_of``, helpers expanded."""
+    template, _, tables = _template(sql, dialect, False, whole, used)
+    return _bind(template, tables, dict(values), as_of, dialect, {})
+
+
 @lru_cache(maxsize=1024)
 def _template(
     sql: str,
@@ -169,19 +183,6 @@ def _literal_sql(value: Any, dialect: str) -> str:
         return ", ".join(literal(v).sql(dialect=dialect) for v in value)
     # parenthesised so that -:n with n = -5 does not become the comment --5
     return f"({literal(value).sql(dialect=dialect)})"
-
-
-def evidence_alias(call: exp.Expr) -> str:
-    first = call.expressions[0] if call.expressions else None
-    return first.name if isinstance(first, exp.Column) else ""
-
-
-def table_of_alias(tree: exp.Expr, alias: str) -> str | None:
-    """The contract table an alias names anywhere in the query (None if none or ambiguous)."""
-    names = {
-        t.name for t in tree.find_all(exp.Table) if t.alias_or_name == alias and t.name in TABLES
-    }
-    return names.pop() if len(names) == 1 else None
 
 
 def evidence_calls(select: exp.Expr) -> list[exp.Anonymous]:

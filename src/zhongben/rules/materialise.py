@@ -20,7 +20,7 @@ from collections.abc import Mapping, Sequence
 from types import TracebackType
 from typing import Any
 
-from zhongben.engine.base import Materialising
+from zhongben.engine.base import Engine as Materialising
 from zhongben.rules.compile import compile_used
 from zhongben.rules.spec import Rule
 

@@ -4,15 +4,32 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping
+from functools import lru_cache
 from typing import Any
 
+import pyarrow as pa
+
 from zhongben.engine.base import Engine
-from zhongben.leads.group import group_rows
 from zhongben.leads.model import Lead
+from zhongben.rules.calendar import calendar_table
 from zhongben.rules.compile import compile_rule
 from zhongben.rules.explain import render
 from zhongben.rules.families import BY_CODE
+from zhongben.rules.group import group_rows
+from zhongben.rules.macros import CALENDAR_TABLE
 from zhongben.rules.spec import Rule
+
+
+@lru_cache(maxsize=1)
+def _calendar() -> pa.Table:
+    return calendar_table()
+
+
+def prepare(engine: Engine) -> None:
+    """The engine's settings and the helper tables rules read (the working-day calendar)."""
+    engine.prepare()
+    if not engine.has_table(CALENDAR_TABLE):
+        engine.put(CALENDAR_TABLE, _calendar())
 
 
 def run_rule(

@@ -1,25 +1,28 @@
 """A screen run: select rules, run each on the engine, keep leads in scope, enrich, score, store.
 
-The core never prints: progress is reported through a callback.
+Engine-neutral: ``screen`` takes an engine (``zhongben.engine``: DuckDB, Spark) and a rule
+library, and a leads store to keep what it found; it runs every rule before storing anything, so
+a failed run leaves the store as it was. The core never prints: progress goes to a callback.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-import duckdb
+import sqlglot
 
-from zhongben.engine.duckdb import DuckDBEngine
+from zhongben.engine.base import Engine
 from zhongben.leads.enrich import enrich
 from zhongben.leads.model import Lead
 from zhongben.leads.scope import Scope, keep_in_scope, scope_filter
 from zhongben.leads.score import score_leads
-from zhongben.leads.store import save_leads, start_run
-from zhongben.rules.loader import load_library
+from zhongben.leads.store import LeadStore
+from zhongben.rules.compile import literal
 from zhongben.rules.materialise import SharedRows
+from zhongben.rules.run import prepare, run_rule
 from zhongben.rules.spec import Rule
 from zhongben.rules.visibility import VISIBILITY, unchanged_sql
 
@@ -35,24 +38,22 @@ class ScreenResult:
     per_rule: dict[str, int] = field(default_factory=dict)
 
 
-def unchanged_tables(con: duckdb.DuckDBPyConnection, as_of: dt.date) -> frozenset[str]:
+def unchanged_tables(engine: Engine, as_of: dt.date) -> frozenset[str]:
     """Tables holding nothing dated after ``as_of``: their as-of view is the table itself, so
     rules read them directly (the common case of screening on the data's own date)."""
+    day = literal(as_of).sql(dialect="duckdb")
     names = []
     for name in VISIBILITY:
         sql = unchanged_sql(name)
-        if (
-            sql
-            and con.execute(sql.replace(":as_of", "?"), [as_of] * sql.count(":as_of")).fetchall()[
-                0
-            ][0]
-            == 0
-        ):
+        if not sql:
+            continue
+        text = sqlglot.transpile(sql.replace(":as_of", day), read="duckdb", write=engine.dialect)
+        if engine.fetch(text[0])[1][0][0] == 0:
             names.append(name)
     return frozenset(names)
 
 
-def select_rules(library: dict[str, Rule], ids: Sequence[str] | None) -> list[Rule]:
+def select_rules(library: Mapping[str, Rule], ids: Sequence[str] | None) -> list[Rule]:
     if not ids:
         return list(library.values())
     unknown = [i for i in ids if i not in library]
@@ -62,29 +63,28 @@ def select_rules(library: dict[str, Rule], ids: Sequence[str] | None) -> list[Ru
 
 
 def screen(
-    con: duckdb.DuckDBPyConnection,
+    engine: Engine,
+    library: Mapping[str, Rule],
     as_of: dt.date,
     rule_ids: Sequence[str] | None = None,
     scope: Scope | None = None,
     params: dict[str, dict[str, Any]] | None = None,
-    store: bool = True,
+    leads_store: LeadStore | None = None,
     progress: Progress | None = None,
     share: bool = True,
 ) -> ScreenResult:
-    """Run the selected rules (all by default) as of ``as_of``; store the leads unless told not.
+    """Run the selected rules of ``library`` (all by default) on ``engine`` as of ``as_of``;
+    keep the leads in ``leads_store`` when one is given.
 
     ``share``: compute each view several rules read once (``zhongben.rules.materialise``);
     off, every rule inlines what it uses, as ``run_rule`` alone does."""
     scope = scope or Scope()
     params = params or {}
-    rules = select_rules(load_library(), rule_ids)
+    rules = select_rules(library, rule_ids)
     for rule_id, values in params.items():  # fail before running anything
         select_rules({r.id: r for r in rules}, [rule_id])[0].resolve_params(values)
-    engine = DuckDBEngine(con)
-    engine.prepare()
-    whole = unchanged_tables(con, as_of)
-    from zhongben.rules.run import run_rule
-
+    prepare(engine)
+    whole = unchanged_tables(engine, as_of)
     leads: list[Lead] = []
     per_rule: dict[str, int] = {}
     with SharedRows(engine, rules if share else [], as_of, params, whole) as shared:
@@ -95,14 +95,14 @@ def screen(
             leads.extend(found)
             if progress:
                 progress(rule.id, index + 1, len(rules))
-    in_scope = scope_filter(con, scope)
+    in_scope = scope_filter(engine, scope)
     leads = keep_in_scope(leads, in_scope)
-    enrich(con, leads)
+    enrich(engine, leads)
     score_leads(leads)
     leads.sort(key=lambda x: (-x.score, x.rule_id, x.case_no or "", x.subject_id or ""))
-    result = ScreenResult(as_of, [r.id for r in rules], leads, per_rule=per_rule)
-    if store:
-        ran = [r.id for r in rules]
-        result.run_id = start_run(con, as_of, ran, params, scope.model_dump(mode="json"))
-        save_leads(con, result.run_id, leads, ran, in_scope)
+    ran = [r.id for r in rules]
+    result = ScreenResult(as_of, ran, leads, per_rule=per_rule)
+    if leads_store is not None:
+        scope_json = scope.model_dump(mode="json")
+        result.run_id = leads_store.save_run(as_of, ran, params, scope_json, leads, in_scope)
     return result

@@ -17,6 +17,8 @@ from pathlib import Path
 import sqlglot
 from sqlglot import exp
 
+from zhongben.rules.aliases import evidence_alias, table_of_alias
+from zhongben.rules.macros import EVIDENCE
 from zhongben.rules.problems import Problem
 from zhongben.rules.spec import RULE_ID, Rule, SharedView, Used
 
@@ -135,9 +137,6 @@ def _rename_tables(node: exp.Expr, renamed: dict[str, str]) -> None:
 
 def evidence_as_columns(select: exp.Select) -> None:
     """Each top-level ``zb_evidence(a, f, …)`` of a rule → columns ``a__table`` … ``a__f``."""
-    from zhongben.rules.compile import evidence_alias, table_of_alias
-    from zhongben.rules.macros import EVIDENCE
-
     items: list[exp.Expr] = []
     for item in select.expressions:
         node = item.unalias()

@@ -1,24 +1,31 @@
 """Rule tests: ``<RULE_ID>.test.yaml`` beside each rule (input rows per table, expected leads),
-each case on a fresh in-memory DuckDB workspace; ``run_on_rows`` tries a rule on literal rows."""
+each case on a fresh in-memory DuckDB workspace or on a given engine (the Spark parity suite);
+``run_on_rows`` tries a rule on literal rows."""
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
-import duckdb
+import pyarrow as pa
 import yaml
 from pydantic import BaseModel, ConfigDict, Field
 
 from zhongben.contracts import TABLES
 from zhongben.contracts.storage import storage_columns
+from zhongben.engine.base import Engine
 from zhongben.engine.duckdb import DuckDBEngine
+from zhongben.engine.types import arrow_column
 from zhongben.leads.model import Lead
 from zhongben.rules.explain import show
-from zhongben.rules.run import run_rule
+from zhongben.rules.run import prepare, run_rule
 from zhongben.rules.spec import Rule
+
+if TYPE_CHECKING:
+    import duckdb
 
 Rows = dict[str, list[dict[str, Any]]]
 
@@ -70,52 +77,99 @@ def coverage_problems(tests: TestFile) -> list[str]:
     return [f"缺少 {k} 测试" for k in ("positive", "near_miss") if k not in kinds]
 
 
-def run_tests(rule: Rule, tests: TestFile | None = None) -> list[Outcome]:
-    """Every case of the rule's YAML test file, each on its own fresh database."""
+def run_tests(
+    rule: Rule, tests: TestFile | None = None, engine: Engine | None = None
+) -> list[Outcome]:
+    """Every case of the rule's YAML test file, each on its own input: on ``engine`` when given
+    (its session tables replaced case by case), else on a fresh in-memory DuckDB per case."""
     tests = tests or read_tests(rule.test_path)
     outcomes = []
     for case in tests.tests:
         rows = _merge(tests.input, case.input)
-        leads = run_on_rows(rule, rows, case.as_of or tests.as_of, {**tests.params, **case.params})
+        day = case.as_of or tests.as_of
+        leads = run_on_rows(rule, rows, day, {**tests.params, **case.params}, engine)
         outcomes.append(Outcome(case, compare(leads, case.expect)))
     return outcomes
 
 
 def run_on_rows(
-    rule: Rule | str, rows: Rows, as_of: dt.date, params: dict[str, Any] | None = None
+    rule: Rule | str,
+    rows: Rows,
+    as_of: dt.date,
+    params: dict[str, Any] | None = None,
+    engine: Engine | None = None,
 ) -> list[Lead]:
-    """Run ``rule`` (a Rule or a library rule id) on literal rows (``{table: [{column: value}]}``)
-    in a fresh in-memory workspace; the leads it finds."""
+    """Run ``rule`` (a Rule or a library rule id) on literal rows (``{table: [{column: value}]}``,
+    every other contract table empty) and return the leads it finds: on ``engine`` when given,
+    else in a fresh in-memory DuckDB workspace."""
     from zhongben.rules.loader import load_library
-    from zhongben.workspace import ensure_schema
 
     if isinstance(rule, str):
         rule = load_library()[rule]
-    con = duckdb.connect()
+    if engine is not None:
+        return _run_on(engine, rule, rows, as_of, params)
+    fresh = DuckDBEngine.in_memory()
     try:
-        ensure_schema(con)
-        for table, table_rows in rows.items():
-            insert_rows(con, table, table_rows)
-        engine = DuckDBEngine(con)
-        engine.prepare()
-        return run_rule(engine, rule, as_of, params)
+        return _run_on(fresh, rule, rows, as_of, params)
     finally:
-        con.close()
+        fresh.close()
+
+
+def _run_on(
+    engine: Engine, rule: Rule, rows: Rows, as_of: dt.date, params: dict[str, Any] | None
+) -> list[Lead]:
+    load_rows(engine, rows, read_tables(rule))
+    prepare(engine)
+    return run_rule(engine, rule, as_of, params)
+
+
+def read_tables(rule: Rule) -> list[str]:
+    """The contract tables ``rule`` reads, itself or through what it uses (validation holds a
+    rule to its header's tables)."""
+    names = set(rule.header.tables)
+    for item in rule.used:
+        names |= {table for table, _ in item.tables}
+    return sorted(names & set(TABLES))
+
+
+def load_rows(engine: Engine, rows: Rows, tables: Sequence[str] | None = None) -> None:
+    """Each of ``tables`` (every contract table by default) as a session table of ``engine``:
+    ``rows`` where given, else empty."""
+    unknown = sorted(set(rows) - set(TABLES))
+    if unknown:
+        raise ValueError(f"测试输入中的表 {'、'.join(unknown)} 不在数据契约中")
+    for table in tables if tables is not None else TABLES:
+        engine.put(table, rows_table(table, rows.get(table, [])))
 
 
 def insert_rows(con: duckdb.DuckDBPyConnection, table: str, rows: list[dict[str, Any]]) -> None:
-    """Insert literal rows; provenance is filled in as if read from ``<table>.csv``."""
+    """Append literal rows to a DuckDB workspace table (test fixtures), as ``rows_table``."""
+    staged = rows_table(table, rows)
+    con.register("zb_test_rows", staged)
+    try:
+        names = ", ".join(f'"{n}"' for n in staged.column_names)
+        con.execute(f'INSERT INTO "{table}" ({names}) SELECT {names} FROM zb_test_rows')
+    finally:
+        con.unregister("zb_test_rows")
+
+
+def rows_table(table: str, rows: list[dict[str, Any]]) -> pa.Table:
+    """Literal rows typed as the table's stored form; provenance filled in as if read from
+    ``<table>.csv`` (row 2 onwards, batch 1)."""
     if table not in TABLES:
         raise ValueError(f"测试输入中的表 {table} 不在数据契约中")
-    known = {name for name, _ in storage_columns(TABLES[table])}
+    columns = storage_columns(TABLES[table])
+    known = {name for name, _ in columns}
+    full = []
     for number, row in enumerate(rows, start=2):
-        full = {"_file": f"{table}.csv", "_row": number, "_batch": 1, **row}
-        unknown = sorted(set(full) - known)
+        item = {"_file": f"{table}.csv", "_row": number, "_batch": 1, **row}
+        unknown = sorted(set(item) - known)
         if unknown:
             raise ValueError(f"测试输入中表 {table} 没有列 {'、'.join(unknown)}")
-        columns = ", ".join(f'"{c}"' for c in full)
-        marks = ", ".join("?" for _ in full)
-        con.execute(f'INSERT INTO "{table}" ({columns}) VALUES ({marks})', list(full.values()))
+        full.append(item)
+    return pa.table({
+        name: arrow_column(sql_type, [r.get(name) for r in full]) for name, sql_type in columns
+    })
 
 
 def compare(leads: list[Lead], expected: list[Expected]) -> list[str]:

@@ -14,16 +14,20 @@ from zhongben.store.models import AuditEntry, Lead, Matter, User
 
 ACTIONS = {
     "login": "登录", "login_failed": "登录失败", "view_personal": "查看", "view_list": "浏览",
-    "export": "导出", "search": "搜索", "create_matter": "立案核查", "document.create": "生成文书",
+    "export": "导出", "search": "搜索", "create_matter": "立案核查", "document.create": "起草文书",
     "matter.recheck": "法院回复后重跑规则", "lead.assign": "分派线索", "lead.suppress": "屏蔽线索",
     "lead.unsuppress": "取消屏蔽线索", "lead.transfer": "移交线索", "comment.add": "发表评论",
     "attachment.add": "上传附件", "tag.add": "添加标签", "tag.remove": "删除标签",
     "notification.read": "阅读通知", "user.create": "创建用户", "user.update": "修改用户",
     "user.reset_password": "重置密码", "user.change_password": "修改本人密码",
+    "document.edit": "修改文书", "document.upload": "上传文书", "document.submit": "提交审批",
+    "document.approve": "审批同意", "document.return": "退回文书", "document.issue": "签发文书",
+    "office.settings": "修改本院文书设置",
 }
 OBJECTS = {"lead": "线索", "leads": "线索列表", "matter": "监督案件", "cases": "监督案件列表",
            "document": "文书", "user": "用户", "flows": "资金流向报告", "attachment": "附件",
-           "rules": "规则目录", "dashboard": "统计表", "reminders": "待办提醒", "audit": "审计日志"}
+           "rules": "规则目录", "dashboard": "统计表", "reminders": "待办提醒", "audit": "审计日志",
+           "org": "检察院"}
 DETAILS = {
     "shown": "显示条数", "page": "页码", "rows": "行数", "subject": "证件号码", "case_no": "案号",
     "masked": "已脱敏", "kind": "类型", "leads": "线索", "from_state": "原状态",
@@ -37,6 +41,8 @@ DETAILS = {
     "court": "法院", "severity": "风险等级", "livelihood": "民生案件", "min_amount": "金额下限",
     "max_amount": "金额上限", "status": "状态", "date_from": "筛查日期自", "date_to": "筛查日期至",
     "q": "搜索", "by": "统计维度", "sort": "排序",
+    "step": "审批环节", "version": "版本", "doc_no": "文号", "signed_on": "签发日期",
+    "short_name": "院简称", "objection_days": "异议期限（日）", "cc": "抄送",
 }
 VALUES: dict[str, dict[str, str]] = {"severity": SEVERITY_ZH,
           "sort": {"score": "按评分", "amount": "按金额", "date": "按日期"},

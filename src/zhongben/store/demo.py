@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 
 from zhongben.store.accounts import add_org, add_user
 from zhongben.store.models import Org
+from zhongben.store.offices import procuratorate_for
 
 DEMO_PASSWORD = "zhongben-demo"
 # (username, display name, role, which org: "city" or the county's index)
@@ -21,6 +22,7 @@ DEMO_USERS: tuple[tuple[str, str, str, str], ...] = (
     ("jcg", "张检察官", "检察官", "0"),
     ("zl", "李助理", "检察官助理", "0"),
     ("fzr", "王主任", "部门负责人", "0"),
+    ("jcz", "孙检察长", "检察长", "0"),
     ("jcg2", "赵检察官", "检察官", "1"),
     ("sjcg", "陈检察官", "检察官", "city"),
     ("fxy", "刘分析员", "分析员", "city"),
@@ -30,7 +32,9 @@ DEFAULT_COURTS = ("嵊州市人民法院", "新昌县人民法院")
 
 
 def procuratorate_name(court: str) -> str:
-    return court.replace("人民法院", "人民检察院") if "人民法院" in court else f"{court}检察院"
+    """The supervising procuratorate: from the national court table, else by the naming rule."""
+    rule = court.replace("人民法院", "人民检察院") if "人民法院" in court else f"{court}检察院"
+    return procuratorate_for(court, rule)
 
 
 def seed_demo(session: Session, courts: list[str], city: str = "绍兴市") -> list[tuple[str, str]]:

@@ -20,6 +20,7 @@ from sqlalchemy import (
     Numeric,
     String,
     Text,
+    UniqueConstraint,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
@@ -189,6 +190,7 @@ class Matter(Base):
     outcomes: Mapped[list[Any]] = mapped_column(JSON, default=list)
     recovered_amount: Mapped[Decimal | None] = mapped_column(Numeric(18, 2))
     closed_on: Mapped[date | None] = mapped_column(Date)
+    result: Mapped[str | None] = mapped_column(String(16))  # 结案结果: 纠正 / 未纠正 …
     __table_args__ = (Index("ix_matters_org_state", "org_id", "state"),)
 
 
@@ -225,6 +227,78 @@ class Document(Base):
     created_at: Mapped[datetime] = mapped_column(DateTime)
     user_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
     content: Mapped[bytes] = mapped_column(LargeBinary)
+    # issue 13: drafts people edit, approve and issue (zhongben.documents.drafts)
+    lead_key: Mapped[str | None] = mapped_column(String(40))
+    status: Mapped[str] = mapped_column(String(16), default="draft")
+    version: Mapped[int] = mapped_column(Integer, default=1)
+    sections: Mapped[list[Any]] = mapped_column(JSON, default=list)
+    approval_step: Mapped[int] = mapped_column(Integer, default=0)
+    doc_no: Mapped[str | None] = mapped_column(String(64))
+    signed_on: Mapped[date | None] = mapped_column(Date)
+    pdf: Mapped[bytes | None] = mapped_column(LargeBinary)
+    pdf_sha256: Mapped[str | None] = mapped_column(String(64))
+    __table_args__ = (UniqueConstraint("doc_no", name="uq_documents_doc_no"),)
+
+
+class DocumentVersion(Base):
+    """Every saved state of a draft: who did what, when, with the .docx as it then was."""
+
+    __tablename__ = "document_versions"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    document_id: Mapped[int] = mapped_column(ForeignKey("documents.id"), index=True)
+    number: Mapped[int] = mapped_column(Integer)
+    at: Mapped[datetime] = mapped_column(DateTime)
+    user_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    action: Mapped[str] = mapped_column(String(16))  # generated / edited / uploaded / issued
+    note: Mapped[str | None] = mapped_column(Text)
+    sections: Mapped[list[Any]] = mapped_column(JSON, default=list)
+    content: Mapped[bytes] = mapped_column(LargeBinary)
+    __table_args__ = (UniqueConstraint("document_id", "number"),)
+
+
+class DocumentApproval(Base):
+    """One step of a draft's approval chain: submitted, approved or returned (with a reason)."""
+
+    __tablename__ = "document_approvals"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    document_id: Mapped[int] = mapped_column(ForeignKey("documents.id"), index=True)
+    step: Mapped[int] = mapped_column(Integer)
+    step_name: Mapped[str] = mapped_column(String(16))
+    decision: Mapped[str] = mapped_column(String(8))  # 提交 / 同意 / 退回
+    reason: Mapped[str | None] = mapped_column(Text)
+    user_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    at: Mapped[datetime] = mapped_column(DateTime)
+    version: Mapped[int] = mapped_column(Integer)
+
+
+class DocNumber(Base):
+    """The 文号 register: one row per number issued; (office, series, year, number) is unique,
+    so a number is never issued twice."""
+
+    __tablename__ = "doc_numbers"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    org_id: Mapped[int] = mapped_column(ForeignKey("orgs.id"))
+    series: Mapped[str] = mapped_column(String(16))
+    year: Mapped[int] = mapped_column(Integer)
+    number: Mapped[int] = mapped_column(Integer)
+    doc_no: Mapped[str] = mapped_column(String(64))
+    document_id: Mapped[int] = mapped_column(ForeignKey("documents.id"))
+    at: Mapped[datetime] = mapped_column(DateTime)
+    __table_args__ = (UniqueConstraint("org_id", "series", "year", "number"),)
+
+
+class OfficeSettings(Base):
+    """A procuratorate's document settings: short name and 文号 patterns, approval chains per
+    document kind, the objection period it states, 抄送 recipients, contact."""
+
+    __tablename__ = "office_settings"
+    org_id: Mapped[int] = mapped_column(ForeignKey("orgs.id"), primary_key=True)
+    short_name: Mapped[str] = mapped_column(String(16))
+    patterns: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    chains: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    objection_days: Mapped[int] = mapped_column(Integer, default=15)
+    cc: Mapped[list[Any]] = mapped_column(JSON, default=list)
+    contact: Mapped[str | None] = mapped_column(String(100))
 
 
 class AuditEntry(Base):

@@ -1,6 +1,6 @@
 """A user's own work, for the navigation and the home page: my leads, my cases, deadlines overdue
 or due within 7 days (with a notification for each, once), unread notifications, and the slot
-for approvals waiting for me (issue 13 provides the count)."""
+for approvals waiting for me (counted by issue 13's approval chain)."""
 
 from __future__ import annotations
 
@@ -39,7 +39,7 @@ class MyWork:
     overdue: int
     near: int
     unread: int
-    approvals: int | None = None  # None until the approval chain exists (issue 13)
+    approvals: int | None = None  # drafts waiting for my step; None for roles that approve none
 
 
 def my_leads(session: Session, user_id: int) -> int:
@@ -54,12 +54,16 @@ def my_cases(session: Session, user_id: int) -> int:
     return int(session.scalar(query) or 0)
 
 
-def my_work(session: Session, actor: Actor, running: Sequence[Reminder]) -> MyWork:
-    """The counts; ``running`` are the user's running deadlines (``workflow.reminders``).
-    Read only: deadline notices are written by ``notify_deadlines``."""
+def my_work(session: Session, actor: Actor, running: Sequence[Reminder],
+            approvals: int | None = None) -> MyWork:
+    """The counts; ``running`` are the user's running deadlines (``workflow.reminders``),
+    ``approvals`` the drafts waiting for the user's step (``workflow.approvals``, counted by the
+    caller: the store does not import the workflow). Read only: deadline notices are written by
+    ``notify_deadlines``."""
     return MyWork(my_leads(session, actor.user_id), my_cases(session, actor.user_id),
                   sum(r.deadline.overdue for r in running),
-                  sum(r.deadline.near for r in running), unread_count(session, actor.user_id))
+                  sum(r.deadline.near for r in running), unread_count(session, actor.user_id),
+                  approvals)
 
 
 def deadline_notice_due(session: Session, actor: Actor) -> bool:

@@ -13,6 +13,9 @@ import duckdb
 from sqlalchemy import delete, insert, select, update
 from sqlalchemy.orm import Session, sessionmaker
 
+from zhongben.documents.sources import add_case_facts
+from zhongben.engine.duckdb import DuckDBEngine
+from zhongben.engine.opener import WorkspaceError, open_read
 from zhongben.store.accounts import court_owners, root_org_id
 from zhongben.store.models import Lead, LeadDetail, Profile
 from zhongben.store.profiles import build_profiles
@@ -60,12 +63,13 @@ def _row(raw: dict[str, Any]) -> dict[str, Any]:
 
 
 def publish(workspace: str | Path, sessions: sessionmaker[Session]) -> PublishReport:
-    path = Path(workspace)
-    if not path.exists():
-        raise PublishError(f"找不到工作区文件 {path}")
-    with duckdb.connect(str(path), read_only=True) as con:
-        rows = read_workspace_leads(con)
-        profiles = build_profiles(con, rows)
+    try:
+        with open_read(workspace) as con:
+            rows = read_workspace_leads(con)
+            profiles = build_profiles(con, rows)
+            add_case_facts(DuckDBEngine(con), rows, profiles)
+    except WorkspaceError as exc:  # missing, damaged, or another process holds the writer
+        raise PublishError(str(exc)) from exc
     courts = {k: v["cases"][-1]["court"] for k, v in profiles.items() if v.get("cases")}
     with sessions.begin() as session:
         inserted, updated = store_leads(session, rows, courts, profiles)

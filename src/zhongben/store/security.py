@@ -7,11 +7,14 @@ import threading
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 
-ROLES = ("检察官", "检察官助理", "部门负责人", "分析员", "管理员")
+ROLES = ("检察官", "检察官助理", "部门负责人", "分析员", "管理员", "检察长")
 # Roles that see full ID numbers and phones; the others see them masked.
-UNMASKED_ROLES = frozenset({"检察官", "部门负责人"})
+UNMASKED_ROLES = frozenset({"检察官", "部门负责人", "检察长"})
 # Roles that may change a case's state or a lead's status.
-WORKFLOW_ROLES = frozenset({"检察官", "检察官助理", "部门负责人"})
+WORKFLOW_ROLES = frozenset({"检察官", "检察官助理", "部门负责人", "检察长"})
+# Roles that decide (成案/不成案, 结案, approve, issue): not an assistant
+# (zhongben.workflow.permissions).
+DECIDING_ROLES = frozenset({"检察官", "部门负责人", "检察长"})
 # Roles that may assign leads to others, transfer leads and suppress them.
 LEAD_ADMIN_ROLES = frozenset({"部门负责人", "分析员", "检察官"})
 ADMIN_ROLES = frozenset({"管理员"})

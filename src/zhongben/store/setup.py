@@ -4,27 +4,36 @@ and publishing the workspace's leads."""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import duckdb
 from sqlalchemy.orm import Session, sessionmaker
 
+from zhongben.engine.opener import WorkspaceBusy, WorkspaceError, open_read
 from zhongben.store.demo import seed_demo
 from zhongben.store.publish import PublishError, PublishReport, publish
+
+if TYPE_CHECKING:
+    import duckdb
 
 
 def workspace_courts(workspace: str | Path, limit: int = 30) -> list[str]:
     """Courts named in the workspace's cases (or its leads), most cases first."""
-    if not Path(workspace).exists():
+    try:
+        with open_read(workspace) as con:
+            return _courts(con, limit)
+    except WorkspaceError:  # no workspace yet, or busy: the demo starts without its courts
         return []
-    with duckdb.connect(str(workspace), read_only=True) as con:
-        tables = {r[0] for r in con.execute(
-            "select table_name from information_schema.tables").fetchall()}
-        source = "cases" if "cases" in tables else ("leads" if "leads" in tables else None)
-        if source is None:
-            return []
-        rows = con.execute(f"select court from {source} where court is not null "
-                           "group by court order by count(*) desc, court limit ?",
-                           [limit]).fetchall()
+
+
+def _courts(con: duckdb.DuckDBPyConnection, limit: int) -> list[str]:
+    tables = {r[0] for r in con.execute(
+        "select table_name from information_schema.tables").fetchall()}
+    source = "cases" if "cases" in tables else ("leads" if "leads" in tables else None)
+    if source is None:
+        return []
+    rows = con.execute(f"select court from {source} where court is not null "
+                       "group by court order by count(*) desc, court limit ?",
+                       [limit]).fetchall()
     return [r[0] for r in rows]
 
 
@@ -42,7 +51,6 @@ def publish_if_present(sessions: sessionmaker[Session],
         return "未指定工作区或工作区不存在，未发布线索"
     try:
         return publish(workspace, sessions)
-    except PublishError as exc:
-        return str(exc)
-    except duckdb.IOException as exc:
-        return f"工作区正被占用（{exc}），沿用已发布的线索"
+    except PublishError as exc:  # a busy workspace among them: what was published stays
+        busy = isinstance(exc.__cause__, WorkspaceBusy)
+        return f"{exc}沿用已发布的线索。" if busy else str(exc)

@@ -15,7 +15,9 @@ from sqlalchemy.orm import Session
 
 from zhongben.store.models import Lead, Matter
 
-STAGES = ("线索", "成案", "检察建议", "采纳", "恢复执行", "执行款到位")
+# 纠正 = closed as 纠正 or 部分纠正 (the recheck after the reply found the problem gone or less)
+STAGES = ("线索", "成案", "检察建议", "采纳", "纠正", "恢复执行", "执行款到位")
+CORRECTED = frozenset({"纠正", "部分纠正"})
 DIMENSIONS = {"family": "模型", "court": "法院", "month": "月份"}
 
 
@@ -88,7 +90,8 @@ def _count_by_month(rows: dict[str, FunnelRow], matter: Matter) -> None:
 def _count_matter(row: FunnelRow, matter: Matter) -> None:
     outcomes = matter.outcomes or []
     reached = (matter.decided_on is not None, matter.sent_on is not None,
-               bool(matter.court_adopted), "恢复执行" in outcomes, "执行款到位" in outcomes)
+               bool(matter.court_adopted), matter.result in CORRECTED, "恢复执行" in outcomes,
+               "执行款到位" in outcomes)
     for index, hit in enumerate(reached, start=1):
         row.counts[index] += int(hit)
     row.amount += matter.recovered_amount or 0
@@ -100,3 +103,14 @@ def totals(rows: list[FunnelRow]) -> FunnelRow:
         total.counts = [a + b for a, b in zip(total.counts, row.counts, strict=True)]
         total.amount += row.amount
     return total
+
+
+def results(session: Session, org_ids: list[int]) -> list[tuple[str, int]]:
+    """Closed cases by their true result (纠正, 部分纠正, 未纠正, 法院未回复, 撤回)."""
+    query = (select(Matter.result, func.count()).where(Matter.org_id.in_(org_ids),
+                                                        Matter.result.is_not(None))
+             .group_by(Matter.result))
+    found = dict(session.execute(query).all())
+    from zhongben.workflow.machine import RESULTS
+
+    return [(r, int(found.get(r, 0))) for r in RESULTS]

@@ -21,7 +21,8 @@ from zhongben.web.deps import LoginRequired, PasswordChangeRequired, is_htmx
 from zhongben.web.errors import install_error_handlers
 
 PAGES = ("auth", "inbox", "lead", "flows", "cases", "documents", "rules_page", "dashboard",
-         "reminders", "audit_page", "search", "collab", "notifications", "users_page")
+         "reminders", "audit_page", "search", "collab", "notifications", "users_page",
+         "approvals")
 STATIC = Path(__file__).parent / "static"
 SESSION_HOURS = 8
 

@@ -11,6 +11,8 @@ from fastapi.responses import RedirectResponse, Response
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from zhongben.documents.drafts import STATUS_NAMES
+from zhongben.documents.model import KINDS
 from zhongben.store.accounts import users_of
 from zhongben.store.audit import record
 from zhongben.store.export import xlsx_response
@@ -25,14 +27,15 @@ from zhongben.workflow.service import (
     StepInput,
     WorkflowError,
     apply_event,
-    available_events,
+    close_choices,
     needs_recheck,
+    offered_events,
 )
 
 router = APIRouter()
 CASE_HEADERS = ("案件编号", "类型", "案件名称", "法院", "规则", "状态", "立案日期", "成案日期",
                 "说明通知发出", "法院说明", "制发日期", "法院签收", "当前期限", "剩余天数",
-                "结案结果", "执行款到位金额")
+                "结案结果", "办理成效", "执行款到位金额")
 
 
 def visible_matter(session: Session, viewer: Viewer, matter_id: int) -> Matter:
@@ -70,7 +73,7 @@ def export_cases(owner: str = "", viewer: Viewer = Depends(current_user),
                      m.opened_on, m.decided_on, m.explanation_requested_on,
                      m.explanation_received_on, m.sent_on, m.received_on,
                      d.due if d else None, d.days_left if d else None,
-                     "、".join(m.outcomes or []), m.recovered_amount))
+                     m.result or "", "、".join(m.outcomes or []), m.recovered_amount))
     record(session, viewer.actor, "export", "cases", None, rows=len(rows))
     session.commit()
     return xlsx_response("监督案件", CASE_HEADERS, rows)
@@ -90,15 +93,17 @@ def case_page(request: Request, matter_id: int, error: str = "",
                                                     isouter=True)
         .where(MatterEvent.matter_id == matter.id).order_by(MatterEvent.id)).all()
     documents = session.execute(select(Document.id, Document.kind, Document.filename,
-                                       Document.created_at)
-                                .where(Document.matter_id == matter.id)).all()
+                                       Document.created_at, Document.status, Document.doc_no,
+                                       Document.version)
+                                .where(Document.matter_id == matter.id)
+                                .order_by(Document.id)).all()
     return render(request, "case.html", {
         "viewer": viewer, "matter": matter, "leads": leads, "events": events,
-        "documents": documents,
+        "documents": documents, "kinds": KINDS, "doc_status": STATUS_NAMES,
         "deadlines": current_deadlines(matter, date.today()),
-        "actions": [(e, EVENT_LABELS[e]) for e in available_events(matter)],
-        "outcomes": OUTCOMES, "reasons": NOT_CASE_REASONS, "error": error,
-        "can_workflow": viewer.actor.role in WORKFLOW_ROLES,
+        "actions": [(e, EVENT_LABELS[e]) for e in offered_events(matter, viewer.actor)],
+        "results": close_choices(matter), "outcomes": OUTCOMES, "reasons": NOT_CASE_REASONS,
+        "error": error, "can_workflow": viewer.actor.role in WORKFLOW_ROLES,
         **collab_context(session, viewer, "matter", str(matter.id))})
 
 
@@ -113,19 +118,36 @@ def _amount(text: str) -> Decimal | None:
 def case_event(request: Request, matter_id: int, event: str = Form(...),
                on: date | None = Form(None), reason: str = Form(""), text: str = Form(""),
                outcomes: list[str] = Form(default=[]), amount: str = Form(""),
+               result: str = Form(""), confirm: str = Form(""),
                viewer: Viewer = Depends(current_user),
                session: Session = Depends(db)) -> Response:
     matter = visible_matter(session, viewer, matter_id)
     try:
         data = StepInput(on=on, reason=reason.strip(), text=text.strip(), outcomes=outcomes,
-                         amount=_amount(amount))
+                         amount=_amount(amount), result=result, confirm=confirm == "1")
         apply_event(session, viewer.actor, matter, event, data, date.today())
     except WorkflowError as exc:
         session.rollback()
         return case_page(request, matter_id, str(exc), viewer, session)
     if needs_recheck(matter):
-        result = recheck_matter(session, matter, request.app.state.settings.workspace)
-        record(session, viewer.actor, "matter.recheck", "matter", str(matter.id),
-               summary=result["summary"])
+        _recheck(request, session, viewer, matter)
     session.commit()
     return RedirectResponse(f"/cases/{matter.id}", status_code=303)
+
+
+def _recheck(request: Request, session: Session, viewer: Viewer, matter: Matter) -> None:
+    found = recheck_matter(session, matter, request.app.state.settings.workspace)
+    record(session, viewer.actor, "matter.recheck", "matter", str(matter.id),
+           summary=found["summary"])
+
+
+@router.post("/cases/{matter_id}/recheck", dependencies=[Depends(check_csrf)])
+def case_recheck(request: Request, matter_id: int, viewer: Viewer = Depends(current_user),
+                 session: Session = Depends(db)) -> Response:
+    """Re-run the originating rule now (e.g. during 跟进监督, after the court acted)."""
+    matter = visible_matter(session, viewer, matter_id)
+    if matter.state not in ("adopted", "not_adopted", "following_up", "escalated"):
+        return case_page(request, matter_id, "法院回复后方可重跑规则", viewer, session)
+    _recheck(request, session, viewer, matter)
+    session.commit()
+    return RedirectResponse(f"/cases/{matter.id}#recheck", status_code=303)

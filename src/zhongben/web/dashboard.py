@@ -9,7 +9,7 @@ from sqlalchemy.orm import Session
 
 from zhongben.store.audit import record
 from zhongben.store.export import xlsx_response
-from zhongben.store.stats import DIMENSIONS, STAGES, funnel, totals
+from zhongben.store.stats import DIMENSIONS, STAGES, funnel, results, totals
 from zhongben.web.deps import Viewer, current_user, db, render
 
 router = APIRouter()
@@ -27,7 +27,8 @@ def dashboard(request: Request, by: str = "family", viewer: Viewer = Depends(cur
              "keys": [r.key for r in rows][:20], "series": [r.counts for r in rows][:20]}
     return render(request, "dashboard.html", {
         "viewer": viewer, "rows": rows, "total": total, "stages": STAGES, "by": by,
-        "dimensions": DIMENSIONS, "chart": chart, "monthly": MONTHLY if by == "month" else ""})
+        "dimensions": DIMENSIONS, "chart": chart, "monthly": MONTHLY if by == "month" else "",
+        "results": results(session, viewer.org_ids)})
 
 
 @router.get("/dashboard/export.xlsx")

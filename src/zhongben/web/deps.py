@@ -25,6 +25,7 @@ from zhongben.store.models import User
 from zhongben.store.mywork import deadline_notice_due, my_work, notify_deadlines
 from zhongben.store.security import UNMASKED_ROLES, mask_id, mask_phone
 from zhongben.web.formats import install as install_formats
+from zhongben.workflow.approvals import STEP_ROLES, pending_approval_count
 from zhongben.workflow.machine import EVENT_LABELS, STATE_NAMES
 from zhongben.workflow.reminders import reminders
 
@@ -139,8 +140,15 @@ def render(request: Request, name: str, context: dict[str, Any],
     if isinstance(viewer, Viewer) and "nav" not in context and not name.startswith("_"):
         with request.app.state.sessions() as session:
             running = reminders(session, viewer.actor, viewer.org_ids, date.today())
-            context["nav"] = my_work(session, viewer.actor, running)
+            context["nav"] = my_work(session, viewer.actor, running, _approvals(session, viewer))
     return TEMPLATES.TemplateResponse(request, name, context, status_code=status_code)
+
+
+def _approvals(session: Session, viewer: Viewer) -> int | None:
+    """待我审批 in the navigation: for the roles an approval step waits for, else no link."""
+    if viewer.actor.role not in set(STEP_ROLES.values()):
+        return None
+    return pending_approval_count(session, viewer.actor.user_id)
 
 
 def flash(request: Request, message: str) -> None:

@@ -1,45 +1,205 @@
-"""Generating and downloading a case's .docx drafts (检察建议书, 调查核实报告)."""
+"""A case's documents: draft, edit in the browser (or upload an edited .docx), versions,
+submit / approve / return, issue (文号, signing date, PDF with its hash), download and preview."""
 
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 from urllib.parse import quote
 
-from fastapi import APIRouter, Depends, HTTPException
+from fastapi import APIRouter, Depends, File, Form, HTTPException, Request, UploadFile
 from fastapi.responses import RedirectResponse, Response
 from sqlalchemy.orm import Session
 
+from zhongben.documents.check import check_docx
+from zhongben.documents.drafts import (
+    ACTION_NAMES,
+    STATUS_NAMES,
+    compose_for,
+    create_draft,
+    editable_sections,
+    save_edit,
+    upload,
+    versions,
+)
+from zhongben.documents.issue import issue
+from zhongben.documents.model import KIND_CODES, KINDS
+from zhongben.documents.pdf import PdfError, docx_to_pdf
 from zhongben.store.audit import record
-from zhongben.store.models import Document
+from zhongben.store.models import Document, DocumentVersion, Matter
 from zhongben.web.cases import visible_matter
-from zhongben.web.deps import Viewer, check_csrf, current_user, db
-from zhongben.workflow.documents import KINDS, save_document
+from zhongben.web.deps import Viewer, check_csrf, current_user, db, render
+from zhongben.web.editor import paragraphs_from_html
+from zhongben.workflow.approvals import approve, chain_of, current_step, history, send_back, submit
+from zhongben.workflow.errors import WorkflowError
 
 router = APIRouter()
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
 
-@router.post("/cases/{matter_id}/documents/{kind}", dependencies=[Depends(check_csrf)])
-def generate(matter_id: int, kind: str, viewer: Viewer = Depends(current_user),
-             session: Session = Depends(db)) -> Response:
+def _kind(code: str) -> str:
+    kind = KIND_CODES.get(code, code)
     if kind not in KINDS:
         raise HTTPException(status_code=404)
-    matter = visible_matter(session, viewer, matter_id)
-    document = save_document(session, viewer.actor, matter, kind, date.today())
-    session.commit()
-    return RedirectResponse(f"/cases/{matter.id}#doc-{document.id}", status_code=303)
+    return kind
 
 
-@router.get("/documents/{document_id}")
-def download(document_id: int, viewer: Viewer = Depends(current_user),
-             session: Session = Depends(db)) -> Response:
+def visible_document(session: Session, viewer: Viewer, document_id: int) -> Document:
     document = session.get(Document, document_id)
     if document is None:
         raise HTTPException(status_code=404)
     visible_matter(session, viewer, document.matter_id)
-    record(session, viewer.actor, "view_personal", "document", str(document.id),
-           filename=document.filename)
+    return document
+
+
+@router.post("/cases/{matter_id}/documents/{kind}", dependencies=[Depends(check_csrf)])
+def generate(request: Request, matter_id: int, kind: str,
+             viewer: Viewer = Depends(current_user),
+             session: Session = Depends(db)) -> Response:
+    matter = visible_matter(session, viewer, matter_id)
+    try:
+        document = create_draft(session, viewer.actor, matter, _kind(kind), date.today())
+    except WorkflowError as exc:
+        session.rollback()
+        from zhongben.web.cases import case_page
+
+        return case_page(request, matter_id, str(exc), viewer, session)
     session.commit()
-    name = quote(document.filename)
-    return Response(document.content, media_type=DOCX,
-                    headers={"Content-Disposition": f"attachment; filename*=UTF-8''{name}"})
+    return RedirectResponse(f"/documents/{document.id}", status_code=303)
+
+
+def _page_context(session: Session, viewer: Viewer, document: Document) -> dict[str, Any]:
+    matter = session.get(Matter, document.matter_id)
+    assert matter is not None
+    try:
+        warnings = compose_for(session, matter, document.kind, date.today()).warnings
+    except WorkflowError as exc:
+        warnings = [str(exc)]
+    return {"viewer": viewer, "document": document, "matter": matter,
+            "status": STATUS_NAMES[document.status], "sections": editable_sections(document),
+            "warnings": warnings, "problems": check_docx(document.content, document.kind,
+                                                         issued=document.status == "issued"),
+            "chain": chain_of(session, document), "step": current_step(session, document),
+            "approvals": history(session, document), "versions": versions(session, document),
+            "actions": ACTION_NAMES}
+
+
+@router.get("/documents/{document_id}")
+def document_page(request: Request, document_id: int, error: str = "",
+                  viewer: Viewer = Depends(current_user),
+                  session: Session = Depends(db)) -> Response:
+    document = visible_document(session, viewer, document_id)
+    return render(request, "document.html", {**_page_context(session, viewer, document),
+                                             "error": error})
+
+
+def _act(request: Request, session: Session, viewer: Viewer, document: Document,
+         action: Any) -> Response:
+    try:
+        action()
+    except WorkflowError as exc:
+        session.rollback()
+        fresh = visible_document(session, viewer, document.id)
+        return render(request, "document.html", {**_page_context(session, viewer, fresh),
+                                                 "error": str(exc)}, status_code=400)
+    session.commit()
+    return RedirectResponse(f"/documents/{document.id}", status_code=303)
+
+
+@router.post("/documents/{document_id}/edit", dependencies=[Depends(check_csrf)])
+async def edit(request: Request, document_id: int, viewer: Viewer = Depends(current_user),
+               session: Session = Depends(db)) -> Response:
+    document = visible_document(session, viewer, document_id)
+    form = await request.form()
+    edited = {str(k)[8:]: paragraphs_from_html(str(v)) for k, v in form.items()
+              if str(k).startswith("section-")}
+    note = str(form.get("note", "")).strip()
+    return _act(request, session, viewer, document,
+                lambda: save_edit(session, viewer.actor, document, edited, note, date.today()))
+
+
+@router.post("/documents/{document_id}/upload", dependencies=[Depends(check_csrf)])
+async def upload_docx(request: Request, document_id: int, file: UploadFile = File(...),
+                      viewer: Viewer = Depends(current_user),
+                      session: Session = Depends(db)) -> Response:
+    document = visible_document(session, viewer, document_id)
+    content = await file.read()
+    return _act(request, session, viewer, document,
+                lambda: upload(session, viewer.actor, document, content, file.filename or ""))
+
+
+@router.post("/documents/{document_id}/submit", dependencies=[Depends(check_csrf)])
+def submit_document(request: Request, document_id: int, viewer: Viewer = Depends(current_user),
+                    session: Session = Depends(db)) -> Response:
+    document = visible_document(session, viewer, document_id)
+    return _act(request, session, viewer, document,
+                lambda: submit(session, viewer.actor, document))
+
+
+@router.post("/documents/{document_id}/approve", dependencies=[Depends(check_csrf)])
+def approve_document(request: Request, document_id: int, note: str = Form(""),
+                     viewer: Viewer = Depends(current_user),
+                     session: Session = Depends(db)) -> Response:
+    document = visible_document(session, viewer, document_id)
+    return _act(request, session, viewer, document,
+                lambda: approve(session, viewer.actor, document, note.strip()))
+
+
+@router.post("/documents/{document_id}/return", dependencies=[Depends(check_csrf)])
+def return_document(request: Request, document_id: int, reason: str = Form(""),
+                    viewer: Viewer = Depends(current_user),
+                    session: Session = Depends(db)) -> Response:
+    document = visible_document(session, viewer, document_id)
+    return _act(request, session, viewer, document,
+                lambda: send_back(session, viewer.actor, document, reason))
+
+
+@router.post("/documents/{document_id}/issue", dependencies=[Depends(check_csrf)])
+def issue_document(request: Request, document_id: int, signed_on: date | None = Form(None),
+                   viewer: Viewer = Depends(current_user),
+                   session: Session = Depends(db)) -> Response:
+    document = visible_document(session, viewer, document_id)
+    today = date.today()
+    return _act(request, session, viewer, document,
+                lambda: issue(session, viewer.actor, document, signed_on or today, today))
+
+
+def _attachment(content: bytes, filename: str, media: str, inline: bool = False) -> Response:
+    how = "inline" if inline else "attachment"
+    return Response(content, media_type=media,
+                    headers={"Content-Disposition": f"{how}; filename*=UTF-8''{quote(filename)}"})
+
+
+@router.get("/documents/{document_id}/docx")
+def download(document_id: int, version: int | None = None,
+             viewer: Viewer = Depends(current_user), session: Session = Depends(db)) -> Response:
+    document = visible_document(session, viewer, document_id)
+    content = document.content
+    if version is not None:
+        found = session.query(DocumentVersion).filter_by(document_id=document.id,
+                                                         number=version).first()
+        if found is None:
+            raise HTTPException(status_code=404)
+        content = found.content
+    record(session, viewer.actor, "view_personal", "document", str(document.id),
+           filename=document.filename, version=version or document.version)
+    session.commit()
+    return _attachment(content, document.filename, DOCX)
+
+
+@router.get("/documents/{document_id}/pdf")
+def pdf(document_id: int, viewer: Viewer = Depends(current_user),
+        session: Session = Depends(db)) -> Response:
+    """The signed PDF once issued; before that a preview of the current draft."""
+    document = visible_document(session, viewer, document_id)
+    name = document.filename.removesuffix(".docx") + ".pdf"
+    if document.pdf is not None:
+        content = document.pdf
+    else:
+        try:
+            content = docx_to_pdf(document.content)
+        except PdfError as exc:
+            raise HTTPException(status_code=503, detail=str(exc)) from exc
+    record(session, viewer.actor, "view_personal", "document", str(document.id), filename=name)
+    session.commit()
+    return _attachment(content, name, "application/pdf", inline=True)

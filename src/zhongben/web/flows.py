@@ -2,20 +2,19 @@
 
 The report is the command line's (``zhongben.graph.report.build_flow_report``, drawn by
 ``zhongben.graph.render.report_body``), traced on the analytical workspace opened read-only as
-of the lead's screening date. When the workspace is missing or another process holds its
-writer lock, the page says so in Chinese instead of failing. Access, masking and audit are the
-lead page's: a lead the user cannot see answers 404."""
+of the lead's screening date through the façade's read-only opener: when the workspace is missing
+or another process holds its writer lock, the page says so in Chinese instead of failing.
+Access, masking and audit are the lead page's: a lead the user cannot see answers 404."""
 
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 
-import duckdb
 from fastapi import APIRouter, Depends, HTTPException, Request
 from fastapi.responses import Response
 from sqlalchemy.orm import Session
 
+from zhongben.engine.opener import WorkspaceError
 from zhongben.graph.render import report_body
 from zhongben.graph.report import PATH_COLUMNS, FlowReport, Shown, build_flow_report, path_rows
 from zhongben.store.audit import record
@@ -24,28 +23,24 @@ from zhongben.store.models import Lead
 from zhongben.web.deps import Viewer, current_user, db, render
 from zhongben.web.lead import lead_or_404
 from zhongben.web.masking import mask_value
+from zhongben.workspace import Workspace
 
 router = APIRouter()
 NO_SUBJECT = "本线索没有指明被执行人，无法生成资金流向报告。"
 NO_WORKSPACE = ("未配置分析工作库（DuckDB），无法生成资金流向报告。"
                 "请用 zhongben serve --db 工作库 启动。")
-MISSING = "分析工作库文件不存在，无法生成资金流向报告。"
-BUSY = "分析工作库正被其他程序（如导入或筛查）占用，暂时无法读取，请稍后再试。"
+UNREADABLE = "无法生成资金流向报告。"
 
 
 def load_report(workspace: str | None, debtor_id: str, as_of: dt.date) -> FlowReport | str:
     """The debtor's report from the workspace opened read-only, or why there is none."""
     if not workspace:
         return NO_WORKSPACE
-    if not Path(workspace).exists():
-        return MISSING
     try:
-        with duckdb.connect(workspace, read_only=True) as con:
+        with Workspace(workspace).read() as con:
             return build_flow_report(con, debtor_id, as_of)
-    except duckdb.Error as exc:  # another process holds the writer lock, or a damaged file
-        if isinstance(exc, duckdb.IOException) and "lock" in str(exc).lower():
-            return BUSY
-        return f"分析工作库暂不可读（{type(exc).__name__}），无法生成资金流向报告。"
+    except WorkspaceError as exc:  # missing, damaged, or another process holds the writer
+        return f"{exc}{UNREADABLE}"
 
 
 def _account(value: str) -> str:

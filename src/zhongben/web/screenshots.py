@@ -17,7 +17,8 @@ from zhongben.workflow.demo_story import play_story
 
 PAGES = (("01-login", None), ("02-inbox", "/leads"), ("03-lead", "lead"),
          ("04-case", "/cases/1"), ("05-cases", "/cases"), ("06-reminders", "/reminders"),
-         ("07-dashboard", "/dashboard"), ("08-rules", "/rules"))
+         ("07-dashboard", "/dashboard"), ("08-rules", "/rules"),
+         ("10-document", "/documents/1"), ("11-approvals", "/approvals"))
 
 
 def build_demo_db(target: Path, workspace: str | None) -> None:
@@ -31,6 +32,22 @@ def build_demo_db(target: Path, workspace: str | None) -> None:
     play_story(sessions, workspace=workspace)
 
 
+def document_pages(db: Path, out: Path) -> list[Path]:
+    """Page images of the documents the demo story issued (signed PDFs) into ``out``."""
+    from sqlalchemy import select
+
+    from zhongben.documents.pages import page_images
+    from zhongben.store.models import Document
+
+    written: list[Path] = []
+    with open_database(db)() as session:
+        issued = session.scalars(select(Document).where(Document.pdf.is_not(None))
+                                 .order_by(Document.id)).first()
+        if issued is not None and issued.pdf:
+            written += page_images(issued.pdf, out, f"09-{issued.kind}")
+    return written
+
+
 def render_screenshots(out: Path, workspace: str | None = None) -> list[Path]:
     from playwright.sync_api import sync_playwright
 
@@ -38,13 +55,14 @@ def render_screenshots(out: Path, workspace: str | None = None) -> list[Path]:
     with tempfile.TemporaryDirectory() as tmp:
         db = Path(tmp) / "app.sqlite"
         build_demo_db(db, workspace)
+        pages = document_pages(db, out)
         app = create_app(Settings(db=str(db), workspace=workspace))
         with running(app) as base, sync_playwright() as pw:
             browser = launch(pw)
             page = browser.new_page(viewport={"width": 1440, "height": 900}, locale="zh-CN")
             written = [_shoot(page, base, name, path, out) for name, path in PAGES]
             browser.close()
-    return written
+    return written + pages
 
 
 def _shoot(page: object, base: str, name: str, path: str | None, out: Path) -> Path:

@@ -8,13 +8,12 @@ cannot be run (workspace busy or missing, rule gone from the library) the answer
 from __future__ import annotations
 
 from datetime import date, datetime
-from pathlib import Path
 from typing import Any
 
-import duckdb
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from zhongben.engine.opener import WorkspaceError, open_read
 from zhongben.store.models import Lead, Matter
 
 
@@ -33,26 +32,26 @@ def recheck_matter(session: Session, matter: Matter, workspace: str | None) -> d
 
 def _recheck_lead(lead: Lead, workspace: str | None) -> dict[str, Any]:
     base = {"lead_key": lead.lead_key, "case_no": lead.case_no}
-    if not workspace or not Path(workspace).exists():
+    if not workspace:
         return {**base, "still_fires": None, "source": "无工作区，无法重跑"}
     try:
         return {**base, **_ask_workspace(lead, workspace)}
-    except duckdb.Error as exc:
-        return {**base, "still_fires": None, "source": f"工作区暂不可读（{type(exc).__name__}）"}
+    except WorkspaceError as exc:  # missing, damaged, or another process holds the writer
+        return {**base, "still_fires": None, "source": f"{exc}无法重跑"}
 
 
 def _ask_workspace(lead: Lead, workspace: str) -> dict[str, Any]:
     from zhongben.engine.duckdb import DuckDBEngine
     from zhongben.rules.loader import load_library
-    from zhongben.rules.run import run_rule
+    from zhongben.rules.run import prepare, run_rule
 
     rule = load_library().get(lead.rule_id)
     if rule is None:
         return {"still_fires": None, "source": f"规则库中已无规则 {lead.rule_id}"}
     today = date.today()
-    with duckdb.connect(workspace, read_only=True) as con:
+    with open_read(workspace) as con:
         engine = DuckDBEngine(con)
-        engine.prepare()
+        prepare(engine)
         found = run_rule(engine, rule, today, lead.params or None)
     identity = (lead.rule_id, lead.case_no, lead.subject_id)
     still = identity in {x.identity for x in found}

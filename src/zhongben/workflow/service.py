@@ -1,12 +1,10 @@
 """Case workflow services the web app and CLI call: open a case from leads, move it through the
 state machine with the data each step needs, and keep the leads' status in step. Every change is
-written to the audit log in the same transaction."""
+written to the audit log in the same transaction; a refused step changes nothing."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from datetime import date, datetime
-from decimal import Decimal
 from typing import Any
 
 from sqlalchemy import func, select
@@ -15,36 +13,26 @@ from statemachine.exceptions import TransitionNotAllowed
 
 from zhongben.store.audit import Actor, record
 from zhongben.store.models import Lead, Matter, MatterEvent, Org
-from zhongben.store.security import WORKFLOW_ROLES
+from zhongben.workflow.dates import check_step_date
+from zhongben.workflow.errors import WorkflowError
 from zhongben.workflow.machine import (
+    DOCUMENT_EVENTS,
     EVENT_LABELS,
-    OUTCOMES,
     REPLIED_STATES,
     STATE_NAMES,
     allowed_events,
     next_state,
 )
+from zhongben.workflow.permissions import may, require_event, require_workflow
+from zhongben.workflow.steps import STEPS, StepInput, recheck_persists
 
-
-class WorkflowError(ValueError):
-    """A workflow request that cannot be carried out; the message is shown to the user."""
-
-
-@dataclass
-class StepInput:
-    """What a user typed along with a workflow event (all optional; each event checks its own)."""
-
-    on: date | None = None
-    reason: str = ""
-    text: str = ""
-    outcomes: list[str] = field(default_factory=list)
-    amount: Decimal | None = None
+__all__ = ["StepInput", "WorkflowError", "apply_event", "available_events", "open_matter"]
 
 
 def open_matter(session: Session, actor: Actor, leads: list[Lead], today: date) -> Matter:
     """Start review of one lead (个案纠违) or of several leads of one rule at one court
     (类案监督)."""
-    _require_role(actor)
+    require_workflow(actor)
     if not leads:
         raise WorkflowError("请至少选择一条线索")
     if any(lead.matter_id is not None for lead in leads):
@@ -52,6 +40,9 @@ def open_matter(session: Session, actor: Actor, leads: list[Lead], today: date) 
     if len({(lead.rule_id, lead.court) for lead in leads}) > 1:
         raise WorkflowError("类案监督只能合并同一法院、同一问题（同一规则）的线索")
     first = leads[0]
+    lead_day = _lead_day(leads)
+    if lead_day and today < lead_day:
+        raise WorkflowError(f"核查日期不能早于线索的筛查基准日（{lead_day}）")
     kind = "类案监督" if len(leads) > 1 else "个案纠违"
     matter = Matter(number=_next_number(session, actor.org_id, today), kind=kind,
                     title=_title(first, len(leads)), org_id=first.org_id or actor.org_id,
@@ -74,30 +65,43 @@ def _title(lead: Lead, count: int) -> str:
 
 
 def _next_number(session: Session, org_id: int, today: date) -> str:
+    """The internal case number (案件编号); the 文号 of a document comes from the register."""
     org = session.get(Org, org_id)
     count = session.scalar(select(func.count(Matter.id))) or 0
-    return f"{org.name[:1] if org else ''}检民执监〔{today.year}〕{count + 1}号"
+    return f"{org.name[:1] if org else ''}检民执监案〔{today.year}〕{count + 1}号"
 
 
-def _require_role(actor: Actor) -> None:
-    if actor.role not in WORKFLOW_ROLES:
-        raise WorkflowError(f"角色“{actor.role}”不能办理监督案件")
+def _lead_day(leads: list[Lead]) -> date | None:
+    days = [lead.as_of for lead in leads if lead.as_of]
+    return min(days) if days else None
+
+
+def matter_leads(session: Session, matter: Matter) -> list[Lead]:
+    return list(session.scalars(select(Lead).where(Lead.matter_id == matter.id)
+                                .order_by(Lead.case_no)))
 
 
 def apply_event(session: Session, actor: Actor, matter: Matter, event: str, data: StepInput,
-                today: date) -> Matter:
-    """Send ``event`` to ``matter``: check it is allowed, take its data, record it."""
-    _require_role(actor)
+                today: date, *, by_document: bool = False) -> Matter:
+    """Send ``event`` to ``matter``: check role, state, date and data, then record it. Issuing a
+    recommendation or a notice happens only through an approved document (``by_document``)."""
+    require_event(actor, event)
+    if event in DOCUMENT_EVENTS and not by_document:
+        raise WorkflowError(f"“{EVENT_LABELS[event]}”须通过签发经审批的文书完成")
     before = matter.state
     try:
         after = next_state(before, event)
     except TransitionNotAllowed as exc:
         raise WorkflowError(
             f"案件处于“{STATE_NAMES[before]}”，不能“{EVENT_LABELS.get(event, event)}”") from exc
-    STEPS.get(event, _no_data)(matter, data, today)
+    if event not in available_events(matter, by_document=by_document):
+        raise WorkflowError(_why_not(matter, event))
+    on = data.on or today
+    check_step_date(on, today, _lead_day(matter_leads(session, matter)), _earlier(session, matter))
+    STEPS.get(event, lambda m, d, o: None)(matter, data, on)
     matter.state = after
     _sync_leads(session, matter)
-    note = _note(data)
+    note = _note(data, on)
     session.add(MatterEvent(matter_id=matter.id, at=datetime.now(), user_id=actor.user_id,
                             action=event, from_state=before, to_state=after, note=note))
     record(session, actor, f"matter.{event}", "matter", str(matter.id), from_state=before,
@@ -105,11 +109,29 @@ def apply_event(session: Session, actor: Actor, matter: Matter, event: str, data
     return matter
 
 
-def _note(data: StepInput) -> dict[str, Any]:
-    note: dict[str, Any] = {}
-    if data.on:
-        note["on"] = data.on.isoformat()
-    for name in ("reason", "text"):
+def _earlier(session: Session, matter: Matter) -> list[tuple[str, date]]:
+    found = [("开始核查", matter.opened_on)]
+    notes = session.execute(select(MatterEvent.action, MatterEvent.note)
+                            .where(MatterEvent.matter_id == matter.id)).all()
+    for action, note in notes:
+        if (note or {}).get("on"):
+            found.append((EVENT_LABELS.get(action, action), date.fromisoformat(note["on"])))
+    return found
+
+
+def _why_not(matter: Matter, event: str) -> str:
+    label = EVENT_LABELS.get(event, event)
+    if event in ("request_explanation", "explanation_received"):
+        return ("已发出说明案件执行情况通知书，法院尚未说明" if event == "request_explanation"
+                else "尚未发出说明案件执行情况通知书")
+    if matter.state in REPLIED_STATES and matter.recheck is None:
+        return f"法院回复后须先重跑规则核实是否纠正，才能“{label}”"
+    return f"规则重跑显示问题已纠正，不能“{label}”；请以“纠正”结案"
+
+
+def _note(data: StepInput, on: date) -> dict[str, Any]:
+    note: dict[str, Any] = {"on": on.isoformat()}
+    for name in ("reason", "text", "result"):
         if value := getattr(data, name):
             note[name] = value
     if data.outcomes:
@@ -124,89 +146,42 @@ def _sync_leads(session: Session, matter: Matter) -> None:
         lead.status = STATE_NAMES[matter.state]
 
 
-def _no_data(matter: Matter, data: StepInput, today: date) -> None:
-    return None
+AFTER_RECHECK = frozenset({"follow_up", "reissue", "escalate"})
 
 
-def _reject(matter: Matter, data: StepInput, today: date) -> None:
-    if not data.reason:
-        raise WorkflowError("不成案须写明理由")
-    matter.not_case_reason = data.reason
-    matter.closed_on = data.on or today
-
-
-def _accept(matter: Matter, data: StepInput, today: date) -> None:
-    matter.decided_on = data.on or today
-
-
-def _request_explanation(matter: Matter, data: StepInput, today: date) -> None:
-    if matter.explanation_requested_on and not matter.explanation_received_on:
-        raise WorkflowError("已发出说明案件执行情况通知书，法院尚未说明")
-    matter.explanation_requested_on = data.on or today
-    matter.explanation_received_on = None
-
-
-def _explanation_received(matter: Matter, data: StepInput, today: date) -> None:
-    if not matter.explanation_requested_on or matter.explanation_received_on:
-        raise WorkflowError("尚未发出说明案件执行情况通知书")
-    matter.explanation_received_on = data.on or today
-
-
-def _issue(matter: Matter, data: StepInput, today: date) -> None:
-    matter.sent_on = data.on or today
-
-
-def _received(matter: Matter, data: StepInput, today: date) -> None:
-    matter.received_on = data.on or today
-
-
-def _extend(matter: Matter, data: StepInput, today: date) -> None:
-    if matter.reply_extended:
-        raise WorkflowError("回复期限只能延长一次（1个月）")
-    matter.reply_extended = True
-
-
-def _replied(matter: Matter, data: StepInput, today: date) -> None:
-    if not data.text:
-        raise WorkflowError("请填写法院回复内容")
-    matter.replied_on = data.on or today
-    matter.reply_text = data.text
-
-
-def _adopted(matter: Matter, data: StepInput, today: date) -> None:
-    _replied(matter, data, today)
-    matter.court_adopted = True
-
-
-def _declined(matter: Matter, data: StepInput, today: date) -> None:
-    _replied(matter, data, today)
-    matter.court_adopted = False
-
-
-def _close(matter: Matter, data: StepInput, today: date) -> None:
-    unknown = [o for o in data.outcomes if o not in OUTCOMES]
-    if unknown or not data.outcomes:
-        raise WorkflowError(f"请选择结案结果（{'、'.join(OUTCOMES)}）")
-    if "执行款到位" in data.outcomes and (data.amount is None or data.amount < 0):
-        raise WorkflowError("执行款到位须填写到位金额")
-    matter.outcomes = list(data.outcomes)
-    matter.recovered_amount = data.amount if "执行款到位" in data.outcomes else None
-    matter.closed_on = data.on or today
-
-
-STEPS = {"reject": _reject, "accept": _accept, "request_explanation": _request_explanation,
-         "explanation_received": _explanation_received, "issue_recommendation": _issue,
-         "court_received": _received, "extend_reply": _extend, "court_adopted": _adopted,
-         "court_declined": _declined, "close": _close}
-
-
-def available_events(matter: Matter) -> list[str]:
-    """The events a user may send to ``matter`` now: the machine's, less a second 说明案件执行情况
-    通知书 while one is unanswered, or an explanation received when none was asked for."""
+def available_events(matter: Matter, *, by_document: bool = False) -> list[str]:
+    """The events that may be sent to ``matter`` now: the machine's, less a second 说明案件执行情况
+    通知书 while one is unanswered (or an explanation when none was asked for), less the
+    document-only events unless a document is issuing; after the court's reply, nothing before
+    the rule has been re-run, and only 结案 when the recheck found the problem fixed."""
     waiting = bool(matter.explanation_requested_on and not matter.explanation_received_on)
     hidden = {"request_explanation"} if waiting else {"explanation_received"}
+    if not by_document:
+        hidden |= DOCUMENT_EVENTS
+    if matter.state in REPLIED_STATES:
+        if matter.recheck is None:
+            hidden |= AFTER_RECHECK | {"close"}
+        elif matter.recheck.get("fixed"):
+            hidden |= AFTER_RECHECK
     return [e for e in allowed_events(matter.state) if e not in hidden]
+
+
+def offered_events(matter: Matter, actor: Actor) -> list[str]:
+    """What the case page offers ``actor``: the available events their role may send."""
+    return [e for e in available_events(matter) if may(actor, e)]
 
 
 def needs_recheck(matter: Matter) -> bool:
     return matter.state in REPLIED_STATES and matter.recheck is None
+
+
+def close_choices(matter: Matter) -> list[str]:
+    """The 结案 results honest for ``matter`` now (the step re-checks them)."""
+    from zhongben.workflow.machine import RESULTS
+
+    persists = recheck_persists(matter)
+    if matter.state == "awaiting_reply":
+        return ["法院未回复", "撤回"]
+    out = [r for r in RESULTS if not (r == "纠正" and persists)
+           and not (r == "部分纠正" and persists == "all")]
+    return [r for r in out if r != "法院未回复" or not matter.replied_on]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
 from collections.abc import Sequence
@@ -56,6 +57,10 @@ def iso_time(text: str) -> str:
     return f"{int(m.group(1)):02d}:{int(m.group(2)):02d}:{second:02d}"
 
 
+_NOTE_TAIL = re.compile(r"(?<=[0-9])\([^0-9()][^()]*\)$|(?<=[0-9])\(已[^()]*\)$")
+PLACEHOLDER = re.compile(r"^[-—_*/\s]*$")  # ------, /, ****: an empty cell as banks print it
+
+
 def split_sign(raw: str) -> tuple[bool, str]:
     """(negative?, the amount without its sign): ``-1,000.00``, ``1000.00-``, ``(1,000.00)``,
     ``+500``, ``¥-20.00``."""
@@ -65,7 +70,8 @@ def split_sign(raw: str) -> tuple[bool, str]:
     negative = False
     if text.startswith("(") and text.endswith(")"):
         negative, text = True, text[1:-1]
-    for mark in ("¥", "￥", "RMB", "CNY"):
+    text = _NOTE_TAIL.sub("", text)  # 8,000.00(CN), 131.77(已退款89.84)
+    for mark in ("¥", "￥", "RMB", "CNY", "元"):
         text = text.replace(mark, "")
     if text.startswith("-") or text.endswith("-"):
         negative, text = True, text.strip("-")
@@ -119,14 +125,18 @@ _SUMMARY_WORDS = (
     "期初余额",
     "承前页",
     "过次页",
+    "以上数据",
+    "人民币合计",
+    "本期",
 )
+_SUMMARY_ANYWHERE = re.compile(r"合计|总计|小计")
 
 
 def summary_label(cells: Sequence[str]) -> str | None:
     """The text that marks a summary/footer row (合计, 共 N 笔, 导出时间 …), or None."""
     for cell in cells:
         folded = fold(cell)
-        if folded and folded.startswith(_SUMMARY_WORDS):
+        if folded and (folded.startswith(_SUMMARY_WORDS) or _SUMMARY_ANYWHERE.search(folded)):
             return cell.strip()[:40]
     return None
 
@@ -143,6 +153,8 @@ _ACCOUNT_LABELS = (
     "支付宝账号",
     "微信号",
     "用户id",
+    "京东账号名",
+    "卡号/账号",
     "微信昵称",
 )
 _ACCOUNT = re.compile(
@@ -151,18 +163,49 @@ _ACCOUNT = re.compile(
 
 
 def account_from_preamble(preamble: Sequence[Sequence[str]]) -> str | None:
-    """The account number written in a title row (``卡号：6222 0210 …``, ``账号:[138…]``); the
-    strongest label wins (a nickname only when nothing else names the account)."""
+    """The account number written in a title row (``卡号：6222 0210 …``, ``账号:[138…]``, or the
+    label and the number in two cells: ``账　　号：`` | ``6222…``); the strongest label wins (a
+    nickname only when nothing else names the account)."""
     found: dict[str, str] = {}
     for row in preamble:
-        for cell in row:
-            text = unicodedata.normalize("NFKC", str(cell or ""))
+        for text in _preamble_texts(row):
             for m in _ACCOUNT.finditer(text.lower()):
                 found.setdefault(m.group(1), _original(text, m))
     for label in _ACCOUNT_LABELS:
         if label in found:
             return found[label]
     return None
+
+
+_LABEL_GAP = re.compile(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff:：])")
+
+
+def _preamble_texts(row: Sequence[str]) -> list[str]:
+    """Each cell of a title row, and each label cell joined to the cell after it (``账号`` |
+    ``6200…`` → ``账号:6200…``); blanks inside a label (``账　　号``) removed."""
+    cells = [_LABEL_GAP.sub("", unicodedata.normalize("NFKC", str(c or ""))).strip() for c in row]
+    texts = list(cells)
+    for label, value in itertools.pairwise(cells):
+        if label and value and len(label) <= 8 and not re.search(r"[0-9]", label):
+            texts.append(f"{label.rstrip(':：')}:{value}")
+    return texts
+
+
+_NAME_ACCOUNT = re.compile(r"(?<![0-9])([0-9]{4}[0-9*]{6,21}[0-9]{0,4})(?![0-9])")
+_NAME_TAIL = re.compile(r"(?:尾号|_)([0-9]{4})(?=_|\.|$)")
+
+
+def account_from_name(file_name: str) -> tuple[str | None, str | None]:
+    """(full account, last four digits) written in a file name such as
+    ``6222021001123456789_工商银行.csv`` or ``交易明细_1546_20250101_20250620.xls``; a run of
+    eight digits is a date, not an account."""
+    stem = file_name.rsplit(".", 1)[0]
+    for match in _NAME_ACCOUNT.finditer(stem):
+        value = match.group(1)
+        if not re.fullmatch(r"(19|20)[0-9]{6}", value):
+            return value, None
+    tail = _NAME_TAIL.search(stem)
+    return None, (tail.group(1) if tail else None)
 
 
 def _original(text: str, m: re.Match[str]) -> str:

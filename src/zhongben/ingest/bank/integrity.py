@@ -67,8 +67,8 @@ ORDER BY account_no, txn_at, _row
 _GAP = f"""
 SELECT account_no, _file, prev_row, _row, prev_at, txn_at,
        date_diff('day', CAST(prev_at AS DATE), CAST(txn_at AS DATE)) AS days,
-       (balance IS NOT NULL AND prev_balance IS NOT NULL
-        AND abs(prev_balance + signed - balance) <= 0.005) AS carried
+       CASE WHEN balance IS NULL OR prev_balance IS NULL THEN NULL
+            ELSE abs(prev_balance + signed - balance) <= 0.005 END AS carried
 FROM ({_ORDERED}) o
 WHERE prev_at IS NOT NULL
   AND date_diff('day', CAST(prev_at AS DATE), CAST(txn_at AS DATE)) > $gap_days
@@ -121,15 +121,21 @@ def _gap_issues(con: duckdb.DuckDBPyConnection, batch: int, gap_days: int) -> li
     rows = con.execute(_GAP, {"batch": batch, "gap_days": gap_days}).fetchall()
     issues = []
     for account, file, prev_row, row, prev_at, at, days, carried in rows:
-        verdict = (
-            "前后余额衔接，可能确无交易" if carried else "前后余额不衔接，期间流水可能缺失，请补调"
-        )
+        first, last = sorted((int(prev_row), int(row)))
         message = (
             f"账号 {account} 日期断档：{prev_at:%Y-%m-%d} 至 {at:%Y-%m-%d} 共 {days} 天无交易"
-            f"（{_name(file)} 第 {prev_row}–{row} 行），{verdict}。"
+            f"（{_name(file)} 第 {first}–{last} 行），{_gap_verdict(carried)}。"
         )
-        issues.append(Issue(account, "gap", message, (int(prev_row), int(row)), file))
+        issues.append(Issue(account, "gap", message, (first, last), file))
     return issues
+
+
+def _gap_verdict(carried: bool | None) -> str:
+    if carried is None:  # a statement without balances says nothing either way
+        return "流水没有余额列，无法判断期间是否缺失流水，请与账户持有人或银行核实"
+    if carried:
+        return "前后余额衔接，可能确无交易"
+    return "前后余额不衔接，期间流水可能缺失，请补调"
 
 
 def _duplicate_issues(con: duckdb.DuckDBPyConnection, batch: int) -> list[Issue]:

@@ -11,11 +11,13 @@ Call ``register(con)`` once per connection before running the expressions.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cache
 
 import duckdb
 
 from zhongben.contracts.model import Column, Kind
-from zhongben.identifiers.courts import zhejiang_courts
+from zhongben.identifiers.courts import all_courts
+from zhongben.identifiers.legacy_courts import unique_legacy_keys
 from zhongben.ingest.normalise import sql_tiers as t
 from zhongben.ingest.normalise import udfs
 from zhongben.ingest.normalise.enums import enum_lookup
@@ -173,14 +175,23 @@ def case_no_part(parts: str, column: str) -> str:
 
 def register(con: duckdb.DuckDBPyConnection) -> None:
     """The reference UDFs the expressions call, and the ``zb_courts`` lookup table (code, name,
-    kind, division, current) of the Zhejiang courts."""
+    kind, division, current) of the national court table, plus the old-scheme abbreviations that
+    name exactly one court (so a legacy 案号 gets its court's name too)."""
     udfs.register_udfs(con)
+    # Lists as parameters, unnested by DuckDB: no Arrow conversion of Python objects (whose
+    # pandas probe costs seconds at start-up).
     con.execute(
-        f"CREATE OR REPLACE TEMP TABLE {COURTS_TABLE} "
-        "(code VARCHAR PRIMARY KEY, name VARCHAR, kind VARCHAR, division VARCHAR, current BOOLEAN)"
+        f"CREATE OR REPLACE TEMP TABLE {COURTS_TABLE} AS SELECT unnest($code) AS code, "
+        "unnest($name) AS name, unnest($kind) AS kind, unnest($division) AS division, "
+        "unnest($current) AS current",
+        court_columns(),
     )
-    courts = list(zhejiang_courts().values())
-    con.execute(  # one statement: executemany runs one per court, 25 ms on every ingest
-        f"INSERT INTO {COURTS_TABLE} VALUES " + ", ".join(["(?, ?, ?, ?, ?)"] * len(courts)),
-        [v for c in courts for v in (c.code, c.name, c.kind, c.division, c.current)],
-    )
+
+
+@cache
+def court_columns() -> dict[str, list[object]]:
+    rows = [(c.code, c.name, c.kind, c.division, c.current) for c in all_courts().values()]
+    rows += [(key, c.name, c.kind, c.division, c.current) for key, c in unique_legacy_keys()]
+    names = ("code", "name", "kind", "division", "current")
+    return {name: list(column) for name, column in zip(names, zip(*rows, strict=True),
+                                                        strict=True)}

@@ -153,6 +153,7 @@ WITH terminated_debtors AS (
     t.txn_at,
     t.amount,
     t.summary,
+    t.channel,
     t.direction,
     CASE WHEN t.direction = 'out' THEN t.account_no ELSE t.counterparty_account END AS from_account,
     CASE WHEN t.direction = 'out' THEN t.counterparty_account ELSE t.account_no END AS to_account,
@@ -168,6 +169,7 @@ WITH terminated_debtors AS (
     g.txn_at,
     g.amount,
     g.summary,
+    g.channel,
     g.from_account,
     g.to_account,
     g.from_name,
@@ -184,6 +186,7 @@ WITH terminated_debtors AS (
     g.txn_at,
     g.amount,
     g.summary,
+    g.channel,
     g.from_account,
     g.to_account,
     g.from_name,
@@ -213,28 +216,32 @@ WITH terminated_debtors AS (
     k.txn_at,
     k.amount,
     k.summary,
+    k.channel,
     k.from_account,
     k.to_account,
     k.from_name,
     k.to_name
   FROM fund_moves__kept AS k
-), own AS (
+), debtor_accounts AS (
   SELECT
     d.debtor_id,
-    a.account_no
+    a.account_no,
+    a.holder_name
   FROM terminated_debtors AS d
   JOIN (SELECT account_no, bank, holder_name, holder_id, holder_id_invalid, opened_on, CASE WHEN closed_on > CAST('2025-06-30' AS DATE) THEN NULL ELSE closed_on END AS closed_on, _file, _sheet, _file_hash, _row, _batch FROM bank_accounts WHERE opened_on IS NULL OR opened_on <= CAST('2025-06-30' AS DATE)) AS a
     ON a.holder_id = d.debtor_id
-), helpers AS (
+), linked_accounts AS (
   SELECT
     l.debtor_id,
-    CONCAT(l.link, a.holder_name) AS helper,
+    l.linked_id,
+    l.kind,
+    l.link,
+    CONCAT(l.link, a.holder_name) AS holder,
+    a.holder_name,
     a.account_no
   FROM debtor_links AS l
   JOIN (SELECT account_no, bank, holder_name, holder_id, holder_id_invalid, opened_on, CASE WHEN closed_on > CAST('2025-06-30' AS DATE) THEN NULL ELSE closed_on END AS closed_on, _file, _sheet, _file_hash, _row, _batch FROM bank_accounts WHERE opened_on IS NULL OR opened_on <= CAST('2025-06-30' AS DATE)) AS a
     ON a.holder_id = l.linked_id
-  WHERE
-    l.kind IN ('kin', 'employee')
 ), paid_debtor AS (
   SELECT
     o.debtor_id,
@@ -249,7 +256,7 @@ WITH terminated_debtors AS (
     m.txn_at,
     m.amount,
     m.summary
-  FROM own AS o
+  FROM debtor_accounts AS o
   JOIN fund_moves AS m
     ON m.to_account = o.account_no
   WHERE
@@ -259,7 +266,7 @@ WITH terminated_debtors AS (
 ), diverted AS (
   SELECT
     h.debtor_id,
-    h.helper,
+    h.holder AS helper,
     p.from_name AS payer_name,
     p.txn_at AS first_paid_at,
     m._table,
@@ -271,7 +278,7 @@ WITH terminated_debtors AS (
     m.txn_at,
     m.amount,
     m.summary
-  FROM helpers AS h
+  FROM linked_accounts AS h
   JOIN fund_moves AS m
     ON m.to_account = h.account_no
   JOIN terminated_debtors AS d
@@ -281,11 +288,12 @@ WITH terminated_debtors AS (
     AND p.payer_account = m.from_account
     AND p.txn_at < m.txn_at
   WHERE
-    CAST(m.txn_at AS DATE) >= d.filed_on
+    h.kind IN ('kin', 'employee')
+    AND CAST(m.txn_at AS DATE) >= d.filed_on
     AND NOT EXISTS(
       SELECT
         1
-      FROM own AS x
+      FROM debtor_accounts AS x
       WHERE
         x.debtor_id = h.debtor_id AND x.account_no = m.from_account
     )

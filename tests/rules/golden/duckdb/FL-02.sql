@@ -153,6 +153,7 @@ WITH terminated_debtors AS (
     t.txn_at,
     t.amount,
     t.summary,
+    t.channel,
     t.direction,
     CASE WHEN t.direction = 'out' THEN t.account_no ELSE t.counterparty_account END AS from_account,
     CASE WHEN t.direction = 'out' THEN t.counterparty_account ELSE t.account_no END AS to_account,
@@ -168,6 +169,7 @@ WITH terminated_debtors AS (
     g.txn_at,
     g.amount,
     g.summary,
+    g.channel,
     g.from_account,
     g.to_account,
     g.from_name,
@@ -184,6 +186,7 @@ WITH terminated_debtors AS (
     g.txn_at,
     g.amount,
     g.summary,
+    g.channel,
     g.from_account,
     g.to_account,
     g.from_name,
@@ -213,15 +216,20 @@ WITH terminated_debtors AS (
     k.txn_at,
     k.amount,
     k.summary,
+    k.channel,
     k.from_account,
     k.to_account,
     k.from_name,
     k.to_name
   FROM fund_moves__kept AS k
-), relay_accounts AS (
+), linked_accounts AS (
   SELECT
     l.debtor_id,
+    l.linked_id,
+    l.kind,
+    l.link,
     CONCAT(l.link, a.holder_name) AS holder,
+    a.holder_name,
     a.account_no
   FROM debtor_links AS l
   JOIN (SELECT account_no, bank, holder_name, holder_id, holder_id_invalid, opened_on, CASE WHEN closed_on > CAST('2025-06-30' AS DATE) THEN NULL ELSE closed_on END AS closed_on, _file, _sheet, _file_hash, _row, _batch FROM bank_accounts WHERE opened_on IS NULL OR opened_on <= CAST('2025-06-30' AS DATE)) AS a
@@ -239,7 +247,7 @@ WITH terminated_debtors AS (
     m.txn_at,
     m.amount,
     m.summary
-  FROM relay_accounts AS r
+  FROM linked_accounts AS r
   JOIN fund_moves AS m
     ON m.to_account = r.account_no
   JOIN terminated_debtors AS d

@@ -153,6 +153,7 @@ WITH terminated_debtors AS (
     t.txn_at,
     t.amount,
     t.summary,
+    t.channel,
     t.direction,
     CASE WHEN t.direction = 'out' THEN t.account_no ELSE t.counterparty_account END AS from_account,
     CASE WHEN t.direction = 'out' THEN t.counterparty_account ELSE t.account_no END AS to_account,
@@ -168,6 +169,7 @@ WITH terminated_debtors AS (
     g.txn_at,
     g.amount,
     g.summary,
+    g.channel,
     g.from_account,
     g.to_account,
     g.from_name,
@@ -184,6 +186,7 @@ WITH terminated_debtors AS (
     g.txn_at,
     g.amount,
     g.summary,
+    g.channel,
     g.from_account,
     g.to_account,
     g.from_name,
@@ -213,11 +216,32 @@ WITH terminated_debtors AS (
     k.txn_at,
     k.amount,
     k.summary,
+    k.channel,
     k.from_account,
     k.to_account,
     k.from_name,
     k.to_name
   FROM fund_moves__kept AS k
+), debtor_accounts AS (
+  SELECT
+    d.debtor_id,
+    a.account_no,
+    a.holder_name
+  FROM terminated_debtors AS d
+  JOIN (SELECT account_no, bank, holder_name, holder_id, holder_id_invalid, opened_on, CASE WHEN closed_on > CAST('2025-06-30' AS DATE) THEN NULL ELSE closed_on END AS closed_on, _file, _sheet, _file_hash, _row, _batch FROM bank_accounts WHERE opened_on IS NULL OR opened_on <= CAST('2025-06-30' AS DATE)) AS a
+    ON a.holder_id = d.debtor_id
+), linked_accounts AS (
+  SELECT
+    l.debtor_id,
+    l.linked_id,
+    l.kind,
+    l.link,
+    CONCAT(l.link, a.holder_name) AS holder,
+    a.holder_name,
+    a.account_no
+  FROM debtor_links AS l
+  JOIN (SELECT account_no, bank, holder_name, holder_id, holder_id_invalid, opened_on, CASE WHEN closed_on > CAST('2025-06-30' AS DATE) THEN NULL ELSE closed_on END AS closed_on, _file, _sheet, _file_hash, _row, _batch FROM bank_accounts WHERE opened_on IS NULL OR opened_on <= CAST('2025-06-30' AS DATE)) AS a
+    ON a.holder_id = l.linked_id
 ), company_debtors AS (
   SELECT
     d.debtor_id,
@@ -232,31 +256,26 @@ WITH terminated_debtors AS (
       WHERE
         co.uscc = d.debtor_id
     )
-), members AS (
-  SELECT
-    cd.debtor_id,
-    cd.debtor_id AS member_id,
-    '被执行企业' AS role
-  FROM company_debtors AS cd
-  UNION ALL
-  SELECT
-    l.debtor_id,
-    l.linked_id AS member_id,
-    l.link AS role
-  FROM debtor_links AS l
-  JOIN company_debtors AS cd
-    ON cd.debtor_id = l.debtor_id
-  WHERE
-    l.kind IN ('kin', 'head', 'company')
 ), nodes AS (
   SELECT
-    mb.debtor_id,
-    mb.member_id,
-    a.account_no,
-    a.holder_name
-  FROM members AS mb
-  JOIN (SELECT account_no, bank, holder_name, holder_id, holder_id_invalid, opened_on, CASE WHEN closed_on > CAST('2025-06-30' AS DATE) THEN NULL ELSE closed_on END AS closed_on, _file, _sheet, _file_hash, _row, _batch FROM bank_accounts WHERE opened_on IS NULL OR opened_on <= CAST('2025-06-30' AS DATE)) AS a
-    ON a.holder_id = mb.member_id
+    da.debtor_id,
+    da.debtor_id AS member_id,
+    da.account_no,
+    da.holder_name
+  FROM debtor_accounts AS da
+  JOIN company_debtors AS cd
+    ON cd.debtor_id = da.debtor_id
+  UNION ALL
+  SELECT
+    la.debtor_id,
+    la.linked_id AS member_id,
+    la.account_no,
+    la.holder_name
+  FROM linked_accounts AS la
+  JOIN company_debtors AS cd
+    ON cd.debtor_id = la.debtor_id
+  WHERE
+    la.kind IN ('kin', 'head', 'company')
 ), flows AS (
   SELECT
     n1.debtor_id,

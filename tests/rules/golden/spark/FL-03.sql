@@ -153,6 +153,7 @@ WITH terminated_debtors AS (
     t.txn_at,
     t.amount,
     t.summary,
+    t.channel,
     t.direction,
     CASE WHEN t.direction = 'out' THEN t.account_no ELSE t.counterparty_account END AS from_account,
     CASE WHEN t.direction = 'out' THEN t.counterparty_account ELSE t.account_no END AS to_account,
@@ -168,6 +169,7 @@ WITH terminated_debtors AS (
     g.txn_at,
     g.amount,
     g.summary,
+    g.channel,
     g.from_account,
     g.to_account,
     g.from_name,
@@ -184,6 +186,7 @@ WITH terminated_debtors AS (
     g.txn_at,
     g.amount,
     g.summary,
+    g.channel,
     g.from_account,
     g.to_account,
     g.from_name,
@@ -213,28 +216,40 @@ WITH terminated_debtors AS (
     k.txn_at,
     k.amount,
     k.summary,
+    k.channel,
     k.from_account,
     k.to_account,
     k.from_name,
     k.to_name
   FROM fund_moves__kept AS k
-), own AS (
+), debtor_accounts AS (
   SELECT
     d.debtor_id,
-    a.account_no
+    a.account_no,
+    a.holder_name
   FROM terminated_debtors AS d
   JOIN (SELECT account_no, bank, holder_name, holder_id, holder_id_invalid, opened_on, CASE WHEN closed_on > CAST('2025-06-30' AS DATE) THEN NULL ELSE closed_on END AS closed_on, _file, _sheet, _file_hash, _row, _batch FROM bank_accounts WHERE opened_on IS NULL OR opened_on <= CAST('2025-06-30' AS DATE)) AS a
     ON a.holder_id = d.debtor_id
-), targets AS (
+), linked_accounts AS (
   SELECT
     l.debtor_id,
-    a.account_no,
-    CONCAT(COALESCE(l.link, ''), COALESCE(a.holder_name, '')) AS target
+    l.linked_id,
+    l.kind,
+    l.link,
+    CONCAT(COALESCE(l.link, ''), COALESCE(a.holder_name, '')) AS holder,
+    a.holder_name,
+    a.account_no
   FROM debtor_links AS l
   JOIN (SELECT account_no, bank, holder_name, holder_id, holder_id_invalid, opened_on, CASE WHEN closed_on > CAST('2025-06-30' AS DATE) THEN NULL ELSE closed_on END AS closed_on, _file, _sheet, _file_hash, _row, _batch FROM bank_accounts WHERE opened_on IS NULL OR opened_on <= CAST('2025-06-30' AS DATE)) AS a
     ON a.holder_id = l.linked_id
+), targets AS (
+  SELECT
+    la.debtor_id,
+    la.account_no,
+    la.holder AS target
+  FROM linked_accounts AS la
   WHERE
-    l.kind IN ('kin', 'head', 'company')
+    la.kind IN ('kin', 'head', 'company')
 ), big AS (
   SELECT
     m._table,
@@ -273,7 +288,7 @@ WITH terminated_debtors AS (
     b.amount,
     b.summary,
     b.to_label
-  FROM own AS o
+  FROM debtor_accounts AS o
   JOIN terminated_debtors AS d
     ON d.debtor_id = o.debtor_id
   JOIN big AS b
@@ -285,7 +300,7 @@ WITH terminated_debtors AS (
     AND NOT EXISTS(
       SELECT
         1
-      FROM own AS x
+      FROM debtor_accounts AS x
       WHERE
         x.debtor_id = o.debtor_id AND x.account_no = b.to_account
     )
@@ -441,7 +456,7 @@ WITH terminated_debtors AS (
     NOT EXISTS(
       SELECT
         1
-      FROM own AS x
+      FROM debtor_accounts AS x
       WHERE
         x.debtor_id = p.debtor_id AND x.account_no = p.end_account
     )

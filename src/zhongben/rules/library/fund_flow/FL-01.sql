@@ -16,47 +16,37 @@ tables:
   social_insurance: [person_id, employer_uscc]
   bank_accounts: [account_no, holder_id, holder_name]
   transactions: [account_no, txn_at, amount, direction, counterparty_account, counterparty_name,
-                 summary]
+                 summary, channel]
 params:
   min_payments: {type: integer, default: 3, label: 代收笔数下限, unit: 笔}
   window_days: {type: integer, default: 90, label: 代收期间, unit: 天}
-uses: [terminated_debtors, debtor_links, fund_moves]
+uses: [terminated_debtors, debtor_links, fund_moves, debtor_accounts, linked_accounts]
 explanation: "被执行人{subject_name}（{subject_id}）的执行案件立案（{filed_on}）后，其{helper}的账户\
   {helper_account}在{window_days}天内收到{payer}的付款{payment_count}笔、合计{total}元；\
   这些付款人此前曾向被执行人本人账户付款（{first_paid}）。原应付给被执行人的收入改由他人账户代收，\
   涉嫌隐匿收入、规避执行，建议法院调取该账户流水、查明款项性质并依法提取或冻结。"
 */
 WITH
-own AS (
-  SELECT d.debtor_id, a.account_no
-  FROM terminated_debtors AS d JOIN bank_accounts AS a ON a.holder_id = d.debtor_id
-),
-helpers AS (
-  SELECT l.debtor_id, CONCAT(l.link, a.holder_name) AS helper, a.account_no
-  FROM debtor_links AS l
-  JOIN bank_accounts AS a ON a.holder_id = l.linked_id
-  WHERE l.kind IN ('kin', 'employee')
-),
 paid_debtor AS (
   SELECT o.debtor_id, m.from_account AS payer_account, m.from_name, m._table, m._file, m._row,
          m._batch, m.from_account, m.to_account, m.txn_at, m.amount, m.summary
-  FROM own AS o
+  FROM debtor_accounts AS o
   JOIN fund_moves AS m ON m.to_account = o.account_no
   WHERE m.from_account IS NOT NULL
   QUALIFY ROW_NUMBER() OVER (PARTITION BY o.debtor_id, m.from_account
                              ORDER BY m.txn_at, m._row) = 1
 ),
 diverted AS (
-  SELECT h.debtor_id, h.helper, p.from_name AS payer_name, p.txn_at AS first_paid_at,
+  SELECT h.debtor_id, h.holder AS helper, p.from_name AS payer_name, p.txn_at AS first_paid_at,
          m._table, m._file, m._row, m._batch, m.from_account, m.to_account, m.txn_at,
          m.amount, m.summary
-  FROM helpers AS h
+  FROM linked_accounts AS h
   JOIN fund_moves AS m ON m.to_account = h.account_no
   JOIN terminated_debtors AS d ON d.debtor_id = h.debtor_id
   JOIN paid_debtor AS p
     ON p.debtor_id = h.debtor_id AND p.payer_account = m.from_account AND p.txn_at < m.txn_at
-  WHERE CAST(m.txn_at AS DATE) >= d.filed_on
-    AND NOT EXISTS (SELECT 1 FROM own AS x
+  WHERE h.kind IN ('kin', 'employee') AND CAST(m.txn_at AS DATE) >= d.filed_on
+    AND NOT EXISTS (SELECT 1 FROM debtor_accounts AS x
                     WHERE x.debtor_id = h.debtor_id AND x.account_no = m.from_account)
 ),
 bursts AS (

@@ -16,28 +16,23 @@ tables:
   social_insurance: [person_id, employer_uscc]
   bank_accounts: [account_no, holder_id, holder_name]
   transactions: [account_no, txn_at, amount, direction, counterparty_account, counterparty_name,
-                 summary]
+                 summary, channel]
 params:
   min_amount: {type: number, default: 50000, label: 单笔转入下限, unit: 元}
   ratio: {type: number, default: 0.9, label: 转出占转入比例下限}
   hours: {type: integer, default: 48, label: 转出时限, unit: 小时}
   min_times: {type: integer, default: 3, label: 快进快出次数下限, unit: 次}
-uses: [terminated_debtors, debtor_links, fund_moves]
+uses: [terminated_debtors, debtor_links, fund_moves, linked_accounts]
 explanation: "被执行人{subject_name}（{subject_id}）的执行案件立案（{filed_on}）后，与其关联的\
   {holder}的账户{relay_account}有{relay_count}次收到单笔不低于{min_amount}元的款项、\
   并在{hours}小时内将其{ratio}以上转出（转入合计{total_in}元）。资金快进快出、账户不留余额，\
   该账户疑为被执行人转移资金的过桥账户，建议法院调取该账户及资金去向账户的流水，查明资金实际控制人。"
 */
 WITH
-relay_accounts AS (
-  SELECT l.debtor_id, CONCAT(l.link, a.holder_name) AS holder, a.account_no
-  FROM debtor_links AS l
-  JOIN bank_accounts AS a ON a.holder_id = l.linked_id
-),
 inflows AS (
   SELECT r.debtor_id, r.holder, m._table, m._file, m._row, m._batch, m.from_account,
          m.to_account, m.txn_at, m.amount, m.summary
-  FROM relay_accounts AS r
+  FROM linked_accounts AS r
   JOIN fund_moves AS m ON m.to_account = r.account_no
   JOIN terminated_debtors AS d ON d.debtor_id = r.debtor_id
   WHERE m.amount >= :min_amount AND CAST(m.txn_at AS DATE) >= d.filed_on

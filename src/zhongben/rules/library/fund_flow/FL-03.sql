@@ -16,29 +16,24 @@ tables:
   social_insurance: [person_id, employer_uscc]
   bank_accounts: [account_no, holder_id, holder_name]
   transactions: [account_no, txn_at, amount, direction, counterparty_account, counterparty_name,
-                 summary]
+                 summary, channel]
 params:
   hops: {type: integer, default: 3, label: 最多追踪层数（本规则至多3层）, unit: 层}
   min_hops: {type: integer, default: 2, label: 最少层数（1层直接转给亲属见FL-06）, unit: 层, policy: true}
   window_days: {type: integer, default: 30, label: 相邻两层转账间隔上限, unit: 天}
   min_amount: {type: number, default: 100000, label: 每层转账金额下限, unit: 元}
   lookback_days: {type: integer, default: 365, label: 自执行立案日前追溯天数, unit: 天, policy: true}
-uses: [terminated_debtors, debtor_links, fund_moves]
+uses: [terminated_debtors, debtor_links, fund_moves, debtor_accounts, linked_accounts]
 explanation: "被执行人{subject_name}（{subject_id}）账户中的资金经{hop_count}层转账（中间账户均非其亲属或关联方），最终流入与其关联的\
   {target}的账户：{route}。每层转账不低于{min_amount}元，相邻两层间隔不超过{window_days}天。\
   资金经中间账户辗转流入其亲属或关联企业，涉嫌通过多层转账隐匿、转移财产，\
   建议法院调取路径上各账户流水、查明资金实际归属，依法冻结、提取。"
 */
 WITH
-own AS (
-  SELECT d.debtor_id, a.account_no
-  FROM terminated_debtors AS d JOIN bank_accounts AS a ON a.holder_id = d.debtor_id
-),
 targets AS (
-  SELECT l.debtor_id, a.account_no, CONCAT(l.link, a.holder_name) AS target
-  FROM debtor_links AS l
-  JOIN bank_accounts AS a ON a.holder_id = l.linked_id
-  WHERE l.kind IN ('kin', 'head', 'company')
+  SELECT la.debtor_id, la.account_no, la.holder AS target
+  FROM linked_accounts AS la
+  WHERE la.kind IN ('kin', 'head', 'company')
 ),
 big AS (
   SELECT m._table, m._file, m._row, m._batch, m.from_account, m.to_account, m.txn_at, m.amount,
@@ -51,11 +46,11 @@ big AS (
 h1 AS (
   SELECT o.debtor_id, d.debtor_name, b._table, b._file, b._row, b._batch, b.from_account,
          b.to_account, b.txn_at, b.amount, b.summary, b.to_label
-  FROM own AS o
+  FROM debtor_accounts AS o
   JOIN terminated_debtors AS d ON d.debtor_id = o.debtor_id
   JOIN big AS b ON b.from_account = o.account_no
   WHERE CAST(b.txn_at AS DATE) >= zb_add_days(d.filed_on, -:lookback_days)
-    AND NOT EXISTS (SELECT 1 FROM own AS x
+    AND NOT EXISTS (SELECT 1 FROM debtor_accounts AS x
                     WHERE x.debtor_id = o.debtor_id AND x.account_no = b.to_account)
 ),
 paths AS (
@@ -105,7 +100,7 @@ found AS (
          p.r3
   FROM paths AS p
   JOIN targets AS t ON t.debtor_id = p.debtor_id AND t.account_no = p.end_account
-  WHERE NOT EXISTS (SELECT 1 FROM own AS x
+  WHERE NOT EXISTS (SELECT 1 FROM debtor_accounts AS x
                     WHERE x.debtor_id = p.debtor_id AND x.account_no = p.end_account)
 ),
 path_hops AS (

@@ -16,12 +16,12 @@ tables:
   social_insurance: [person_id, employer_uscc]
   bank_accounts: [account_no, holder_id, holder_name]
   transactions: [account_no, txn_at, amount, direction, counterparty_account, counterparty_name,
-                 summary]
+                 summary, channel]
 params:
   ratio: {type: number, default: 0.8, label: 回流金额占流出金额比例下限}
   window_days: {type: integer, default: 30, label: 闭环期限, unit: 天}
   min_amount: {type: number, default: 10000, label: 首笔流出金额下限, unit: 元, policy: true}
-uses: [terminated_debtors, debtor_links, fund_moves]
+uses: [terminated_debtors, debtor_links, fund_moves, debtor_accounts, linked_accounts]
 explanation: "被执行企业{subject_name}（{subject_id}）及其关联方之间存在资金闭环：{loop}。\
   资金自{start_holder}流出{start_amount}元后，{loop_days}天内经{hop_count}次转账回流{end_amount}元\
   （不低于流出额的{ratio}）。关联企业之间资金循环流转、业务收入在被执行企业账外运行，\
@@ -34,19 +34,15 @@ company_debtors AS (
   WHERE d.party_type IN ('法人', '非法人组织')
      OR EXISTS (SELECT 1 FROM companies AS co WHERE co.uscc = d.debtor_id)
 ),
-members AS (
-  SELECT cd.debtor_id, cd.debtor_id AS member_id, '被执行企业' AS role
-  FROM company_debtors AS cd
-  UNION ALL
-  SELECT l.debtor_id, l.linked_id AS member_id, l.link AS role
-  FROM debtor_links AS l
-  JOIN company_debtors AS cd ON cd.debtor_id = l.debtor_id
-  WHERE l.kind IN ('kin', 'head', 'company')
-),
 nodes AS (
-  SELECT mb.debtor_id, mb.member_id, a.account_no, a.holder_name
-  FROM members AS mb
-  JOIN bank_accounts AS a ON a.holder_id = mb.member_id
+  SELECT da.debtor_id, da.debtor_id AS member_id, da.account_no, da.holder_name
+  FROM debtor_accounts AS da
+  JOIN company_debtors AS cd ON cd.debtor_id = da.debtor_id
+  UNION ALL
+  SELECT la.debtor_id, la.linked_id AS member_id, la.account_no, la.holder_name
+  FROM linked_accounts AS la
+  JOIN company_debtors AS cd ON cd.debtor_id = la.debtor_id
+  WHERE la.kind IN ('kin', 'head', 'company')
 ),
 flows AS (
   SELECT n1.debtor_id, n1.member_id AS from_member, n2.member_id AS to_member,

@@ -15,7 +15,7 @@ tables:
   relations: [person_a_id, person_b_id, relation]
   bank_accounts: [account_no, holder_id, holder_name]
   transactions: [account_no, txn_at, amount, direction, counterparty_account, counterparty_name,
-                 summary]
+                 summary, channel]
 uses: [fund_moves]
 params:
   min_total: {type: number, default: 100000, label: 向亲属转账合计下限, unit: 元}
