@@ -182,7 +182,7 @@ def test_office_settings_shape_numbers_and_chains(world_db: sessionmaker[Session
 
     with world_db.begin() as s:
         org = actor_of(s, "jcg").org_id
-        with pytest.raises(WorkflowError, match="须包含序号"):
+        with pytest.raises(WorkflowError, match="须包含"):
             save_office(s, org, Office("", "嵊", patterns={"检察建议书": "嵊检〔{year}〕号"}))
         with pytest.raises(WorkflowError, match="审批环节只能是"):
             save_office(s, org, Office("", "嵊", chains={"检察建议书": ["副检察长"]}))
@@ -200,3 +200,23 @@ def test_office_settings_shape_numbers_and_chains(world_db: sessionmaker[Session
         text = "\n".join(paragraphs(create_draft(s, jcg, matter, "检察建议书", TODAY).content))
         assert "经本院检察委员会讨论决定" in text and "抄送：绍兴市中级人民法院。" in text
         assert "嵊州检民执监〔　　　　〕　　号" in text
+
+
+def test_number_patterns_are_typed_and_shown_with_chinese_placeholders() -> None:
+    from zhongben.documents.office import (
+        DEFAULT_PATTERN,
+        Office,
+        check_pattern,
+        pattern_from_zh,
+        pattern_zh,
+    )
+
+    shown = pattern_zh(DEFAULT_PATTERN)
+    assert shown == "{简称}检民（行）执监〔{年度}〕{序号}号"
+    assert pattern_from_zh(shown) == DEFAULT_PATTERN
+    assert pattern_from_zh(DEFAULT_PATTERN) == DEFAULT_PATTERN  # the stored keys still read
+    typed = pattern_from_zh("{简称}检建〔{年度}〕{序号}号")
+    office = Office("", "嵊", patterns={"检察建议书": typed})
+    assert office.number("检察建议书", 2026, 7) == "嵊检建〔2026〕7号"
+    with pytest.raises(WorkflowError, match="未知的占位符：编号"):
+        check_pattern(pattern_from_zh("{简称}检〔{年度}〕{序号}{编号}号"))

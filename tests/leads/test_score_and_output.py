@@ -52,11 +52,14 @@ def test_workbook_has_summary_and_one_sheet_per_model(
     path = tmp_path / "leads.xlsx"
     write_xlsx(leads, path)
     book = CalamineWorkbook.from_path(str(path))
-    assert book.sheet_names == ["汇总", "带财终本", "终本程序要件"]
+    assert book.sheet_names == ["汇总", "带财终本", "终本程序要件", "说明"]
     rows = book.get_sheet_by_name("带财终本").to_python()
     assert rows[0][:5] == ["评分", "规则编号", "规则名称", "严重程度", "案号"]
     assert rows[1][1] == "DC-01" and "浙D12345" in rows[1][10]
-    assert "第2行" in rows[1][12]
+    assert "第2行" in rows[1][12] and "机动车登记" in rows[1][12]  # the table's Chinese name
+    assert isinstance(rows[1][8], float) and str(rows[1][14]).startswith("2024-12-31")
+    notes = book.get_sheet_by_name("说明").to_python()
+    assert any(str(r[0]).startswith("DC-01") and "法律依据" in str(r[1]) for r in notes)
 
 
 def test_evaluate_counts_per_rule() -> None:

@@ -6,9 +6,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from decimal import Decimal
-from functools import lru_cache
 from typing import Any
 
+from zhongben.contracts import TABLES
 from zhongben.documents.facts import TERMINATED
 from zhongben.documents.text import (
     chinese_date,
@@ -18,6 +18,7 @@ from zhongben.documents.text import (
     sentences_without_advice,
     value_text,
 )
+from zhongben.leads.output import labels
 
 MAX_MEASURES = 12
 # Field names the rules put in evidence beyond the contract's columns (never printed in English).
@@ -60,26 +61,23 @@ class LeadFacts:
         return self.unpaid_amount
 
 
-@lru_cache(maxsize=1)
-def _zh_names() -> dict[tuple[str, str], str]:
-    from zhongben.contracts import TABLES
-
-    return {(t, c.name): c.zh for t, spec in TABLES.items() for c in spec.columns}
-
-
 def field_zh(table: str, name: str) -> str | None:
-    names = _zh_names()
-    found = names.get((table, name)) or EXTRA_FIELDS.get(name)
-    if found:
-        return found
-    return next((zh for (_, col), zh in names.items() if col == name), None)
+    """A column's Chinese name as every output says it (``leads.output.labels``: the contract's
+    name, else a rule-derived column's), with the documents' own wording for the rules' extra
+    fields; a name that has no Chinese one is left out rather than printed in English."""
+    if name in EXTRA_FIELDS and not _is_column(table, name):
+        return EXTRA_FIELDS[name]
+    zh = labels.field_zh(name, table)
+    return None if zh == name else zh
+
+
+def _is_column(table: str, name: str) -> bool:
+    spec = TABLES.get(table)
+    return spec is not None and any(c.name == name for c in spec.columns)
 
 
 def table_zh(table: str) -> str:
-    from zhongben.contracts import TABLES
-
-    spec = TABLES.get(table)
-    return getattr(spec, "zh", None) or table_zh_fallback(table)
+    return labels.table_zh(table) if table in TABLES else table_zh_fallback(table)
 
 
 def table_zh_fallback(table: str) -> str:

@@ -22,6 +22,7 @@ from zhongben.documents.settings import office_for
 from zhongben.documents.text import chinese_date
 from zhongben.store.audit import Actor, record
 from zhongben.store.models import Document, DocumentApproval, Matter
+from zhongben.workflow.approval_notices import after_issue
 from zhongben.workflow.dates import check_step_date
 from zhongben.workflow.errors import WorkflowError
 from zhongben.workflow.permissions import require_decider
@@ -96,4 +97,5 @@ def issue(session: Session, actor: Actor, document: Document, signed_on: date,
     record(session, actor, "document.issue", "document", str(document.id), doc_no=doc_no,
            signed_on=signed_on.isoformat(), pdf_sha256=document.pdf_sha256,
            at=datetime.now().isoformat(timespec="seconds"))
+    after_issue(session, actor, document)
     return document

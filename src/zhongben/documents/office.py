@@ -53,14 +53,29 @@ class Office:
         return self.pattern(kind).format(short=self.short_name, year="　　　　", n="　　")
 
 
+# The placeholders as a user reads and types them on the settings page (stored with the keys).
+PLACEHOLDERS_ZH = {"short": "简称", "year": "年度", "n": "序号"}
+
+
+def pattern_zh(pattern: str) -> str:
+    """``{short}…〔{year}〕{n}号`` as the settings page shows it: ``{简称}…〔{年度}〕{序号}号``."""
+    return FIELD.sub(lambda m: "{" + PLACEHOLDERS_ZH.get(m.group(1), m.group(1)) + "}", pattern)
+
+
+def pattern_from_zh(text: str) -> str:
+    """What a user typed (Chinese placeholders, or the stored keys) in the stored form."""
+    keys = {zh: key for key, zh in PLACEHOLDERS_ZH.items()}
+    return FIELD.sub(lambda m: "{" + keys.get(m.group(1), m.group(1)) + "}", text)
+
+
 def check_pattern(pattern: str) -> str:
     names = set(FIELD.findall(pattern))
     if "n" not in names:
-        raise WorkflowError("文号格式须包含序号 {n}，如 {short}检民（行）执监〔{year}〕{n}号")
-    unknown = names - {"n", "short", "year"}
+        raise WorkflowError("文号格式须包含 {序号}，如 {简称}检民（行）执监〔{年度}〕{序号}号")
+    unknown = names - set(PLACEHOLDERS_ZH)
     if unknown:
         raise WorkflowError(f"文号格式中有未知的占位符：{'、'.join(sorted(unknown))}"
-                            "（可用 {short} 简称、{year} 年度、{n} 序号）")
+                            "（可用 {简称}、{年度}、{序号}）")
     return pattern
 
 

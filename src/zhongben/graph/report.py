@@ -8,7 +8,7 @@ import csv
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
-from pathlib import Path
+from pathlib import Path, PurePath
 
 import duckdb
 import rustworkx as rx
@@ -252,7 +252,7 @@ def path_rows(report: FlowReport) -> list[PathRow]:
                 f"{hop.txn_at:%Y-%m-%d %H:%M}",
                 hop.amount,
                 report.note(hop.summary),
-                report.note(hop.file),
+                report.note(PurePath(hop.file).name if hop.file else None),
                 hop.row or "",
                 end,
                 traced.end_text,

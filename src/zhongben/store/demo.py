@@ -67,6 +67,9 @@ RULES = (
     ("PM-01", "网络司法拍卖异常", "网络司法拍卖", "low"),
 )
 SURNAMES = "王李张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗"
+# Given-name characters: sample names as varied as a county's (two or three characters).
+GIVEN = "建国明华伟芳娟敏静丽强磊军洋勇艳杰娜涛超秀霞平刚桂英文辉玲鹏飞斌红梅兰波宁"
+GIVEN2 = "峰荣琴燕新成军海林亮云生志清慧婷晨浩宇凯嘉雪萍佳丹蕾倩"
 
 
 def lead_key(rule_id: str, case_no: str | None, subject_id: str | None) -> str:
@@ -78,7 +81,28 @@ def sample_leads(count: int, courts: list[str], seed: int = 1,
                  as_of: date = date(2025, 6, 30)) -> list[dict[str, Any]]:
     """``count`` leads shaped exactly like the workspace's ``leads`` rows (docs/reference)."""
     rng = random.Random(seed)
-    return [_sample(rng, i, courts or list(DEFAULT_COURTS), as_of) for i in range(count)]
+    rows = [_sample(rng, i, courts or list(DEFAULT_COURTS), as_of) for i in range(count)]
+    _score(rows)
+    return rows
+
+
+def _score(rows: list[dict[str, Any]]) -> None:
+    """Scored as a screen scores (``leads.score``): the score is the product of its terms."""
+    from zhongben.leads.model import Lead
+    from zhongben.leads.score import score_leads
+
+    leads = [Lead(r["rule_id"], r["case_no"], r["subject_id"], severity=r["severity"],
+                  unpaid_amount=r["unpaid_amount"], livelihood=r["livelihood"],
+                  evidence=r["evidence"], as_of=r["as_of"]) for r in rows]
+    score_leads(leads)
+    for row, lead in zip(rows, leads, strict=True):
+        row["score"], row["score_terms"] = lead.score, lead.score_terms
+
+
+def _name(i: int) -> str:
+    first = GIVEN[(i // len(SURNAMES)) % len(GIVEN)]
+    second = GIVEN2[(i // (len(SURNAMES) * len(GIVEN))) % len(GIVEN2)] if i % 3 else ""
+    return SURNAMES[i % len(SURNAMES)] + first + second
 
 
 def _sample(rng: random.Random, i: int, courts: list[str], as_of: date) -> dict[str, Any]:
@@ -86,16 +110,14 @@ def _sample(rng: random.Random, i: int, courts: list[str], as_of: date) -> dict[
     court = courts[i % len(courts)]
     case_no = f"(2023)浙{683 + courts.index(court):04d}执{1000 + i}号"
     subject = f"33068319{70 + i % 30}0{1 + i % 9}0{1 + i % 9}{i % 10000:04d}"[:18]
-    name = SURNAMES[i % len(SURNAMES)] + "某" + "甲乙丙丁"[i % 4]
+    name = _name(i)
     unpaid = Decimal(rng.randrange(5_000, 2_000_000)).quantize(Decimal("0.01"))
     seen = datetime.combine(as_of, datetime.min.time()) - timedelta(days=i % 180)
     return {
         "lead_key": lead_key(rule_id, case_no, subject), "rule_id": rule_id, "rule_version": 1,
         "rule_name": rule_name, "family": family, "case_no": case_no, "subject_id": subject,
         "subject_name": name, "court": court, "court_code": f"浙{683 + courts.index(court):04d}",
-        "severity": severity, "score": round(rng.uniform(10, 100), 2),
-        "score_terms": [{"term": "unpaid", "label": "未履行金额", "value": str(unpaid),
-                         "points": 30}],
+        "severity": severity, "score": 0.0, "score_terms": [],
         "livelihood": i % 7 == 0, "unpaid_amount": unpaid,
         "explanation": f"案件{case_no}以终结本次执行程序结案后，被执行人{name}（{subject}）"
                        f"名下仍登记有车辆一辆（浙D{i % 100000:05d}），未履行金额{unpaid}元。",

@@ -6,15 +6,19 @@ from __future__ import annotations
 import time
 from dataclasses import dataclass, fields
 from datetime import date
-from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from sqlalchemy import Select, func, select, update
 from sqlalchemy.orm import Session
 
+from zhongben.store.collab_models import Tag
 from zhongben.store.models import Lead
+from zhongben.store.search import understand
 
 SEVERITY_NAMES = {"high": "高", "medium": "中", "low": "低"}
+# Leads whose work is over leave the default inbox (the status filter brings them back).
+CLOSED_STATUSES = ("已屏蔽", "结案", "不成案")
+ALL_STATUSES = "全部"
 SORTS: dict[str, Any] = {"score": Lead.score.desc(), "amount": Lead.unpaid_amount.desc(),
          "date": Lead.as_of.desc()}
 PAGE_SIZE = 50
@@ -35,6 +39,8 @@ class LeadFilter:
     date_from: str = ""
     date_to: str = ""
     q: str = ""
+    assignee: str = ""  # a user id, "me" (resolved by the page), or "none" (unassigned)
+    tag: str = ""
     sort: str = "score"
 
     @classmethod
@@ -44,16 +50,6 @@ class LeadFilter:
 
     def as_params(self) -> dict[str, str]:
         return {f.name: getattr(self, f.name) for f in fields(self) if getattr(self, f.name)}
-
-
-def _amount(text: str) -> Decimal | None:
-    """An amount filter; None for text that is no finite amount a NUMERIC(18,2) can hold (sNaN,
-    Infinity, 1e400 are ignored like any other unreadable filter, not an error)."""
-    try:
-        value = Decimal(text) if text else None
-    except InvalidOperation:
-        return None
-    return value if value is not None and value.is_finite() and abs(value) < 10**16 else None
 
 
 def _day(text: str) -> date | None:
@@ -70,37 +66,53 @@ def filtered(org_ids: list[int], flt: LeadFilter) -> Select[Any]:
     for name, column in exact.items():
         if value := getattr(flt, name):
             query = query.where(column == value)
-    if flt.status:
+    if flt.status == ALL_STATUSES:
+        pass
+    elif flt.status:
         query = query.where(Lead.status == flt.status)
     else:
-        query = query.where(Lead.status != "已屏蔽")
+        query = query.where(Lead.status.not_in(CLOSED_STATUSES))
     if flt.livelihood in ("0", "1"):
         query = query.where(Lead.livelihood.is_(flt.livelihood == "1"))
-    if (low := _amount(flt.min_amount)) is not None:
-        query = query.where(Lead.unpaid_amount >= low)
-    if (high := _amount(flt.max_amount)) is not None:
-        query = query.where(Lead.unpaid_amount <= high)
+    if flt.assignee == "none":
+        query = query.where(Lead.assignee_id.is_(None))
+    elif flt.assignee.isdigit():
+        query = query.where(Lead.assignee_id == int(flt.assignee))
+    if flt.tag:
+        query = query.where(Lead.lead_key.in_(
+            select(Tag.object_id).where(Tag.object_type == "lead", Tag.tag == flt.tag)))
     if (start := _day(flt.date_from)) is not None:
         query = query.where(Lead.as_of >= start)
     if (end := _day(flt.date_to)) is not None:
         query = query.where(Lead.as_of <= end)
-    if flt.q:
-        like = f"%{flt.q}%"
-        query = query.where(Lead.case_no.like(like) | Lead.subject_name.like(like))
-    return query
+    return query.where(*understand(flt.q, flt.min_amount, flt.max_amount).conditions)
+
+
+def count_leads(session: Session, org_ids: list[int], flt: LeadFilter) -> int:
+    keys_query = filtered(org_ids, flt).with_only_columns(Lead.lead_key)
+    return int(session.scalar(select(func.count()).select_from(keys_query.subquery())) or 0)
 
 
 def page_of_leads(session: Session, org_ids: list[int], flt: LeadFilter, page: int,
                   page_size: int = PAGE_SIZE) -> tuple[list[Lead], int]:
     """One page and the total. Keys are found first (on the covering indexes), then the rows."""
+    rows, total, _ = clamped_page(session, org_ids, flt, page, page_size)
+    return rows, total
+
+
+def clamped_page(session: Session, org_ids: list[int], flt: LeadFilter, page: int,
+                 page_size: int = PAGE_SIZE) -> tuple[list[Lead], int, int]:
+    """Like ``page_of_leads``, a page out of range being the nearest one there is (page 999
+    of 6 is page 6); returns the rows, the total and the page served."""
+    total = count_leads(session, org_ids, flt)
+    pages = max((total + page_size - 1) // page_size, 1)
+    page = min(max(page, 1), pages)
     keys_query = filtered(org_ids, flt).with_only_columns(Lead.lead_key)
-    total = session.scalar(select(func.count()).select_from(keys_query.subquery())) or 0
     order = SORTS.get(flt.sort, SORTS["score"])
-    page = min(max(page, 1), total // page_size + 1)  # a page past the end is the last, not a 500
     keys = list(session.scalars(keys_query.order_by(order, Lead.lead_key)
                                 .offset((page - 1) * page_size).limit(page_size)))
     found = {x.lead_key: x for x in session.scalars(select(Lead).where(Lead.lead_key.in_(keys)))}
-    return [found[k] for k in keys], total
+    return [found[k] for k in keys], total, page
 
 
 def all_leads(session: Session, org_ids: list[int], flt: LeadFilter) -> list[Lead]:

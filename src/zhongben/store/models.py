@@ -51,18 +51,21 @@ class User(Base):
     role: Mapped[str] = mapped_column(String(16))
     org_id: Mapped[int] = mapped_column(ForeignKey("orgs.id"))
     active: Mapped[bool] = mapped_column(Boolean, default=True)
+    must_change_password: Mapped[bool] = mapped_column(Boolean, default=False)
 
 
 # Filter columns carried in the inbox indexes, so filtered counts and sorts stay index-only.
 INBOX_FILTERS = ("severity", "rule_id", "family", "court", "livelihood", "unpaid_amount",
-                 "as_of", "score")
+                 "as_of", "score", "assignee_id")
 
 
 
 def _inbox_index(sort: str) -> Index:
+    """(org_id, sort key, lead_key, status, …): a page is read in order and stops at its last
+    row, whatever statuses the filter excludes (no sort of the office's leads per page)."""
     name = {"unpaid_amount": "amount", "as_of": "date"}.get(sort, sort)
     rest = [c for c in INBOX_FILTERS if c != sort]
-    return Index(f"ix_leads_inbox_{name}", "org_id", "status", sort, "lead_key", *rest)
+    return Index(f"ix_leads_inbox_{name}", "org_id", sort, "lead_key", "status", *rest)
 
 
 class Lead(Base):
@@ -94,6 +97,9 @@ class Lead(Base):
     matter_id: Mapped[int | None] = mapped_column(ForeignKey("matters.id"))
     suppressed_until: Mapped[date | None] = mapped_column(Date)
     suppress_reason: Mapped[str | None] = mapped_column(Text)
+    # Who the lead is about, for the inbox: its subject, or its case's 被执行人 (publish.who)
+    party_names: Mapped[str | None] = mapped_column(String(200))
+    case_count: Mapped[int | None] = mapped_column(Integer)  # a debtor's 终本 cases (no case_no)
     detail: Mapped[LeadDetail | None] = relationship(uselist=False, lazy="select")
 
     @property
@@ -127,6 +133,7 @@ class Lead(Base):
         Index("ix_leads_court", "court"),
         Index("ix_leads_subject", "subject_id"),
         Index("ix_leads_matter", "matter_id"),
+        Index("ix_leads_assignee", "assignee_id", "status"),
     )
 
 
@@ -141,6 +148,8 @@ class LeadDetail(Base):
     legal_basis: Mapped[list[Any]] = mapped_column(JSON, default=list)
     evidence: Mapped[list[Any]] = mapped_column(JSON, default=list)
     params: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    parties: Mapped[list[Any]] = mapped_column(JSON, default=list)  # [{name, id_no, role}]
+    related_cases: Mapped[list[Any]] = mapped_column(JSON, default=list)
 
 
 class Profile(Base):

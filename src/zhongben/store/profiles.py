@@ -38,6 +38,12 @@ SECTIONS: dict[str, str] = {
         count(*) as n from transactions t join bank_accounts a on a.account_no = t.account_no
         where a.holder_id in (select id_no from _targets) group by 1, 2 order by 2""",
 }
+# A name for every target ID (a party's, else a company's): a subject published without one
+# (an auction's buyer) is still shown by name.
+NAMES_SQL = """select id_no, name from (
+    select id_no, name, 0 as pref from parties where id_no in (select id_no from _targets)
+    union all select uscc, name, 1 from companies where uscc in (select id_no from _targets))
+    where name is not null qualify row_number() over (partition by id_no order by pref) = 1"""
 PARTIES_SQL = """select case_no, role, name, id_no, party_type, phone, address from parties
     where case_no in (select case_no from _cases) order by case_no, role"""
 
@@ -77,6 +83,11 @@ def build_profiles(con: duckdb.DuckDBPyConnection,
     for section, sql in SECTIONS.items():
         for key, rows in _grouped(con, sql).items():
             profiles.setdefault(key, {})[section] = rows
+    tables = {r[0] for r in con.execute("select table_name from information_schema.tables")
+              .fetchall()}
+    if {"parties", "companies"} <= tables:
+        for key, name in con.execute(NAMES_SQL).fetchall():
+            profiles.setdefault(key, {})["name"] = name
     for case_no, rows in parties.items():
         profiles[f"case:{case_no}"] = {"parties": rows}
     return {k: v for k, v in profiles.items() if v}

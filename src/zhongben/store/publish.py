@@ -20,9 +20,10 @@ from zhongben.store.accounts import court_owners, root_org_id
 from zhongben.store.identity import read_identity, store_identity
 from zhongben.store.models import Lead, LeadDetail, Profile
 from zhongben.store.profiles import build_profiles
+from zhongben.store.search_index import annotate, refresh_statistics, write_terms
 
 JSON_COLUMNS = ("score_terms", "legal_basis", "evidence", "params")
-DETAIL_COLUMNS = ("explanation", *JSON_COLUMNS)
+DETAIL_COLUMNS = ("explanation", *JSON_COLUMNS, "parties", "related_cases")
 SCREEN_COLUMNS = (
     "lead_key", "rule_id", "rule_version", "rule_name", "family", "case_no", "subject_id",
     "subject_name", "court", "court_code", "severity", "score", "score_terms", "livelihood",
@@ -73,17 +74,21 @@ def publish(workspace: str | Path, sessions: sessionmaker[Session]) -> PublishRe
         raise PublishError(str(exc)) from exc
     courts = {k: v["cases"][-1]["court"] for k, v in profiles.items() if v.get("cases")}
     with sessions.begin() as session:
-        inserted, updated = store_leads(session, rows, courts)
+        inserted, updated = store_leads(session, rows, courts, profiles)
         store_profiles(session, profiles)
         store_identity(session, identity)  # the links leads rest on, the review band
+    refresh_statistics(sessions)
     return PublishReport(inserted, updated, len(profiles))
 
 
 def store_leads(session: Session, rows: list[dict[str, Any]],
-                subject_courts: dict[str, str] | None = None) -> tuple[int, int]:
-    """Upsert ``rows`` (dicts in the leads.md shape). A new lead goes to the procuratorate of its
-    court; a lead without a case (debtor grain) to that of the debtor's latest case's court."""
+                subject_courts: dict[str, str] | None = None,
+                profiles: dict[str, dict[str, Any]] | None = None) -> tuple[int, int]:
+    """Upsert ``rows`` (dicts in the leads.md shape) with who they are about and their search
+    terms. A new lead goes to the procuratorate of its court; a lead without a case (debtor
+    grain) to that of the debtor's latest case's court."""
     existing = set(session.scalars(select(Lead.lead_key)))
+    terms = annotate(rows, profiles or {})
     owners, fallback = court_owners(session), root_org_id(session)
     new = [r for r in rows if r["lead_key"] not in existing]
     old = [r for r in rows if r["lead_key"] in existing]
@@ -97,6 +102,7 @@ def store_leads(session: Session, rows: list[dict[str, Any]],
             narrow, details = _split(batch)
             session.execute(statement(Lead), narrow)
             session.execute(statement(LeadDetail), details)
+    write_terms(session, terms, [r["lead_key"] for r in old])
     return len(new), len(old)
 
 

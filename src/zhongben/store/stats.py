@@ -1,10 +1,13 @@
 """The funnel the seeds report — leads → 成案 → 检察建议 → 采纳 → 恢复执行 → 执行款到位 — by model
-(family), court and month."""
+(family), court and month. By month, each stage is counted in the month of its own event (a lead
+when first found, 成案 on its decision date, 检察建议 when sent, 采纳 when the court replied, the
+outcomes when the case closed), not in the month the review opened."""
 
 from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
+from datetime import date
 from decimal import Decimal
 
 from sqlalchemy import func, select
@@ -32,21 +35,27 @@ def funnel(session: Session, org_ids: list[int], dimension: str) -> list[FunnelR
     families = dict(session.execute(select(Lead.rule_id, Lead.family)
                                     .where(Lead.org_id.in_(org_ids)).distinct()).all())
     for matter in session.scalars(select(Matter).where(Matter.org_id.in_(org_ids))):
+        if dimension == "month":
+            _count_by_month(rows, matter)
+            continue
         key = _matter_key(matter, dimension, families) or "（未知）"
         _count_matter(rows[key], matter)
     for key, row in rows.items():
         row.key = key
+    if dimension == "month":
+        return sorted(rows.values(), key=lambda r: r.key)
     return sorted(rows.values(), key=lambda r: (-r.counts[0], r.key))
 
 
 def _lead_counts(session: Session, org_ids: list[int],
                  dimension: str) -> list[tuple[str | None, int]]:
     if dimension == "month":
-        pairs = session.execute(select(Lead.as_of, func.count()).where(Lead.org_id.in_(org_ids))
-                                .group_by(Lead.as_of)).all()
+        found = func.coalesce(func.date(Lead.first_seen_at), Lead.as_of)
+        pairs = session.execute(select(found, func.count()).where(Lead.org_id.in_(org_ids))
+                                .group_by(found)).all()
         months: dict[str | None, int] = defaultdict(int)
         for day, count in pairs:
-            months[day.strftime("%Y-%m") if day else None] += count
+            months[str(day)[:7] if day else None] += count
         return list(months.items())
     column = Lead.family if dimension == "family" else Lead.court
     query = select(column, func.count()).where(Lead.org_id.in_(org_ids)).group_by(column)
@@ -59,6 +68,23 @@ def _matter_key(matter: Matter, dimension: str, families: dict[str, str]) -> str
     if dimension == "court":
         return matter.court
     return matter.opened_on.strftime("%Y-%m")
+
+
+def _stage_dates(matter: Matter) -> tuple[date | None, ...]:
+    """When each stage after 线索 was reached (None: not reached)."""
+    outcomes = matter.outcomes or []
+    return (matter.decided_on, matter.sent_on,
+            matter.replied_on if matter.court_adopted else None,
+            matter.closed_on if "恢复执行" in outcomes else None,
+            matter.closed_on if "执行款到位" in outcomes else None)
+
+
+def _count_by_month(rows: dict[str, FunnelRow], matter: Matter) -> None:
+    for index, day in enumerate(_stage_dates(matter), start=1):
+        if day is not None:
+            rows[day.strftime("%Y-%m")].counts[index] += 1
+    if matter.recovered_amount and matter.closed_on:
+        rows[matter.closed_on.strftime("%Y-%m")].amount += matter.recovered_amount
 
 
 def _count_matter(row: FunnelRow, matter: Matter) -> None:

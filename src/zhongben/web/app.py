@@ -8,20 +8,23 @@ import os
 import secrets
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import quote
 
 from fastapi import FastAPI, Request
-from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from fastapi.responses import RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
 from sqlalchemy.exc import DataError
-from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.middleware.sessions import SessionMiddleware
 
 from zhongben.store.db import open_database
-from zhongben.web.deps import LoginRequired, render
+from zhongben.web.auth import login_url
+from zhongben.web.deps import LoginRequired, PasswordChangeRequired, is_htmx
+from zhongben.web.errors import answer, install_error_handlers
 from zhongben.web.exports import PurposeNeeded, ask_purpose
 
 PAGES = ("auth", "inbox", "lead", "flows", "cases", "documents", "rules_page", "dashboard",
-         "reminders", "audit_page", "reveal", "approvals", "entities")
+         "reminders", "audit_page", "reveal", "search", "collab", "notifications", "users_page",
+         "approvals", "entities")
 STATIC = Path(__file__).parent / "static"
 SESSION_HOURS = 8
 
@@ -47,10 +50,11 @@ def create_app(settings: Settings) -> FastAPI:
     for name in PAGES:
         app.include_router(importlib.import_module(f"zhongben.web.{name}").router)
     app.add_exception_handler(LoginRequired, _to_login)
+    app.add_exception_handler(PasswordChangeRequired, _to_password)
     app.add_exception_handler(PurposeNeeded, ask_purpose)
+    install_error_handlers(app)
     for error in (OverflowError, DataError):  # an id or number no column can hold
         app.add_exception_handler(error, _out_of_range)
-    app.add_exception_handler(StarletteHTTPException, _http_error)
     return app
 
 
@@ -65,23 +69,28 @@ async def _security_headers(request: Request, call_next):  # type: ignore[no-unt
     return response
 
 
-async def _to_login(request: Request, exc: Exception) -> Response:
+def _here(request: Request) -> str:
+    """The page the visitor asked for (the page an htmx request came from)."""
     if request.headers.get("hx-request") == "true":
-        return Response(status_code=401, headers={"HX-Redirect": "/"})
-    return RedirectResponse("/", status_code=303)
+        current = request.headers.get("hx-current-url", "")
+        return "/" + current.split("://", 1)[-1].split("/", 1)[-1] if current else "/"
+    query = request.url.query
+    return request.url.path + (f"?{query}" if query else "")
+
+
+async def _to_login(request: Request, exc: Exception) -> Response:
+    target = login_url(_here(request)) if request.method == "GET" or is_htmx(request) else "/"
+    if is_htmx(request):
+        return Response(status_code=401, headers={"HX-Redirect": target})
+    return RedirectResponse(target, status_code=303)
+
+
+async def _to_password(request: Request, exc: Exception) -> Response:
+    target = f"/password?next={quote(_here(request), safe='/')}"
+    if is_htmx(request):
+        return Response(status_code=401, headers={"HX-Redirect": target})
+    return RedirectResponse(target, status_code=303)
 
 
 async def _out_of_range(request: Request, exc: Exception) -> Response:
-    response: HTMLResponse = render(request, "error.html", {
-        "status": 400, "message": "请求中的编号或数值超出范围"}, status_code=400)
-    return response
-
-
-async def _http_error(request: Request, exc: Exception) -> Response:
-    assert isinstance(exc, StarletteHTTPException)
-    messages = {403: "没有权限", 404: "未找到（或不在本院管辖范围内）"}
-    detail = exc.detail if isinstance(exc.detail, str) and exc.status_code != 404 else ""
-    response: HTMLResponse = render(request, "error.html", {
-        "status": exc.status_code, "message": detail or messages.get(exc.status_code, "出错了")},
-        status_code=exc.status_code)
-    return response
+    return answer(request, 400, "请求中的编号或数值超出范围")

@@ -8,7 +8,13 @@ from fastapi.responses import RedirectResponse, Response
 from sqlalchemy.orm import Session
 
 from zhongben.documents.drafts import STATUS_NAMES
-from zhongben.documents.office import CHAIN_STEPS, DEFAULT_PATTERN, Office
+from zhongben.documents.office import (
+    CHAIN_STEPS,
+    DEFAULT_PATTERN,
+    Office,
+    pattern_from_zh,
+    pattern_zh,
+)
 from zhongben.documents.settings import office_for, save_office
 from zhongben.store.audit import record
 from zhongben.store.models import Matter
@@ -44,8 +50,8 @@ def settings_page(request: Request, error: str = "", viewer: Viewer = Depends(cu
     office = office_for(session, viewer.actor.org_id)
     return render(request, "office_settings.html", {
         "viewer": viewer, "office": office, "kinds": SENT, "steps": CHAIN_STEPS,
-        "default_pattern": DEFAULT_PATTERN, "numbers": issued_numbers(session,
-                                                                       viewer.actor.org_id)[:50],
+        "default_pattern": pattern_zh(DEFAULT_PATTERN), "pattern_zh": pattern_zh,
+        "numbers": issued_numbers(session, viewer.actor.org_id)[:50],
         "error": error})
 
 
@@ -58,8 +64,8 @@ def save_settings(request: Request, short_name: str = Form(""),
                   session: Session = Depends(db)) -> Response:
     _may_configure(viewer)
     office = Office(name="", short_name=short_name.strip(),
-                    patterns={"检察建议书": pattern_recommendation.strip() or DEFAULT_PATTERN,
-                              "说明案件执行情况通知书": pattern_notice.strip() or DEFAULT_PATTERN},
+                    patterns={"检察建议书": _pattern(pattern_recommendation),
+                              "说明案件执行情况通知书": _pattern(pattern_notice)},
                     chains={"检察建议书": _steps(chain_recommendation),
                             "说明案件执行情况通知书": _steps(chain_notice), "调查核实报告": []},
                     objection_days=objection_days,
@@ -75,6 +81,10 @@ def save_settings(request: Request, short_name: str = Form(""),
         return settings_page(request, str(exc), viewer, session)
     session.commit()
     return RedirectResponse("/settings/documents", status_code=303)
+
+
+def _pattern(text: str) -> str:
+    return pattern_from_zh(text.strip()) or DEFAULT_PATTERN
 
 
 def _steps(text: str) -> list[str]:

@@ -1,8 +1,11 @@
-"""Login page (``/`` for a visitor who is not signed in) and logout."""
+"""Login page (``/`` for a visitor who is not signed in), keeping the deep link the visitor came
+from (``/?next=/leads/…``) through the sign-in; logout; changing one's password (required at
+the next sign-in after a 管理员 reset it)."""
 
 from __future__ import annotations
 
 import secrets
+from urllib.parse import quote
 
 from fastapi import APIRouter, Depends, Form, Request
 from fastapi.responses import RedirectResponse, Response
@@ -10,36 +13,87 @@ from sqlalchemy.orm import Session
 
 from zhongben.store.accounts import authenticate
 from zhongben.store.audit import Actor, record
-from zhongben.web.deps import check_csrf, db, render
+from zhongben.store.models import User
+from zhongben.store.users_admin import UserError, change_password
+from zhongben.web.deps import Viewer, check_csrf, current_user, db, flash, render
 
 router = APIRouter()
+HOME = "/leads"
+
+
+def safe_next(target: str | None) -> str:
+    """A local path to go to after signing in (never another site)."""
+    if not target or not target.startswith("/") or target.startswith("//") or "\\" in target:
+        return HOME
+    return target if not target.startswith("/login") else HOME
+
+
+def login_url(target: str) -> str:
+    return "/" if safe_next(target) == HOME else f"/?next={quote(target, safe='/')}"
 
 
 @router.get("/")
-def home(request: Request) -> Response:
-    if request.session.get("user_id"):
-        return RedirectResponse("/leads", status_code=303)
-    return render(request, "login.html", {"error": ""})
+def home(request: Request, next: str = "", session: Session = Depends(db)) -> Response:
+    user_id = request.session.get("user_id")
+    user = session.get(User, user_id) if user_id else None
+    if user is not None and user.active:
+        return RedirectResponse(safe_next(next), status_code=303)
+    if user_id:  # disabled or removed since signing in
+        request.session.clear()
+    return render(request, "login.html", {"error": "", "next": safe_next(next)})
 
 
 @router.post("/login", dependencies=[Depends(check_csrf)])
 def login(request: Request, username: str = Form(...), password: str = Form(...),
-          session: Session = Depends(db)) -> Response:
+          next: str = Form(""), session: Session = Depends(db)) -> Response:
     user = authenticate(session, username.strip(), password)
     client = request.client.host if request.client else None
     if user is None:
         record(session, None, "login_failed", "user", username[:64], client=client)
         session.commit()
-        return render(request, "login.html", {"error": "用户名或密码错误"}, status_code=401)
+        return render(request, "login.html", {"error": "用户名或密码错误", "next": safe_next(next)},
+                      status_code=401)
     request.session.clear()
     request.session.update({"user_id": user.id, "csrf": secrets.token_urlsafe(32)})
     record(session, Actor(user.id, user.username, user.role, user.org_id, client), "login",
            "user", str(user.id))
     session.commit()
-    return RedirectResponse("/leads", status_code=303)
+    if user.must_change_password:
+        return RedirectResponse(f"/password?next={quote(safe_next(next), safe='/')}",
+                                status_code=303)
+    return RedirectResponse(safe_next(next), status_code=303)
 
 
 @router.post("/logout", dependencies=[Depends(check_csrf)])
 def logout(request: Request) -> Response:
     request.session.clear()
     return RedirectResponse("/", status_code=303)
+
+
+@router.get("/password")
+def password_page(request: Request, next: str = "", viewer: Viewer = Depends(current_user),
+                  session: Session = Depends(db)) -> Response:
+    user = session.get(User, viewer.actor.user_id)
+    return render(request, "password.html", {"viewer": viewer, "error": "",
+                                             "forced": bool(user and user.must_change_password),
+                                             "next": safe_next(next)})
+
+
+@router.post("/password", dependencies=[Depends(check_csrf)])
+def password_change(request: Request, current: str = Form(""), new: str = Form(""),
+                    again: str = Form(""), next: str = Form(""),
+                    viewer: Viewer = Depends(current_user),
+                    session: Session = Depends(db)) -> Response:
+    user = session.get(User, viewer.actor.user_id)
+    try:
+        if user is None:
+            raise UserError("用户不存在")
+        change_password(session, viewer.actor, user, current, new, again)
+    except UserError as exc:
+        session.rollback()
+        return render(request, "password.html", {
+            "viewer": viewer, "error": str(exc), "next": safe_next(next),
+            "forced": bool(user and user.must_change_password)}, status_code=400)
+    session.commit()
+    flash(request, "密码已修改")
+    return RedirectResponse(safe_next(next), status_code=303)

@@ -14,9 +14,12 @@ from sqlalchemy.orm import Session
 from zhongben.documents.drafts import STATUS_NAMES
 from zhongben.documents.model import KINDS
 from zhongben.protect.mark import ExportMark
+from zhongben.store.accounts import users_of
 from zhongben.store.audit import record
 from zhongben.store.export import xlsx_response
 from zhongben.store.models import Document, Lead, Matter, MatterEvent, User
+from zhongben.store.security import WORKFLOW_ROLES
+from zhongben.web.collab import collab_context
 from zhongben.web.deps import Viewer, check_csrf, current_user, db, render
 from zhongben.web.exports import export_mark
 from zhongben.workflow.deadlines import current_deadline, current_deadlines
@@ -44,25 +47,30 @@ def visible_matter(session: Session, viewer: Viewer, matter_id: int) -> Matter:
     return matter
 
 
-def _cases(session: Session, viewer: Viewer) -> list[Matter]:
+def _cases(session: Session, viewer: Viewer, owner: str = "") -> list[Matter]:
     query = select(Matter).where(Matter.org_id.in_(viewer.org_ids)).order_by(Matter.id.desc())
+    if owner == "me":  # 我的案件
+        query = query.where(Matter.owner_id == viewer.actor.user_id)
     return list(session.scalars(query))
 
 
 @router.get("/cases")
-def case_list(request: Request, viewer: Viewer = Depends(current_user),
+def case_list(request: Request, owner: str = "", viewer: Viewer = Depends(current_user),
               session: Session = Depends(db)) -> Response:
     today = date.today()
-    rows = [(m, current_deadline(m, today)) for m in _cases(session, viewer)]
-    return render(request, "cases.html", {"viewer": viewer, "rows": rows})
+    rows = [(m, current_deadline(m, today)) for m in _cases(session, viewer, owner)]
+    owners = {u.id: u.display_name for u in users_of(session, viewer.org_ids)}
+    return render(request, "cases.html", {"viewer": viewer, "rows": rows, "owner": owner,
+                                          "owners": owners})
 
 
 @router.get("/cases/export.xlsx")
-def export_cases(viewer: Viewer = Depends(current_user), session: Session = Depends(db),
+def export_cases(owner: str = "", viewer: Viewer = Depends(current_user),
+                 session: Session = Depends(db),
                  mark: ExportMark = Depends(export_mark)) -> Response:
     today = date.today()
     rows = []
-    for m in _cases(session, viewer):
+    for m in _cases(session, viewer, owner):
         d = current_deadline(m, today)
         rows.append((m.number, m.kind, m.title, m.court, m.rule_id, STATE_NAMES[m.state],
                      m.opened_on, m.decided_on, m.explanation_requested_on,
@@ -99,7 +107,8 @@ def case_page(request: Request, matter_id: int, error: str = "",
         "deadlines": current_deadlines(matter, date.today()),
         "actions": [(e, EVENT_LABELS[e]) for e in offered_events(matter, viewer.actor)],
         "results": close_choices(matter), "outcomes": OUTCOMES, "reasons": NOT_CASE_REASONS,
-        "error": error})
+        "error": error, "can_workflow": viewer.actor.role in WORKFLOW_ROLES,
+        **collab_context(session, viewer, "matter", str(matter.id))})
 
 
 def _amount(text: str) -> Decimal | None:

@@ -15,6 +15,8 @@ from zhongben.web.deps import Viewer, current_user, db, render
 from zhongben.web.exports import export_mark
 
 router = APIRouter()
+MONTHLY = ("各环节按其发生的月份计数：线索按首次发现，成案按决定日期，检察建议按制发日期，"
+           "采纳按法院回复日期，恢复执行与执行款到位按结案日期")
 
 
 @router.get("/dashboard")
@@ -27,7 +29,8 @@ def dashboard(request: Request, by: str = "family", viewer: Viewer = Depends(cur
              "keys": [r.key for r in rows][:20], "series": [r.counts for r in rows][:20]}
     return render(request, "dashboard.html", {
         "viewer": viewer, "rows": rows, "total": total, "stages": STAGES, "by": by,
-        "dimensions": DIMENSIONS, "chart": chart, "results": results(session, viewer.org_ids)})
+        "dimensions": DIMENSIONS, "chart": chart, "monthly": MONTHLY if by == "month" else "",
+        "results": results(session, viewer.org_ids)})
 
 
 @router.get("/dashboard/export.xlsx")
@@ -37,8 +40,9 @@ def export(by: str = "family", viewer: Viewer = Depends(current_user),
         raise HTTPException(status_code=404)
     rows = funnel(session, viewer.org_ids, by)
     data = [(r.key, *r.counts, r.amount) for r in [*rows, totals(rows)]]
-    record(session, viewer.actor, "export", "dashboard", by, rows=len(data),
+    record(session, viewer.actor, "export", "dashboard", None, by=by, rows=len(data),
            **mark.audit_detail())
     session.commit()
+    notes = [("按月份", MONTHLY)] if by == "month" else []
     return xlsx_response(f"监督成效-按{DIMENSIONS[by]}",
-                         (DIMENSIONS[by], *STAGES, "执行款到位金额（元）"), data, mark)
+                         (DIMENSIONS[by], *STAGES, "执行款到位金额（元）"), data, mark, notes)

@@ -18,46 +18,29 @@ from fastapi.responses import HTMLResponse
 from fastapi.templating import Jinja2Templates
 from sqlalchemy.orm import Session, sessionmaker
 
+from zhongben.leads.output.labels import field_zh
 from zhongben.store.accounts import visible_org_ids
 from zhongben.store.audit import Actor
 from zhongben.store.leads import SEVERITY_NAMES
 from zhongben.store.models import User
+from zhongben.store.mywork import deadline_notice_due, my_work, notify_deadlines
 from zhongben.store.security import UNMASKED_ROLES, mask_id, mask_phone, may_reveal
+from zhongben.web.formats import install as install_formats
+from zhongben.workflow.approvals import STEP_ROLES, pending_approval_count
 from zhongben.workflow.machine import EVENT_LABELS, STATE_NAMES
+from zhongben.workflow.reminders import reminders
 
 TEMPLATES = Jinja2Templates(directory=str(Path(__file__).parent / "templates"))
 TEMPLATES.env.filters["severity"] = lambda v: SEVERITY_NAMES.get(v, v or "")
 TEMPLATES.env.filters["state"] = lambda v: STATE_NAMES.get(v, v or "")
 TEMPLATES.env.filters["event"] = lambda v: EVENT_LABELS.get(v, v or "")
-TEMPLATES.env.filters["money"] = lambda v: "" if v is None else f"{float(v):,.2f}"
 TEMPLATES.env.filters["basis_status"] = lambda v: {"V": "已核实", "S": "待复核",
                                                    "U": "待核实"}.get(v, v or "")
 
 
-def _column_names() -> dict[str, str]:
-    from zhongben.contracts import TABLES
-
-    names = {c.name: c.zh for t in TABLES.values() for c in t.columns}
-    names.update({"month": "月份", "inflow": "流入（元）", "outflow": "流出（元）", "n": "笔数",
-                  "id_no": "证件号码", "company_uscc": "企业统一社会信用代码"})
-    return names
-
-
-COLUMN_NAMES = _column_names()
-
-
-def column_zh(name: str, table: str | None = None) -> str:
-    """The Chinese name of a column, of ``table`` when given (names repeat across tables)."""
-    from zhongben.contracts import TABLES
-
-    spec = TABLES.get(table or "")
-    for col in spec.columns if spec else ():
-        if col.name == name:
-            return col.zh
-    return COLUMN_NAMES.get(name, name)
-
-
-TEMPLATES.env.filters["zh"] = column_zh
+column_zh = field_zh
+TEMPLATES.env.filters["zh"] = field_zh
+install_formats(TEMPLATES.env)
 
 
 ID_IN_TEXT = re.compile(r"(?<![0-9A-Z])[0-9]{17}[0-9Xx](?![0-9A-Z])|"
@@ -66,6 +49,14 @@ ID_IN_TEXT = re.compile(r"(?<![0-9A-Z])[0-9]{17}[0-9Xx](?![0-9A-Z])|"
 
 class LoginRequired(Exception):
     """Raised by ``current_user``; the app answers it with a redirect to the login page."""
+
+
+class PasswordChangeRequired(Exception):
+    """Raised by ``current_user`` for a user whose password a 管理员 reset: every page but the
+    password page (and signing out) sends them there first."""
+
+
+PASSWORD_FREE = ("/password", "/logout")
 
 
 @dataclass(frozen=True)
@@ -114,10 +105,15 @@ def current_user(request: Request, session: Session = Depends(db)) -> Viewer:
     user = session.get(User, user_id) if user_id else None
     if user is None or not user.active:
         raise LoginRequired()
+    if user.must_change_password and request.url.path not in PASSWORD_FREE:
+        raise PasswordChangeRequired()
     client = request.client.host if request.client else None
     actor = Actor(user.id, user.username, user.role, user.org_id, client)
-    return Viewer(actor, user.display_name, visible_org_ids(session, user.org_id),
-                  frozenset(active_grants(request)) if may_reveal(user.role) else frozenset())
+    grants = frozenset(active_grants(request)) if may_reveal(user.role) else frozenset()
+    viewer = Viewer(actor, user.display_name, visible_org_ids(session, user.org_id), grants)
+    if deadline_notice_due(session, actor):
+        notify_deadlines(session, actor, reminders(session, actor, viewer.org_ids, date.today()))
+    return viewer
 
 
 REVEAL_KEY = "reveal"
@@ -128,6 +124,15 @@ def active_grants(request: Request) -> dict[str, float]:
     now = time.time()
     grants = request.session.get(REVEAL_KEY) or {}
     return {k: v for k, v in grants.items() if isinstance(v, int | float) and v > now}
+
+
+def viewer_or_none(request: Request) -> Viewer | None:
+    """The signed-in user, or None (an error page shows the navigation when there is one)."""
+    with request.app.state.sessions() as session:
+        try:
+            return current_user(request, session)
+        except (LoginRequired, PasswordChangeRequired):
+            return None
 
 
 def csrf_token(request: Request) -> str:
@@ -146,14 +151,31 @@ async def check_csrf(request: Request) -> None:
         form = await request.form()
         sent = str(form.get("csrf_token", ""))
     if not expected or not hmac.compare_digest(str(expected), sent):
-        raise HTTPException(status_code=403, detail="CSRF 校验失败，请刷新页面后重试")
+        raise HTTPException(status_code=403, detail="页面已过期（表单校验失败），请刷新页面后重试")
 
 
 def render(request: Request, name: str, context: dict[str, Any],
            status_code: int = 200) -> HTMLResponse:
     context = {"request": request, "csrf": csrf_token(request), "today": date.today(),
-               **context}
+               "flash": request.session.pop("flash", None), **context}
+    viewer = context.get("viewer")
+    if isinstance(viewer, Viewer) and "nav" not in context and not name.startswith("_"):
+        with request.app.state.sessions() as session:
+            running = reminders(session, viewer.actor, viewer.org_ids, date.today())
+            context["nav"] = my_work(session, viewer.actor, running, _approvals(session, viewer))
     return TEMPLATES.TemplateResponse(request, name, context, status_code=status_code)
+
+
+def _approvals(session: Session, viewer: Viewer) -> int | None:
+    """待我审批 in the navigation: for the roles an approval step waits for, else no link."""
+    if viewer.actor.role not in set(STEP_ROLES.values()):
+        return None
+    return pending_approval_count(session, viewer.actor.user_id)
+
+
+def flash(request: Request, message: str) -> None:
+    """A message shown once, on the next page (what a bulk action did)."""
+    request.session["flash"] = message
 
 
 def is_htmx(request: Request) -> bool:

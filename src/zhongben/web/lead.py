@@ -15,6 +15,9 @@ from zhongben.store.audit import record
 from zhongben.store.identity import pending_links
 from zhongben.store.leads import visible_lead
 from zhongben.store.models import Lead, Matter, Org, Profile, User
+from zhongben.store.security import LEAD_ADMIN_ROLES, WORKFLOW_ROLES
+from zhongben.store.who import grain_note, is_id
+from zhongben.web.collab import collab_context
 from zhongben.web.deps import Viewer, check_csrf, current_user, db, render
 from zhongben.web.masking import mask_row
 from zhongben.workflow.service import WorkflowError, open_matter
@@ -38,7 +41,12 @@ def lead_or_404(session: Session, viewer: Viewer, key: str) -> Lead:
 def debtor_profiles(session: Session, lead: Lead, viewer: Viewer) -> list[dict[str, Any]]:
     """One entry per debtor concerned: who they are and their masked profile sections."""
     people: list[dict[str, Any]] = []
-    if lead.subject_id:
+    concerned = {p.get("id_no"): p for p in (lead.detail.parties if lead.detail else [])}
+    if lead.subject_id and lead.subject_id in concerned:
+        known = concerned[lead.subject_id]
+        people.append({"name": lead.subject_name or known.get("name") or "（姓名未登记）",
+                       "id_no": lead.subject_id, "role": known.get("role", "被执行人")})
+    elif is_id(lead.subject_id):  # not a judge's lead (XJ-04): they have no debtor profile
         people.append({"name": lead.subject_name, "id_no": lead.subject_id})
     if lead.case_no and (case := session.get(Profile, f"case:{lead.case_no}")):
         people += [p for p in case.data.get("parties", []) if p.get("role") == "被执行人"
@@ -67,8 +75,17 @@ def lead_detail(request: Request, key: str, viewer: Viewer = Depends(current_use
            masked=not viewer.unmasked, revealed=viewer.revealed)
     session.commit()
     orgs = [o for o in list_orgs(session) if o.id != lead.org_id]
+    detail = lead.detail
     return render(request, "lead.html", {
         "viewer": viewer, "lead": lead, "evidence": evidence,
+        "parties": [{**p, "id_no": viewer.id_no(p.get("id_no"))}
+                    for p in (detail.parties if detail else [])],
+        "related_cases": detail.related_cases if detail else [],
+        "grain_note": grain_note(lead.case_no, lead.subject_id, lead.party_names,
+                                 lead.case_count),
+        "can_assign": viewer.actor.role in LEAD_ADMIN_ROLES,
+        "can_open": viewer.actor.role in WORKFLOW_ROLES,
+        **collab_context(session, viewer, "lead", lead.lead_key),
         "people": debtor_profiles(session, lead, viewer), "history": history(session, lead),
         "matter": session.get(Matter, lead.matter_id) if lead.matter_id else None,
         "assignee": session.get(User, lead.assignee_id) if lead.assignee_id else None,

@@ -11,7 +11,9 @@ from fastapi.responses import Response
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from zhongben.leads.output.labels import SEVERITY_ZH, basis_text, template_text, value_text
 from zhongben.protect.mark import ExportMark
+from zhongben.rules.families import BY_CODE
 from zhongben.store.audit import record
 from zhongben.store.export import xlsx_response
 from zhongben.store.models import Lead, Matter
@@ -19,7 +21,8 @@ from zhongben.web.deps import Viewer, current_user, db, render
 from zhongben.web.exports import export_mark
 
 router = APIRouter()
-HEADERS = ("规则编号", "版本", "名称", "模型", "风险等级", "法律依据", "参数", "线索数", "成案数")
+HEADERS = ("规则编号", "版本", "名称", "模型", "风险等级", "线索说明（模板）", "法律依据", "参数",
+           "线索数", "成案数")
 
 
 @dataclass
@@ -47,9 +50,11 @@ def _from_library() -> dict[str, RuleEntry]:
     for rule_id, rule in library.items():
         h = rule.header
         entries[rule_id] = RuleEntry(
-            rule_id, h.version, h.name, h.family, str(h.severity.value),
+            rule_id, h.version, h.name, BY_CODE[h.family].name if h.family in BY_CODE else "",
+            str(h.severity.value),
             [{"text": b.text, "status": b.status} for b in h.basis],
-            [f"{p.label}={p.default}{p.unit}" for p in h.params.values()], h.explanation)
+            [f"{p.label} {value_text(p.default)}{(' ' + p.unit) if p.unit else ''}"
+             for p in h.params.values()], template_text(rule_id, h.explanation))
     return entries
 
 
@@ -80,9 +85,9 @@ def rules(request: Request, viewer: Viewer = Depends(current_user),
 @router.get("/rules/export.xlsx")
 def export(viewer: Viewer = Depends(current_user), session: Session = Depends(db),
            mark: ExportMark = Depends(export_mark)) -> Response:
-    rows = [(e.rule_id, e.version, e.name, e.family, e.severity,
-             "；".join(f"{b['text']}[{b['status']}]" for b in e.basis), "；".join(e.params),
-             e.leads, e.cases) for e in catalogue(session, viewer.org_ids)]
+    rows = [(e.rule_id, e.version, e.name, e.family, SEVERITY_ZH.get(e.severity, e.severity),
+             e.explanation, basis_text(e.basis), "；".join(e.params), e.leads, e.cases)
+            for e in catalogue(session, viewer.org_ids)]
     record(session, viewer.actor, "export", "rules", None, rows=len(rows), **mark.audit_detail())
     session.commit()
     return xlsx_response("规则目录", HEADERS, rows, mark)

@@ -13,6 +13,7 @@ from zhongben.documents.drafts import STATUS_NAMES
 from zhongben.documents.settings import office_for
 from zhongben.store.audit import Actor, record
 from zhongben.store.models import Document, DocumentApproval, Matter, User
+from zhongben.workflow.approval_notices import after_step
 from zhongben.workflow.errors import WorkflowError
 from zhongben.workflow.permissions import PermissionDenied, require_decider
 
@@ -53,7 +54,13 @@ def submit(session: Session, actor: Actor, document: Document) -> Document:
     document.approval_step = 0
     _log(session, actor, document, "承办检察官", "提交")
     document.status = "submitted" if chain else "approved"
+    _announce(session, actor, document)
     return document
+
+
+def _announce(session: Session, actor: Actor, document: Document, reason: str = "") -> None:
+    step = current_step(session, document)
+    after_step(session, actor, document, step, STEP_ROLES.get(step or ""), reason)
 
 
 def _check_filled(document: Document) -> None:
@@ -80,6 +87,7 @@ def approve(session: Session, actor: Actor, document: Document, note: str = "") 
     document.approval_step += 1
     if document.approval_step >= len(chain_of(session, document)):
         document.status = "approved"
+    _announce(session, actor, document)
     return document
 
 
@@ -89,6 +97,7 @@ def send_back(session: Session, actor: Actor, document: Document, reason: str) -
         raise WorkflowError("退回须写明理由")
     _log(session, actor, document, step, "退回", reason.strip())
     document.status, document.approval_step = "returned", 0
+    _announce(session, actor, document, reason.strip())
     return document
 
 

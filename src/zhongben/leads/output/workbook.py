@@ -1,8 +1,11 @@
 """The Chinese workbook a prosecutor opens and filters: a summary sheet (leads per model, court,
-severity) and one sheet per model with explanation, legal basis and evidence."""
+severity), one sheet per model with explanation, legal basis and evidence (amounts as numbers,
+dates as Excel dates, autofilter, frozen header), and a 说明 sheet with each rule's explanation
+and legal basis."""
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
@@ -12,11 +15,19 @@ import xlsxwriter
 from xlsxwriter.worksheet import Worksheet
 
 from zhongben.leads.model import Lead
-from zhongben.leads.output.labels import SEVERITY_ZH, basis_text, evidence_text, terms_text
+from zhongben.leads.output.labels import (
+    SEVERITY_ZH,
+    basis_text,
+    evidence_text,
+    template_text,
+    terms_text,
+)
 from zhongben.protect.mark import ExportMark
 from zhongben.protect.stamp import stamp_xlsx
 
 SUMMARY = "汇总"
+NOTES = "说明"
+NO_SUBJECT = "（针对案件本身，当事人见该案被执行人）"
 COLUMNS: tuple[tuple[str, int], ...] = (
     ("评分", 8), ("规则编号", 9), ("规则名称", 22), ("严重程度", 8), ("案号", 24),
     ("当事人", 12), ("证件号码", 20), ("执行法院", 18), ("未履行金额（元）", 14), ("民生案件", 8),
@@ -33,6 +44,7 @@ def write_xlsx(leads: Sequence[Lead], path: Path, mark: ExportMark | None = None
             "head": workbook.add_format({"bold": True, "bg_color": "#DDEBF7", "border": 1}),
             "wrap": workbook.add_format({"text_wrap": True, "valign": "top"}),
             "money": workbook.add_format({"num_format": "#,##0.00", "valign": "top"}),
+            "date": workbook.add_format({"num_format": "yyyy-mm-dd", "valign": "top"}),
         }
         _summary(workbook.add_worksheet(SUMMARY), leads, styles)
         by_model: dict[str, list[Lead]] = {}
@@ -40,6 +52,7 @@ def write_xlsx(leads: Sequence[Lead], path: Path, mark: ExportMark | None = None
             by_model.setdefault(lead.family or "其他", []).append(lead)
         for model, rows in sorted(by_model.items()):
             _model_sheet(workbook.add_worksheet(sheet_name(model)), rows, styles)
+        _notes_sheet(workbook.add_worksheet(NOTES), leads, styles)
         if mark is not None:
             stamp_xlsx(workbook, mark)
     finally:
@@ -76,6 +89,9 @@ def _model_sheet(sheet: Worksheet, leads: Sequence[Lead], styles: dict[str, Any]
         for col, value in enumerate(_row(lead)):
             if col == 8 and value is not None:
                 sheet.write_number(row, col, float(value), styles["money"])
+            elif isinstance(value, dt.date):
+                sheet.write_datetime(row, col, dt.datetime.combine(value, dt.time()),
+                                     styles["date"])
             elif isinstance(value, int | float) and not isinstance(value, bool):
                 sheet.write_number(row, col, value)
             else:
@@ -87,8 +103,29 @@ def _model_sheet(sheet: Worksheet, leads: Sequence[Lead], styles: dict[str, Any]
 def _row(lead: Lead) -> list[Any]:
     return [
         lead.score, lead.rule_id, lead.rule_name, SEVERITY_ZH.get(lead.severity, lead.severity),
-        lead.case_no, lead.subject_name, lead.subject_id, lead.court, lead.unpaid_amount,
+        lead.case_no or "（跨案件）", lead.subject_name or (NO_SUBJECT if lead.case_no else ""),
+        lead.subject_id, lead.court, lead.unpaid_amount,
         "是" if lead.livelihood else "否", lead.explanation, basis_text(lead.legal_basis),
-        evidence_text(lead.evidence), terms_text(lead.score_terms),
-        lead.as_of.isoformat() if lead.as_of else "", lead.rule_version, lead.key,
+        evidence_text(lead.evidence), terms_text(lead.score_terms, lead.score),
+        lead.as_of, lead.rule_version, lead.key,
     ]  # fmt: skip
+
+
+def _notes_sheet(sheet: Worksheet, leads: Sequence[Lead], styles: dict[str, Any]) -> None:
+    """What the columns mean, and each rule's explanation and legal basis."""
+    rules: dict[str, Lead] = {}
+    for lead in leads:
+        rules.setdefault(lead.rule_id, lead)
+    rows = [("评分", "各项因子相乘：严重程度 × 未履行金额 × 民生案件 × 证据强度 × 重复信号"),
+            ("未履行金额", "单位为元，数值格式"), ("筛查日期", "Excel 日期格式"),
+            *[(f"{rid} {lead.rule_name}", f"说明：{template_text(rid)}\n"
+               f"法律依据：{basis_text(lead.legal_basis)}") for rid, lead in sorted(rules.items())]]
+    for col, title in enumerate(("项目", "说明")):
+        sheet.write(0, col, title, styles["head"])
+    for row, (item, text) in enumerate(rows, start=1):
+        sheet.write_string(row, 0, item)
+        sheet.write_string(row, 1, text, styles["wrap"])
+    sheet.set_column(0, 0, 30)
+    sheet.set_column(1, 1, 100)
+    sheet.autofilter(0, 0, len(rows), 1)
+    sheet.freeze_panes(1, 0)

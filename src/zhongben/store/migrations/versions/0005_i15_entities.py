@@ -1,7 +1,7 @@
 """entity resolution: the review pairs, reviewers' decisions, leads resting on Tier-B links
 
 Revision ID: 0005_i15
-Revises: 0003_i13
+Revises: 0004_i14
 Create Date: 2026-12-03 18:00:00
 """
 from __future__ import annotations
@@ -10,7 +10,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0005_i15"
-down_revision = "0003_i13"
+down_revision = "0004_i14"
 branch_labels = None
 depends_on = None
 
