@@ -42,12 +42,17 @@ def _walk(client: TestClient, names: set[str]) -> tuple[dict[str, list[str]], in
         response = client.get(url)
         kind = response.headers.get("content-type", "")
         path = urlsplit(url).path
+        texts = []
+        if path.endswith((".xlsx", "/docx", "/pdf")) and "text/html" in kind:
+            texts = [page_text(response.text)]  # the form asking the purpose, then the file
+            response = client.get(url + ("&" if "?" in url else "?") + "purpose=核查")
+            kind = response.headers.get("content-type", "")
         if path.endswith(".xlsx"):
-            texts = [t for _, t in xlsx_texts(response.content)]
+            texts += [t for _, t in xlsx_texts(response.content)]
         elif path.endswith("/docx") and response.status_code == 200:
-            texts = [t for _, t in docx_texts(response.content)]
+            texts += [t for _, t in docx_texts(response.content)]
         elif path.endswith("/pdf") and response.status_code == 200:
-            texts = [pdf_text(response.content)]
+            texts += [pdf_text(response.content)]
         elif "text/html" in kind:
             texts = [page_text(response.text)]
             todo.extend(h.replace("&amp;", "&") for h in LINK.findall(response.text)

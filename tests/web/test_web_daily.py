@@ -244,7 +244,7 @@ def test_excel_exports_hold_numbers_and_dates_with_filters_and_a_notes_sheet(
     import openpyxl
 
     client = _signed_in(web_app, "fzr")
-    book = openpyxl.load_workbook(io.BytesIO(client.get("/leads/export.xlsx").content))
+    book = openpyxl.load_workbook(io.BytesIO(client.get("/leads/export.xlsx?purpose=核查").content))
     sheet, notes = book["线索清单"], book["说明"]
     header = [c.value for c in sheet[1]]
     amount, day = header.index("未履行金额（元）") + 1, header.index("筛查日期") + 1
@@ -257,9 +257,10 @@ def test_excel_exports_hold_numbers_and_dates_with_filters_and_a_notes_sheet(
     explained = {str(r[0]): str(r[1]) for r in notes.iter_rows(min_row=2, values_only=True)}
     assert any(k.startswith("ZB-01") and "法律依据" in v for k, v in explained.items())
     assert all("{" not in v for v in explained.values())  # templates read in words
-    for url in ("/cases/export.xlsx", "/reminders/export.xlsx", "/rules/export.xlsx",
-                "/dashboard/export.xlsx?by=month", "/audit/export.xlsx"):
-        assert "说明" in openpyxl.load_workbook(io.BytesIO(client.get(url).content)).sheetnames
+    for url in ("/cases/export.xlsx?", "/reminders/export.xlsx?", "/rules/export.xlsx?",
+                "/dashboard/export.xlsx?by=month&", "/audit/export.xlsx?"):
+        content = client.get(url + "purpose=核查").content
+        assert "说明" in openpyxl.load_workbook(io.BytesIO(content)).sheetnames
 
 
 def test_monthly_statistics_count_each_stage_in_the_month_of_its_event(
