@@ -35,6 +35,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "ids",
     "calendar_cmd",
     "templates",
+    "models",
 )
 
 for _name in COMMAND_MODULES:
