@@ -36,6 +36,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "calendar_cmd",
     "templates",
     "models",
+    "export_cmd",
 )
 
 for _name in COMMAND_MODULES:
