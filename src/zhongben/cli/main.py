@@ -35,6 +35,8 @@ COMMAND_MODULES: tuple[str, ...] = (
     "ids",
     "calendar_cmd",
     "templates",
+    "models",
+    "export_cmd",
 )
 
 for _name in COMMAND_MODULES:

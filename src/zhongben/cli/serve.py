@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 
 import typer
+from sqlalchemy.orm import Session, sessionmaker
 
 from zhongben.store.db import open_database
 from zhongben.store.demo import DEMO_PASSWORD, DEMO_USERS
@@ -26,6 +27,15 @@ def _report(result: PublishReport | str) -> None:
     else:
         typer.echo(f"已发布线索：新增 {result.inserted}，更新 {result.updated}；"
                    f"被执行人画像 {result.profiles} 份")
+
+
+def _seed_history(sessions: sessionmaker[Session]) -> None:
+    from zhongben.store.demo_history import seed_history
+
+    with sessions.begin() as session:
+        made = seed_history(session)
+    if made:
+        typer.echo(f"已生成演示办案历史：监督案件 {made} 件（供模型成效回测）")
 
 
 def serve(
@@ -52,6 +62,8 @@ def serve(
         prepare_demo(sessions, db)
     if publish:
         _report(publish_if_present(sessions, db))
+    if demo:
+        _seed_history(sessions)
     settings = Settings(db=target, workspace=db, secure_cookies=secure_cookies)
     typer.echo(f"终本案件检察监督平台：http://{host}:{port}/"
                + (f"（{workers} 个工作进程）" if workers > 1 else ""))

@@ -1,0 +1,143 @@
+"""``zhongben models report`` on a small demo world with its seeded workflow history: the per-rule
+figures match a hand count of the workflow records done here in plain SQL (not by the report's
+code), and ``models compare`` splits two versions' leads by what each found."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import sqlite3
+import statistics
+from collections import defaultdict
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from zhongben.cli.main import app
+from zhongben.store.db import open_database
+from zhongben.store.demo_history import seed_history
+from zhongben.store.setup import prepare_demo, publish_if_present
+from zhongben.synth import generate
+from zhongben.workspace import Workspace
+
+AS_OF = dt.date(2026, 6, 30)
+RESULTS = ("纠正", "部分纠正", "未纠正", "法院未回复", "撤回")
+
+
+@pytest.fixture(scope="module")
+def world(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+    folder = tmp_path_factory.mktemp("backtest")
+    workspace, app_db = folder / "ws.duckdb", folder / "app.sqlite"
+    generate(seed=3, scale="tiny", out=folder / "world", as_of=AS_OF, plants=2)
+    ws = Workspace(workspace)
+    ws.ingest([folder / "world"], quarantine_dir=folder / "quarantine")
+    ws.screen(AS_OF)
+    sessions = open_database(str(app_db))
+    prepare_demo(sessions, workspace)
+    assert not isinstance(publish_if_present(sessions, workspace), str)
+    with sessions.begin() as session:
+        assert seed_history(session) > 10
+    with sessions.begin() as session:
+        assert seed_history(session) == 0  # a second start adds nothing
+    return workspace, app_db
+
+
+def _report(world: tuple[Path, Path], *extra: str) -> dict[str, list[dict[str, object]]]:
+    result = CliRunner().invoke(app, ["models", "report", "--db", str(world[0]), "--app-db",
+                                      str(world[1]), "--format", "json", *extra])
+    assert result.exit_code == 0, result.output
+    return json.loads(result.output)
+
+
+def _hand_count(app_db: Path) -> dict[tuple[str, int], dict[str, object]]:
+    con = sqlite3.connect(app_db)
+    rows = con.execute(
+        "select l.rule_id, l.rule_version, l.as_of, m.id, m.decided_on, m.sent_on,"
+        " m.court_adopted, m.result, m.closed_on, m.recovered_amount"
+        " from leads l left join matters m on m.id = l.matter_id").fetchall()
+    count: dict[tuple[str, int], dict[str, object]] = defaultdict(lambda: {
+        "leads": 0, "cases": 0, "recommended": 0, "answered": 0, "adopted": 0,
+        "results": dict.fromkeys(RESULTS, 0), "matters": {}, "days": []})
+    for rule, version, as_of, mid, decided, sent, adopted, result, closed, amount in rows:
+        c = count[(rule, version)]
+        c["leads"] += 1  # type: ignore[operator]
+        if mid is None:
+            continue
+        c["cases"] += decided is not None  # type: ignore[operator]
+        c["recommended"] += sent is not None  # type: ignore[operator]
+        c["answered"] += adopted is not None or result == "法院未回复"  # type: ignore[operator]
+        c["adopted"] += adopted == 1  # type: ignore[operator]
+        if result:
+            c["results"][result] += 1  # type: ignore[index]
+            c["days"].append((dt.date.fromisoformat(closed)  # type: ignore[union-attr]
+                              - dt.date.fromisoformat(as_of)).days)
+        c["matters"][mid] = Decimal(str(amount or 0))  # type: ignore[index]
+    con.close()
+    return count
+
+
+def test_report_matches_a_hand_count_of_the_workflow_records(world: tuple[Path, Path]) -> None:
+    report = _report(world)
+    expected = _hand_count(world[1])
+    by_rule = {(r["rule_id"], r["version"]): r for r in report["rule"]}
+    assert set(by_rule) == set(expected)
+    assert sum(r["cases"] for r in report["rule"]) > 5  # type: ignore[misc]
+    assert len({r["case_rate"] for r in report["rule"]}) > 2  # rules differ
+    for key, hand in expected.items():
+        got = by_rule[key]
+        for name in ("leads", "cases", "recommended", "answered", "adopted", "results"):
+            assert got[name] == hand[name], (key, name)
+        assert got["case_rate"] == pytest.approx(hand["cases"] / hand["leads"])  # type: ignore[operator]
+        if hand["answered"]:
+            assert got["adoption_rate"] == pytest.approx(
+                hand["adopted"] / hand["answered"])  # type: ignore[operator]
+        assert Decimal(str(got["amount"])) == sum(hand["matters"].values())  # type: ignore[union-attr]
+        days = hand["days"]
+        assert got["median_days"] == (statistics.median(days) if days else None)  # type: ignore[arg-type]
+    assert sum(Decimal(str(r["amount"])) for r in report["rule"]) > 0
+
+
+def test_court_and_quarter_splits_add_up(world: tuple[Path, Path]) -> None:
+    report = _report(world)
+    for dimension in ("court", "quarter"):
+        totals: dict[tuple[object, object], int] = defaultdict(int)
+        for row in report[dimension]:
+            totals[(row["rule_id"], row["version"])] += row["leads"]  # type: ignore[operator]
+            assert row["key"]
+        assert totals == {(r["rule_id"], r["version"]): r["leads"] for r in report["rule"]}
+    assert {r["key"] for r in report["quarter"]} == {"2026年第2季度"}
+
+
+def test_compare_two_versions(world: tuple[Path, Path]) -> None:
+    con = sqlite3.connect(world[1])
+    rule, old = con.execute("select rule_id, max(rule_version) from leads group by rule_id"
+                            " order by count(*) desc limit 1").fetchone()
+    new = old + 1
+    keys = [k for k, in con.execute("select lead_key from leads where rule_id = ?"
+                                    " order by lead_key", [rule])]
+    moved = keys[: len(keys) // 2]
+    con.executemany("update leads set rule_version = ? where lead_key = ?",
+                    [[new, k] for k in moved])
+    con.commit()
+    con.close()
+    try:
+        result = CliRunner().invoke(app, ["models", "compare", rule, "--v1", str(old),
+                                          "--v2", str(new), "--db", str(world[0]),
+                                          "--app-db", str(world[1]), "--format", "json"])
+        assert result.exit_code == 0, result.output
+        found = json.loads(result.output)
+        assert len(found["only_v2"]) == len(moved)
+        assert len(found["only_v1"]) == len(keys) - len(moved)
+        assert any(x["outcome_v2"] != "未办理" for x in found["only_v2"] + found["only_v1"])
+        missing = CliRunner().invoke(app, ["models", "compare", rule, "--v1", str(old),
+                                           "--v2", "99", "--db", str(world[0]),
+                                           "--app-db", str(world[1])])
+        assert missing.exit_code == 1 and "没有第99版" in missing.output
+    finally:
+        con = sqlite3.connect(world[1])
+        con.executemany("update leads set rule_version = ? where lead_key = ?",
+                        [[old, k] for k in moved])
+        con.commit()
+        con.close()
