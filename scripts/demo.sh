@@ -21,6 +21,8 @@ $Z screen --db demo/demo.duckdb --as-of "$AS_OF" --format xlsx --out demo/leads.
 echo "==> 4/5 线索质量（与植入的真值比对）"
 $Z evaluate --db demo/demo.duckdb --truth demo/world/truth.csv --as-of "$AS_OF"
 $Z evaluate --entities --db demo/demo.duckdb --truth demo/world/entities_truth.csv
+echo "==> 模型成效回测（演示办案历史，合成数据）"
+$Z models report --db demo/demo.duckdb --demo --by rule
 echo "完整报告：$(pwd)/demo/leads.xlsx"
 if [ "${1:-}" != "--no-serve" ]; then
   echo "==> 5/5 网页应用"

@@ -110,6 +110,18 @@ def test_court_and_quarter_splits_add_up(world: tuple[Path, Path]) -> None:
     assert {r["key"] for r in report["quarter"]} == {"2026年第2季度"}
 
 
+def test_demo_flag_prepares_a_fresh_app_database(world: tuple[Path, Path], tmp_path: Path) -> None:
+    """``scripts/demo.sh`` prints the report before the web app ever started."""
+    target = str(tmp_path / "fresh.sqlite")
+    args = ["models", "report", "--db", str(world[0]), "--app-db", target, "--demo", "--by", "rule"]
+    first = CliRunner().invoke(app, args)
+    assert first.exit_code == 0, first.output
+    assert "模型成效回测（按规则版本）" in first.output and "%" in first.output
+    second = CliRunner().invoke(app, [*args[:-2], "--format", "json"])  # --demo again: no more
+    assert second.exit_code == 0, second.output
+    assert json.loads(second.output)["rule"] == _report(world, "--by", "rule")["rule"]
+
+
 def test_compare_two_versions(world: tuple[Path, Path]) -> None:
     con = sqlite3.connect(world[1])
     rule, old = con.execute("select rule_id, max(rule_version) from leads group by rule_id"

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from chinese import english, page_text
+from chinese import english, page_text, xlsx_texts
 from fastapi.testclient import TestClient
 from helpers import login
 from sqlalchemy import func, select
@@ -46,6 +46,12 @@ def test_models_page_per_office(demo_workspace: Path, tmp_path: Path) -> None:
         assert shown == expected
         for by in ("court", "quarter"):
             assert client.get(f"/models?by={by}").status_code == 200
+    asked = client.get("/models/export.xlsx?by=court")
+    assert "text/html" in asked.headers["content-type"]  # the purpose is asked first
+    workbook = client.get("/models/export.xlsx?by=court&purpose=核查")
+    assert workbook.status_code == 200
+    texts = [t for _, t in xlsx_texts(workbook.content)]
+    assert "成案率" in texts and not english(" ".join(texts))
     rule, version = next(iter(shown))
     compared = client.get(f"/models/compare?rule={rule}&v1={version}&v2={version + 1}")
     assert compared.status_code == 200 and "两版均发现（0 条）" in compared.text

@@ -19,7 +19,7 @@ from zhongben.anon.births import birth_shifts
 from zhongben.anon.columns import ORDER, SENSITIVE, kind_of
 from zhongben.anon.pseudonyms import COMPANY_SUFFIX, HAN, Pseudonymiser
 from zhongben.anon.scrub import scrub
-from zhongben.engine.opener import open_write
+from zhongben.engine.opener import open_read, open_write
 
 if TYPE_CHECKING:
     import duckdb
@@ -81,6 +81,8 @@ def anonymise(source: Path, out: Path, key: bytes, shift_years: int = 0,
         raise AnonymiseError(f"输出文件 {out} 已存在，不会覆盖；请换一个文件名或先移走它")
     if not source.is_file():
         raise AnonymiseError(f"找不到工作库文件 {source}")
+    with open_read(source):  # busy or damaged: the typed Chinese error, before anything is written
+        pass
     tmp = out.with_name(out.name + ".part")
     tmp.unlink(missing_ok=True)
     p = Pseudonymiser(key, shift_years)

@@ -10,8 +10,9 @@ import typer
 from rich import box
 from rich.console import Console
 from rich.table import Table
+from sqlalchemy.orm import Session, sessionmaker
 
-from zhongben.cli.serve import app_db_for
+from zhongben.cli.serve import app_db_for, seed_demo_history
 from zhongben.store.backtest import CELL_HEADERS, DIMENSIONS, as_dict, backtest, row_cells
 from zhongben.store.backtest_compare import ComparedLead, compare, versions
 from zhongben.store.db import open_database
@@ -37,6 +38,9 @@ def report(
                      "可重复；默认全部")] = None,
     rule: Annotated[list[str] | None, typer.Option("--rule", help="只统计这些规则，可重复")] = None,
     fmt: Annotated[str, typer.Option("--format", help="输出格式：table / json")] = "table",
+    demo: Annotated[bool, typer.Option(
+        "--demo", help="演示：没有机构时建立演示机构和账号、发布线索，没有案件时生成演示办案历史"
+    )] = False,
 ) -> None:
     dimensions = by or list(DIMENSIONS)
     unknown = [d for d in dimensions if d not in DIMENSIONS]
@@ -44,6 +48,8 @@ def report(
         raise typer.BadParameter(f"未知的分组或格式：{'、'.join(unknown) or fmt}；分组可选 "
                                  "rule / court / quarter，格式可选 table / json")
     sessions = open_database(app_db_for(db, app_db))
+    if demo:
+        _prepare_demo(sessions, db)
     with sessions() as session:
         found = {d: backtest(session, None, d, rule) for d in dimensions}
     if fmt == "json":
@@ -66,6 +72,17 @@ def report(
         console.print(table)
     console.print("成案率 = 成案 / 线索；采纳率 = 采纳 / 法院已回复（含以“法院未回复”结案）；"
                   "到位金额每件案件只计一次；中位天数：线索筛查日至结案日。")
+
+
+def _prepare_demo(sessions: sessionmaker[Session], db: str) -> None:
+    """What ``zhongben serve --demo`` prepares, so the demo script can print the report."""
+    from zhongben.store.setup import prepare_demo, publish_if_present
+
+    prepare_demo(sessions, db)
+    result = publish_if_present(sessions, db)
+    if isinstance(result, str):
+        typer.echo(result, err=True)
+    seed_demo_history(sessions)
 
 
 def compare_cmd(

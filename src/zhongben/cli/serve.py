@@ -29,7 +29,7 @@ def _report(result: PublishReport | str) -> None:
                    f"被执行人画像 {result.profiles} 份")
 
 
-def _seed_history(sessions: sessionmaker[Session]) -> None:
+def seed_demo_history(sessions: sessionmaker[Session]) -> None:
     from zhongben.store.demo_history import seed_history
 
     with sessions.begin() as session:
@@ -63,7 +63,7 @@ def serve(
     if publish:
         _report(publish_if_present(sessions, db))
     if demo:
-        _seed_history(sessions)
+        seed_demo_history(sessions)
     settings = Settings(db=target, workspace=db, secure_cookies=secure_cookies)
     typer.echo(f"终本案件检察监督平台：http://{host}:{port}/"
                + (f"（{workers} 个工作进程）" if workers > 1 else ""))

@@ -27,7 +27,7 @@ ACTIONS = {
 OBJECTS = {"lead": "线索", "leads": "线索列表", "matter": "监督案件", "cases": "监督案件列表",
            "document": "文书", "user": "用户", "flows": "资金流向报告", "attachment": "附件",
            "rules": "规则目录", "dashboard": "统计表", "reminders": "待办提醒", "audit": "审计日志",
-           "org": "检察院"}
+           "org": "检察院", "models": "模型成效回测"}
 DETAILS = {
     "shown": "显示条数", "page": "页码", "rows": "行数", "subject": "证件号码", "case_no": "案号",
     "masked": "已脱敏", "kind": "类型", "leads": "线索", "from_state": "原状态",
@@ -47,7 +47,8 @@ DETAILS = {
 VALUES: dict[str, dict[str, str]] = {"severity": SEVERITY_ZH,
           "sort": {"score": "按评分", "amount": "按金额", "date": "按日期"},
           "livelihood": {"1": "是", "0": "否"},
-          "by": {"family": "模型", "court": "法院", "month": "月份"}}
+          "by": {"family": "模型", "court": "法院", "month": "月份", "rule": "规则版本",
+                 "quarter": "季度"}}
 
 
 @dataclass(frozen=True)
