@@ -25,6 +25,7 @@ from zhongben.data_requests.sources import (
 )
 from zhongben.identifiers.id_card import check_digit
 from zhongben.identifiers.uscc import CHARSET, WEIGHTS, check_char
+from zhongben.protect.cells import new_workbook
 
 ROWS = 5000  # rows prepared with validation below the header
 ID_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
@@ -33,7 +34,7 @@ EXAMPLES = {Kind.PERSON_ID: "33068319900101123" + check_digit("33068319900101123
 
 
 def write_template(agency: Agency, path: Path, office: str | None = None) -> None:
-    book = xlsxwriter.Workbook(str(path))
+    book = new_workbook(str(path))
     formats = _formats(book)
     _names(book)
     _letter(book, agency, office, formats)

@@ -24,6 +24,7 @@ from zhongben.graph.trace import (
     trace,
     traced_paths,
 )
+from zhongben.protect.cells import csv_cell
 
 REPORT_PARAMS = TraceParams(hops=3, window_days=30, min_amount=10_000)
 LOOKBACK_DAYS = 365
@@ -268,7 +269,7 @@ def write_paths_csv(report: FlowReport, path: Path) -> None:
         for row in path_rows(report):
             cells: list[object] = list(row)
             cells[AMOUNT_COLUMN] = f"{row[AMOUNT_COLUMN]:.2f}"
-            writer.writerow(cells)
+            writer.writerow([csv_cell(cell) for cell in cells])
 
 
 def write_flow_report(

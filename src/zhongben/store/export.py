@@ -13,11 +13,11 @@ from typing import Any
 from urllib.parse import quote
 from zoneinfo import ZoneInfo
 
-import xlsxwriter
 from fastapi.responses import Response
 from xlsxwriter.worksheet import Worksheet
 
 from zhongben.leads.output.labels import value_text
+from zhongben.protect.cells import new_workbook
 from zhongben.protect.mark import ExportMark
 from zhongben.protect.stamp import stamp_xlsx
 
@@ -34,7 +34,7 @@ def display_width(text: str) -> int:
 
 class _Book:
     def __init__(self, buffer: io.BytesIO) -> None:
-        self.book = xlsxwriter.Workbook(buffer, {"in_memory": True})
+        self.book = new_workbook(buffer, {"in_memory": True})
         add = self.book.add_format
         self.head = add({"bold": True, "bg_color": "#DDE6F0", "border": 1, "text_wrap": True,
                          "valign": "top"})

@@ -10,6 +10,7 @@ from typing import Any
 
 from zhongben.leads.model import Lead
 from zhongben.leads.serialize import lead_record
+from zhongben.protect.cells import csv_rows
 from zhongben.protect.mark import ExportMark
 from zhongben.protect.stamp import stamp_csv
 
@@ -34,7 +35,7 @@ def write_csv(leads: Sequence[Lead], mark: ExportMark | None = None) -> str:
     rows = ([_cell(record[c]) for c in CSV_COLUMNS] for record in map(lead_record, leads))
     headers, marked = stamp_csv(CSV_COLUMNS, rows, mark) if mark else (list(CSV_COLUMNS), rows)
     writer.writerow(headers)
-    writer.writerows(marked)
+    writer.writerows(csv_rows(marked))
     return out.getvalue()
 
 

@@ -11,7 +11,6 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-import xlsxwriter
 from xlsxwriter.worksheet import Worksheet
 
 from zhongben.leads.model import Lead
@@ -22,6 +21,7 @@ from zhongben.leads.output.labels import (
     template_text,
     terms_text,
 )
+from zhongben.protect.cells import new_workbook
 from zhongben.protect.mark import ExportMark
 from zhongben.protect.stamp import stamp_xlsx
 
@@ -38,7 +38,7 @@ _INVALID = str.maketrans({c: "_" for c in "[]:*?/\\"})
 
 
 def write_xlsx(leads: Sequence[Lead], path: Path, mark: ExportMark | None = None) -> None:
-    workbook = xlsxwriter.Workbook(str(path))
+    workbook = new_workbook(str(path))
     try:
         styles = {
             "head": workbook.add_format({"bold": True, "bg_color": "#DDEBF7", "border": 1}),
