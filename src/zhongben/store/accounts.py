@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import secrets
 from collections.abc import Iterable
+from functools import cache
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -39,9 +41,15 @@ def add_user(session: Session, username: str, password: str, role: str, org: Org
 
 def authenticate(session: Session, username: str, password: str) -> User | None:
     user = session.scalar(select(User).where(User.username == username, User.active.is_(True)))
-    if user is None or not verify_password(user.password_hash, password):
+    if user is None:
+        verify_password(_dummy_hash(), password)  # the same time as for a real account
         return None
-    return user
+    return user if verify_password(user.password_hash, password) else None
+
+
+@cache
+def _dummy_hash() -> str:
+    return hash_password(secrets.token_urlsafe(16))
 
 
 def visible_org_ids(session: Session, org_id: int) -> list[int]:

@@ -26,13 +26,13 @@ class Actor:
 
 
 def record(session: Session, actor: Actor | None, action: str, object_type: str,
-           object_id: str | None, **detail: Any) -> None:
+           object_id: str | None, client: str | None = None, **detail: Any) -> None:
     """Keep an entry on the session; it is chained and written when the session commits, with the
     change it records (``zhongben.store.audit_chain``), and dropped with it on rollback."""
     add_pending(session, AuditEntry(
         at=datetime.now(), user_id=actor.user_id if actor else None,
         username=actor.username if actor else None, action=action, object_type=object_type,
-        object_id=object_id, detail=_jsonable(detail), client=actor.client if actor else None))
+        object_id=object_id, detail=_jsonable(detail), client=actor.client if actor else client))
 
 
 def _jsonable(detail: dict[str, Any]) -> dict[str, Any]:

@@ -13,7 +13,8 @@ from zhongben.leads.output.labels import SEVERITY_ZH, value_text
 from zhongben.store.models import AuditEntry, Lead, Matter, User
 
 ACTIONS = {
-    "login": "登录", "login_failed": "登录失败", "view_personal": "查看", "view_list": "浏览",
+    "login": "登录", "login_failed": "登录失败", "login_locked": "登录被暂停",
+    "logout": "退出登录", "view_personal": "查看", "view_list": "浏览",
     "export": "导出", "search": "搜索", "create_matter": "立案核查", "document.create": "起草文书",
     "matter.recheck": "法院回复后重跑规则", "lead.assign": "分派线索", "lead.suppress": "屏蔽线索",
     "lead.unsuppress": "取消屏蔽线索", "lead.transfer": "移交线索", "comment.add": "发表评论",
@@ -111,7 +112,7 @@ def describe(session: Session, entries: list[AuditEntry], words: Workflow) -> li
     for e in entries:
         what = OBJECTS.get(e.object_type, "记录")
         known = names.get((e.object_type, e.object_id or ""))
-        if e.object_type == "user" and e.action == "login_failed":
+        if e.object_type == "user" and e.action in ("login_failed", "login_locked"):
             known = f"用户名“{e.object_id}”"
         target = f"{what} {known or (e.detail or {}).get('filename') or ''}".strip()
         said.append(Said(action_name(e.action, words), target,

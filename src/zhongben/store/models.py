@@ -52,6 +52,9 @@ class User(Base):
     org_id: Mapped[int] = mapped_column(ForeignKey("orgs.id"))
     active: Mapped[bool] = mapped_column(Boolean, default=True)
     must_change_password: Mapped[bool] = mapped_column(Boolean, default=False)
+    # Raised at logout, password change or reset and when disabled: every cookie signed with an
+    # older value stops working (a signed cookie cannot be recalled otherwise).
+    session_version: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
 
 
 # Filter columns carried in the inbox indexes, so filtered counts and sorts stay index-only.

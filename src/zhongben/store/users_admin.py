@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 
 from zhongben.store.accounts import AccountError, add_user
 from zhongben.store.audit import Actor, record
+from zhongben.store.common_passwords import is_common
 from zhongben.store.models import Org, User
 from zhongben.store.security import ADMIN_ROLES, ROLES, hash_password, verify_password
 
@@ -25,11 +26,15 @@ def require_admin(actor: Actor) -> None:
         raise UserError("仅管理员可以管理用户")
 
 
-def check_password(password: str) -> None:
+def check_password(password: str, username: str = "") -> None:
     if len(password) < MIN_PASSWORD:
         raise UserError(f"密码至少 {MIN_PASSWORD} 位")
     if password.isdigit() or password.isalpha():
         raise UserError("密码须同时包含字母和数字或符号")
+    if username and username.casefold() in password.casefold():
+        raise UserError("密码不能包含用户名")
+    if is_common(password):
+        raise UserError("该密码过于常见，容易被猜中，请换一个")
 
 
 def _org(session: Session, org_id: int, org_ids: list[int]) -> Org:
@@ -46,7 +51,7 @@ def managed(session: Session, org_ids: list[int]) -> list[User]:
 def create(session: Session, actor: Actor, org_ids: list[int], username: str,
            display_name: str, role: str, org_id: int, password: str) -> User:
     require_admin(actor)
-    check_password(password)
+    check_password(password, username.strip())
     if not username.strip() or not username.isascii() or " " in username.strip():
         raise UserError("用户名须为字母、数字或符号，不含空格")
     try:
@@ -79,6 +84,7 @@ def update(session: Session, actor: Actor, org_ids: list[int], user: User, role:
     if active != user.active:
         changes.append("启用" if active else "停用")
         user.active = active
+        user.session_version += 1
     if display_name.strip() and display_name.strip() != user.display_name:
         changes.append(f"姓名 → {display_name.strip()}")
         user.display_name = display_name.strip()
@@ -90,9 +96,10 @@ def update(session: Session, actor: Actor, org_ids: list[int], user: User, role:
 
 def reset_password(session: Session, actor: Actor, user: User, password: str) -> None:
     require_admin(actor)
-    check_password(password)
+    check_password(password, user.username)
     user.password_hash = hash_password(password)
     user.must_change_password = True
+    user.session_version += 1
     record(session, actor, "user.reset_password", "user", str(user.id), username=user.username)
 
 
@@ -104,7 +111,8 @@ def change_password(session: Session, actor: Actor, user: User, current: str, ne
         raise UserError("两次输入的新密码不一致")
     if new == current:
         raise UserError("新密码不能与当前密码相同")
-    check_password(new)
+    check_password(new, user.username)
     user.password_hash = hash_password(new)
+    user.session_version += 1
     user.must_change_password = False
     record(session, actor, "user.change_password", "user", str(user.id))

@@ -14,8 +14,18 @@ from sqlalchemy.orm import Session
 from zhongben.store.accounts import authenticate
 from zhongben.store.audit import Actor, record
 from zhongben.store.models import User
+from zhongben.store.throttle import login_refusal
 from zhongben.store.users_admin import UserError, change_password
-from zhongben.web.deps import Viewer, check_csrf, current_user, db, flash, render
+from zhongben.web.deps import (
+    SESSION_VERSION,
+    Viewer,
+    check_csrf,
+    current_user,
+    db,
+    flash,
+    render,
+    session_current,
+)
 
 router = APIRouter()
 HOME = "/leads"
@@ -36,7 +46,7 @@ def login_url(target: str) -> str:
 def home(request: Request, next: str = "", session: Session = Depends(db)) -> Response:
     user_id = request.session.get("user_id")
     user = session.get(User, user_id) if user_id else None
-    if user is not None and user.active:
+    if user is not None and user.active and session_current(request, user):
         return RedirectResponse(safe_next(next), status_code=303)
     if user_id:  # disabled or removed since signing in
         request.session.clear()
@@ -46,15 +56,22 @@ def home(request: Request, next: str = "", session: Session = Depends(db)) -> Re
 @router.post("/login", dependencies=[Depends(check_csrf)])
 def login(request: Request, username: str = Form(...), password: str = Form(...),
           next: str = Form(""), session: Session = Depends(db)) -> Response:
-    user = authenticate(session, username.strip(), password)
     client = request.client.host if request.client else None
+    refusal = login_refusal(session, username.strip(), client)
+    if refusal:
+        record(session, None, "login_locked", "user", username[:64], client=client)
+        session.commit()
+        return render(request, "login.html", {"error": refusal, "next": safe_next(next)},
+                      status_code=429)
+    user = authenticate(session, username.strip(), password)
     if user is None:
         record(session, None, "login_failed", "user", username[:64], client=client)
         session.commit()
         return render(request, "login.html", {"error": "用户名或密码错误", "next": safe_next(next)},
                       status_code=401)
     request.session.clear()
-    request.session.update({"user_id": user.id, "csrf": secrets.token_urlsafe(32)})
+    request.session.update({"user_id": user.id, "csrf": secrets.token_urlsafe(32),
+                            SESSION_VERSION: user.session_version})
     record(session, Actor(user.id, user.username, user.role, user.org_id, client), "login",
            "user", str(user.id))
     session.commit()
@@ -65,7 +82,16 @@ def login(request: Request, username: str = Form(...), password: str = Form(...)
 
 
 @router.post("/logout", dependencies=[Depends(check_csrf)])
-def logout(request: Request) -> Response:
+def logout(request: Request, session: Session = Depends(db)) -> Response:
+    """Ends the user's sessions everywhere: a copied or replayed cookie stops working."""
+    user_id = request.session.get("user_id")
+    user = session.get(User, user_id) if user_id else None
+    if user is not None:
+        user.session_version += 1
+        client = request.client.host if request.client else None
+        record(session, Actor(user.id, user.username, user.role, user.org_id, client), "logout",
+               "user", str(user.id))
+        session.commit()
     request.session.clear()
     return RedirectResponse("/", status_code=303)
 
@@ -95,5 +121,6 @@ def password_change(request: Request, current: str = Form(""), new: str = Form("
             "viewer": viewer, "error": str(exc), "next": safe_next(next),
             "forced": bool(user and user.must_change_password)}, status_code=400)
     session.commit()
+    request.session[SESSION_VERSION] = user.session_version  # this session goes on, others end
     flash(request, "密码已修改")
     return RedirectResponse(safe_next(next), status_code=303)

@@ -100,10 +100,19 @@ def db(request: Request) -> Iterator[Session]:
         yield session
 
 
+SESSION_VERSION = "sv"
+
+
+def session_current(request: Request, user: User) -> bool:
+    """False for a cookie issued before the user's last logout, password change or reset."""
+    return bool(request.session.get(SESSION_VERSION, 0) == user.session_version)
+
+
 def current_user(request: Request, session: Session = Depends(db)) -> Viewer:
     user_id = request.session.get("user_id")
     user = session.get(User, user_id) if user_id else None
-    if user is None or not user.active:
+    if user is None or not user.active or not session_current(request, user):
+        request.session.clear()
         raise LoginRequired()
     if user.must_change_password and request.url.path not in PASSWORD_FREE:
         raise PasswordChangeRequired()
