@@ -65,7 +65,7 @@ async def _security_headers(request: Request, call_next):  # type: ignore[no-unt
     response.headers["Referrer-Policy"] = "same-origin"
     response.headers["Content-Security-Policy"] = (
         "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; "
-        "script-src 'self'")
+        "script-src 'self'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'")
     return response
 
 

@@ -44,8 +44,13 @@ def _may_configure(viewer: Viewer) -> None:
 
 
 @router.get("/settings/documents")
-def settings_page(request: Request, error: str = "", viewer: Viewer = Depends(current_user),
-                  session: Session = Depends(db)) -> Response:
+def settings_route(request: Request, viewer: Viewer = Depends(current_user),
+                   session: Session = Depends(db)) -> Response:
+    # No ``error`` from the query string: a link could show any text as the system's message.
+    return settings_page(request, "", viewer, session)
+
+
+def settings_page(request: Request, error: str, viewer: Viewer, session: Session) -> Response:
     _may_configure(viewer)
     office = office_for(session, viewer.actor.org_id)
     return render(request, "office_settings.html", {

@@ -39,6 +39,8 @@ def audit(request: Request, action: str = "", viewer: Viewer = Depends(current_u
           session: Session = Depends(db)) -> Response:
     _check(viewer)
     entries = _entries(session, viewer, 300, action or None)
+    record(session, viewer.actor, "view_list", "audit", None, shown=len(entries))
+    session.commit()
     rows = list(zip(entries, describe(session, entries, WORDS), strict=True))
     return render(request, "audit.html", {"viewer": viewer, "rows": rows,
                                           "actions": action_choices(WORDS), "action": action})

@@ -83,9 +83,14 @@ def export_cases(owner: str = "", viewer: Viewer = Depends(current_user),
 
 
 @router.get("/cases/{matter_id}")
-def case_page(request: Request, matter_id: int, error: str = "",
-              viewer: Viewer = Depends(current_user),
-              session: Session = Depends(db)) -> Response:
+def case_route(request: Request, matter_id: int, viewer: Viewer = Depends(current_user),
+               session: Session = Depends(db)) -> Response:
+    # No ``error`` from the query string: a link could show any text as the system's message.
+    return case_page(request, matter_id, "", viewer, session)
+
+
+def case_page(request: Request, matter_id: int, error: str, viewer: Viewer,
+              session: Session) -> Response:
     matter = visible_matter(session, viewer, matter_id)
     viewer = viewer.for_object("matter", matter.id)
     leads = list(session.scalars(select(Lead).where(Lead.matter_id == matter.id)))

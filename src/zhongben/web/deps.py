@@ -112,7 +112,8 @@ def current_user(request: Request, session: Session = Depends(db)) -> Viewer:
     user_id = request.session.get("user_id")
     user = session.get(User, user_id) if user_id else None
     if user is None or not user.active or not session_current(request, user):
-        request.session.clear()
+        if user_id:  # a stale sign-in; a visitor's session (its CSRF token) is left alone
+            request.session.clear()
         raise LoginRequired()
     if user.must_change_password and request.url.path not in PASSWORD_FREE:
         raise PasswordChangeRequired()

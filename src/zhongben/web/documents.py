@@ -88,9 +88,14 @@ def _page_context(session: Session, viewer: Viewer, document: Document) -> dict[
 
 
 @router.get("/documents/{document_id}")
-def document_page(request: Request, document_id: int, error: str = "",
-                  viewer: Viewer = Depends(current_user),
-                  session: Session = Depends(db)) -> Response:
+def document_route(request: Request, document_id: int, viewer: Viewer = Depends(current_user),
+                   session: Session = Depends(db)) -> Response:
+    # No ``error`` from the query string: a link could show any text as the system's message.
+    return document_page(request, document_id, "", viewer, session)
+
+
+def document_page(request: Request, document_id: int, error: str, viewer: Viewer,
+                  session: Session) -> Response:
     document = visible_document(session, viewer, document_id)
     return render(request, "document.html", {**_page_context(session, viewer, document),
                                              "error": error})

@@ -23,6 +23,8 @@ router = APIRouter()
 def reminder_list(request: Request, viewer: Viewer = Depends(current_user),
                   session: Session = Depends(db)) -> Response:
     items = reminders(session, viewer.actor, viewer.org_ids, date.today())
+    record(session, viewer.actor, "view_list", "reminders", None, shown=len(items))
+    session.commit()
     return render(request, "reminders.html", {"viewer": viewer, "items": items})
 
 
