@@ -102,3 +102,32 @@ def test_shared_phone_and_account_and_legal_rep_edges(engine: DuckDBEngine) -> N
     assert ("legal_rep", frozenset((SPOUSE, TOP))) in kinds  # two steps: spouse → her company
     assert graph.kin() == {SPOUSE: "配偶"}
     assert all(e.file is not None or e.table for e in graph.edges)
+
+
+def test_timeline_and_assessment_list_their_terms(engine: DuckDBEngine) -> None:
+    from zhongben.graph.assessment import assess
+    from zhongben.graph.timeline import timeline
+
+    con = engine.con
+    con.execute("INSERT INTO restrictions (subject_id, name, kind, start_on) VALUES "
+                "(?, '张三', '限制消费', '2024-04-01')", [DEBTOR])
+    con.execute("INSERT INTO travel (person_id, mode, travelled_on, seat_class) VALUES "
+                "(?, '航班', '2024-06-01', '经济舱'), (?, '铁路', '2024-07-01', '二等座')",
+                [DEBTOR, DEBTOR])
+    for sql in unresolved_entities_sql():
+        con.execute(sql)
+    events = timeline(engine, DEBTOR, AS_OF)
+    kinds = [e.kind for e in events]
+    assert kinds[0] == "案件" and "限制" in kinds and kinds.count("出行") == 2
+    assert [e.on for e in events] == sorted(e.on for e in events)
+    graph = relation_graph(engine, DEBTOR, AS_OF)
+    result = assess(events, late_assets(engine, graph, debt_date(engine, DEBTOR)),
+                    debt_date(engine, DEBTOR))
+    facts = [t.fact for t in result.terms]
+    assert any("被限制消费后出行：航班" in f and t.weight == 3 and t.table == "travel"
+               for f, t in zip(facts, result.terms, strict=True))
+    assert not any("二等座" in f for f in facts)  # a second-class seat is allowed
+    assert any("配偶取得车辆" in f for f in facts)
+    assert result.score == sum(t.weight for t in result.terms) >= 5
+    assert result.verdict.startswith("失信")
+    assert assess([], [], None).verdict.startswith("失能")

@@ -111,7 +111,8 @@ def _edges(engine: Engine, kinds: list[str], as_of: dt.date) -> list[Edge]:
 
 def _grow(engine: Engine, start: set[str], kinds: list[str], steps: int,
           as_of: dt.date) -> set[Edge]:
-    seen, frontier, edges = set(start), set(start), set()
+    seen, frontier = set(start), set(start)
+    edges: set[Edge] = set()
     for _ in range(steps):
         if not frontier:
             break
