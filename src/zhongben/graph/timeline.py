@@ -32,8 +32,8 @@ class Event:
 # Each query: on, kind, text, table, file, row — up to the as-of date ($day).
 QUERIES = (
     f"""SELECT c.filed_on, '案件', CONCAT('立案 ', c.case_no, '（', p.role, '）',
-        COALESCE(CONCAT(' 标的 ', CAST(c.claim_amount AS VARCHAR), ' 元'), '')), 'cases', c._file, c._row
-        FROM cases AS c JOIN parties AS p ON p.case_no = c.case_no
+        COALESCE(CONCAT(' 标的 ', CAST(c.claim_amount AS VARCHAR), ' 元'), '')),
+        'cases', c._file, c._row FROM cases AS c JOIN parties AS p ON p.case_no = c.case_no
         WHERE p.id_no_entity IN {_ME} AND c.filed_on IS NOT NULL""",
     f"""SELECT c.closed_on, '案件', CONCAT('结案 ', c.case_no, ' ', COALESCE(c.close_method, ''),
         ' 已执行 ', COALESCE(CAST(c.paid_amount AS VARCHAR), '0'), ' 元'), 'cases', c._file, c._row
@@ -62,13 +62,17 @@ QUERIES = (
         FROM travel AS x WHERE x.person_id_entity IN {_ME}""",
     f"""SELECT x.received_on, '执行款', CONCAT('执行款到账 ', CAST(x.amount AS VARCHAR), ' 元 ',
         x.case_no), 'payments', x._file, x._row FROM payments AS x WHERE x.case_no IN {_CASES}""",
-    f"""SELECT COALESCE(x.ended_on, x.announced_on), '拍卖', CONCAT('拍卖 ', COALESCE(x.item_type, ''),
-        ' 第', CAST(x.round AS VARCHAR), '轮 ', COALESCE(x.status, '')), 'auctions', x._file, x._row
+    f"""SELECT COALESCE(x.ended_on, x.announced_on), '拍卖',
+        CONCAT('拍卖 ', COALESCE(x.item_type, ''), ' 第', CAST(x.round AS VARCHAR), '轮 ',
+        COALESCE(x.status, '')),
+        'auctions', x._file, x._row
         FROM auctions AS x WHERE x.case_no IN {_CASES}""",
     f"""SELECT CAST(date_trunc('month', t.txn_at) AS DATE), '流水',
-        CONCAT(a.bank, ' 本月流入 ', CAST(ROUND(SUM(CASE WHEN t.direction = 'in' THEN ABS(t.amount) ELSE 0 END), 2)
-        AS VARCHAR), ' 元，流出 ', CAST(ROUND(SUM(CASE WHEN t.direction = 'out' THEN ABS(t.amount) ELSE 0 END), 2)
-        AS VARCHAR), ' 元，', CAST(COUNT(*) AS VARCHAR), ' 笔'), 'transactions', MIN(t._file), MIN(t._row)
+        CONCAT(a.bank, ' 本月流入 ', CAST(ROUND(SUM(CASE WHEN t.direction = 'in'
+        THEN ABS(t.amount) ELSE 0 END), 2) AS VARCHAR), ' 元，流出 ',
+        CAST(ROUND(SUM(CASE WHEN t.direction = 'out' THEN ABS(t.amount) ELSE 0 END), 2)
+        AS VARCHAR), ' 元，', CAST(COUNT(*) AS VARCHAR), ' 笔'), 'transactions',
+        MIN(t._file), MIN(t._row)
         FROM transactions AS t JOIN bank_accounts AS a ON a.account_no = t.account_no
         WHERE a.holder_id_entity IN {_ME}
         GROUP BY date_trunc('month', t.txn_at), a.bank, a.account_no""",
