@@ -28,8 +28,8 @@ def _link_label(kind: str, label: str, ratio: float | None) -> str:
 
 def chart_data(graph: RelationGraph, assets: list[LateAsset], viewer: Viewer) -> dict[str, Any]:
     kin = graph.kin()
-    entities = [graph.subject] + sorted({n for e in graph.edges for n in (e.source, e.target)}
-                                        - {graph.subject})
+    others = {n for e in graph.edges for n in (e.source, e.target)} - {graph.subject}
+    entities = [graph.subject, *sorted(others)]
     number = {entity: str(i) for i, entity in enumerate(entities)}
     late = {a.owner for a in assets}
     controllers = dict(graph.controllers)
