@@ -22,8 +22,9 @@ from zhongben.web.deps import LoginRequired, PasswordChangeRequired, is_htmx
 from zhongben.web.errors import answer, install_error_handlers
 from zhongben.web.exports import PurposeNeeded, ask_purpose
 
-PAGES = ("auth", "inbox", "lead", "flows", "cases", "documents", "rules_page", "dashboard",
-         "reminders", "audit_page", "reveal", "search", "collab", "notifications", "users_page",
+PAGES = ("auth", "inbox", "lead", "flows", "profile", "cases", "documents", "rules_page",
+         "dashboard", "reminders", "audit_page", "reveal", "search", "collab", "notifications",
+         "users_page",
          "approvals", "entities", "models_page")
 STATIC = Path(__file__).parent / "static"
 SESSION_HOURS = 8
