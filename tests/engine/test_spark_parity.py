@@ -3,8 +3,11 @@ synthetic world screened whole through the Parquet lake. A difference fails; not
 
 from __future__ import annotations
 
+import csv
 import dataclasses
 import datetime as dt
+import io
+import shutil
 from pathlib import Path
 from typing import Any
 
@@ -92,3 +95,61 @@ def test_a_failed_spark_run_leaves_the_leads_store_unchanged(
         with pytest.raises(RuntimeError):
             screen(spark, RULES, AS_OF, ["ZB-01", "DC-01"], leads_store=store)
         assert con.execute("SELECT count(*), max(run_id) FROM screen_runs").fetchall() == before
+
+
+def _csv(workspace: Path, *engine: str) -> list[dict[str, str]]:
+    from typer.testing import CliRunner
+
+    from zhongben.cli.main import app
+
+    out = workspace.parent / f"leads-{'spark' if engine else 'duckdb'}.csv"
+    args = ["screen", "--db", str(workspace), "--as-of", AS_OF.isoformat(), "--format", "csv",
+            "--out", str(out), "--no-publish", *engine]
+    result = CliRunner().invoke(app, args, catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    return list(csv.DictReader(io.StringIO(out.read_text(encoding="utf-8-sig"))))
+
+
+def test_screen_csv_on_spark_gives_the_lead_keys_scores_and_amounts_of_duckdb(
+    spark: SparkEngine, world: tuple[Path, Path]
+) -> None:
+    """The CLI as a user runs it (tiny world: the county world takes minutes on two cores):
+    ``screen --format csv`` with ``--engine spark --lake`` against the default DuckDB engine."""
+    workspace, lake = world
+    on_duckdb = _csv(workspace)
+    on_spark = _csv(workspace, "--engine", "spark", "--lake", str(lake))
+    assert len(on_duckdb) > 20 and list(on_spark[0]) == list(on_duckdb[0])
+    keys = "\n".join(row["lead_key"] for row in on_duckdb).encode()
+    assert "\n".join(row["lead_key"] for row in on_spark).encode() == keys
+    for name in ("score", "unpaid_amount", "evidence"):
+        assert [row[name] for row in on_spark] == [row[name] for row in on_duckdb], name
+
+
+def test_a_bad_lake_on_the_spark_cli_is_a_chinese_error_and_stores_nothing(
+    spark: SparkEngine, world: tuple[Path, Path]
+) -> None:
+    from typer.testing import CliRunner
+
+    from zhongben.cli.main import app
+
+    workspace, lake = world
+    broken = workspace.parent / "broken-lake"
+    shutil.copytree(lake, broken)
+    shutil.rmtree(broken / "cases")  # a missing table
+    before = _runs(workspace)
+    bad = ((broken, "湖中缺少数据表 cases"), (workspace.parent / "nowhere", "湖目录不可读"))
+    for folder, words in bad:
+        result = CliRunner().invoke(app, [
+            "screen", "--db", str(workspace), "--as-of", AS_OF.isoformat(), "--no-publish",
+            "--engine", "spark", "--lake", str(folder)])
+        assert result.exit_code != 0 and words in result.output, result.output
+    assert _runs(workspace) == before
+
+
+def _runs(workspace: Path) -> list[Any]:
+    """The stored screen runs (none before the first screen creates the leads store's tables)."""
+    with open_read(workspace) as con:
+        found = con.execute("SELECT table_name FROM duckdb_tables()").fetchall()
+        if ("screen_runs",) not in found:
+            return []
+        return con.execute("SELECT run_id, as_of FROM screen_runs ORDER BY run_id").fetchall()

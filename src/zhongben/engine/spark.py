@@ -16,6 +16,7 @@ import pyarrow as pa
 from zhongben.contracts import TABLES
 from zhongben.contracts.storage import storage_columns
 from zhongben.engine.lake import check_lake
+from zhongben.engine.spark_steps import split_shared
 
 if TYPE_CHECKING:
     from pyspark.sql import SparkSession
@@ -33,8 +34,15 @@ class SparkEngine:
         """Nothing per screen: the session carries the settings (``engine.spark_session``)."""
 
     def fetch(self, sql: str) -> tuple[list[str], list[tuple[Any, ...]]]:
-        frame = self.session.sql(sql)
-        table = frame.toArrow()
+        steps, query = split_shared(sql)
+        try:
+            for name, step in steps:
+                self._store(name, step)
+            frame = self.session.sql(query)
+            table = frame.toArrow()
+        finally:
+            for name, _ in steps:
+                self.release(name)
         names = list(frame.columns)
         columns = [table.column(i).to_pylist() for i in range(table.num_columns)]
         return names, list(zip(*columns, strict=True)) if columns else []
@@ -47,8 +55,19 @@ class SparkEngine:
         self._put.add(name)
 
     def materialise(self, name: str, sql: str) -> None:
-        # computed once, here (eager), and cut from its lineage: rules reading ``name`` read the
-        # stored rows, and dropping a view it was computed from leaves it readable
+        steps, query = split_shared(sql)
+        try:
+            for step, text in steps:
+                self._store(step, text)
+            self._store(name, query)
+        finally:
+            for step, _ in steps:
+                self.release(step)
+
+    def _store(self, name: str, sql: str) -> None:
+        # computed once, here (eager), and cut from its lineage: what reads ``name`` reads the
+        # stored rows (a leaf of its plan), and dropping a view it was computed from leaves it
+        # readable (``engine.spark_steps``: why a CTE read twice is stored so)
         frame = self.session.sql(sql).localCheckpoint(eager=True)
         frame.createOrReplaceTempView(name)
         self._stored[name] = frame

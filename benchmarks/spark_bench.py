@@ -1,0 +1,155 @@
+"""DuckDB against Spark ``local[1]`` and ``local[2]`` (and ``local[N]`` up to the machine's cores)
+on the same synthetic world: wall time of the whole screen and of its rule stage, peak memory of
+the process tree (Python + the Spark JVM), the ratio to DuckDB and the rule stage's scaling with
+cores. Every figure is measured in this run; nothing is compared against a stored number.
+
+    .venv/bin/python benchmarks/spark_bench.py --scale city            # makes the world in /tmp
+    .venv/bin/python benchmarks/spark_bench.py --db ws.duckdb --lake lake/ --as-of 2026-06-30
+
+Each engine runs in its own child process (a fresh JVM for every Spark master), so peak memory
+is that run's own: the resident set of the child and its descendants, sampled every 0.2 s.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import os
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+PYTHON = str(ROOT / ".venv" / "bin" / "python")
+
+
+def make_world(scale: str, folder: Path) -> tuple[Path, Path]:
+    """A clean synthetic world of ``scale``, loaded with ``fast_world`` and exported as a lake."""
+    db, lake, world = folder / "ws.duckdb", folder / "lake", folder / "world"
+    if not db.exists():
+        subprocess.run([str(ROOT / ".venv/bin/zhongben"), "synth", "--scale", scale, "--seed", "1",
+                        "--exact-ids", "--out", str(world)], check=True)
+        subprocess.run([PYTHON, str(ROOT / "benchmarks/fast_world.py"), str(world), str(db)],
+                       check=True)
+    if not lake.exists():
+        subprocess.run([str(ROOT / ".venv/bin/zhongben"), "lake", "export", "--db", str(db),
+                        "--out", str(lake)], check=True)
+    return db, lake
+
+
+def run_one(engine: str, db: Path, lake: Path, as_of: dt.date) -> dict[str, float | int]:
+    """In this (child) process: one screen on ``engine`` (``duckdb`` or a Spark master)."""
+    from zhongben.engine.opener import open_read
+    from zhongben.rules.loader import load_library
+    from zhongben.rules.screen import screen
+
+    library = load_library()
+    rule_time = 0.0
+    started = time.perf_counter()
+    last = [started]
+
+    def progress(rule_id: str, done: int, total: int) -> None:
+        nonlocal rule_time
+        now = time.perf_counter()
+        rule_time += now - last[0]
+        last[0] = now
+
+    if engine == "duckdb":
+        from zhongben.engine.duckdb import DuckDBEngine
+
+        with open_read(db) as con:
+            last[0] = time.perf_counter()
+            result = screen(DuckDBEngine(con), library, as_of, progress=progress)
+    else:
+        from zhongben.engine.spark import SparkEngine, register_lake
+        from zhongben.engine.spark_session import build_session
+
+        spark = SparkEngine(build_session(engine))
+        register_lake(spark, lake)
+        last[0] = time.perf_counter()
+        result = screen(spark, library, as_of, progress=progress)
+    return {"wall": time.perf_counter() - started, "rules": rule_time,
+            "leads": len(result.leads)}
+
+
+def tree_rss(pid: int) -> int:
+    """Resident bytes of ``pid`` and every descendant (from /proc)."""
+    parents: dict[int, int] = {}
+    rss: dict[int, int] = {}
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+            parents[int(entry.name)] = int(fields[1])
+            rss[int(entry.name)] = int(fields[21]) * os.sysconf("SC_PAGE_SIZE")
+        except (OSError, IndexError, ValueError):
+            continue
+    family, grew = {pid}, True
+    while grew:
+        more = {child for child, parent in parents.items() if parent in family} - family
+        family |= more
+        grew = bool(more)
+    return sum(rss.get(p, 0) for p in family)
+
+
+def measure(engine: str, db: Path, lake: Path, as_of: dt.date) -> dict[str, float | int]:
+    """``run_one`` in a child process, its process tree's peak memory sampled meanwhile."""
+    args = [PYTHON, __file__, "--child", engine, "--db", str(db), "--lake", str(lake),
+            "--as-of", as_of.isoformat()]
+    child = subprocess.Popen(args, stdout=subprocess.PIPE, text=True)
+    peak = [0]
+
+    def sample() -> None:
+        while child.poll() is None:
+            peak[0] = max(peak[0], tree_rss(child.pid))
+            time.sleep(0.2)
+
+    sampler = threading.Thread(target=sample, daemon=True)
+    sampler.start()
+    out, _ = child.communicate()
+    sampler.join()
+    if child.returncode != 0:
+        sys.exit(f"{engine} 运行失败（退出码 {child.returncode}）")
+    figures: dict[str, float | int] = json.loads(out.strip().splitlines()[-1])
+    figures["peak_mb"] = peak[0] / 2**20
+    return figures
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--scale", default="city", help="synthetic world: county / city / province")
+    parser.add_argument("--db", type=Path)
+    parser.add_argument("--lake", type=Path)
+    parser.add_argument("--as-of", default="2026-06-30")
+    parser.add_argument("--cores", type=int, default=os.cpu_count() or 1)
+    parser.add_argument("--child")
+    args = parser.parse_args()
+    as_of = dt.date.fromisoformat(args.as_of)
+    if args.child:
+        print(json.dumps(run_one(args.child, args.db, args.lake, as_of)))
+        return
+    if args.db is None:
+        db, lake = make_world(args.scale, Path(f"/tmp/zhongben-spark-bench-{args.scale}"))
+    else:
+        db, lake = args.db, args.lake or args.db.with_suffix(".lake")
+    engines = ["duckdb", *[f"local[{n}]" for n in range(1, max(2, args.cores) + 1)]]
+    results = {engine: measure(engine, db, lake, as_of) for engine in engines}
+    base = results["duckdb"]
+    print(f"\n{'引擎':<12}{'总耗时 s':>10}{'规则阶段 s':>12}{'峰值内存 MB':>13}{'线索':>8}"
+          f"{'相对 DuckDB':>12}")
+    for engine, r in results.items():
+        print(f"{engine:<12}{r['wall']:>10.1f}{r['rules']:>12.1f}{r['peak_mb']:>13.0f}"
+              f"{r['leads']:>8}{r['wall'] / base['wall']:>11.1f}×")
+    one = results["local[1]"]["rules"]
+    for engine in engines[2:]:
+        print(f"规则阶段扩展：{engine} 比 local[1] 快 {one / results[engine]['rules']:.2f} 倍")
+    if len({r["leads"] for r in results.values()}) != 1:
+        sys.exit("两引擎线索条数不同")
+
+
+if __name__ == "__main__":
+    main()
