@@ -153,4 +153,42 @@ def test_the_relation_graph_draws_in_a_browser_under_the_csp(
         page.wait_for_selector("#relation-chart[data-drawn]")
         drawn = int(page.get_attribute("#relation-chart", "data-drawn") or 0)
         browser.close()
-    assert drawn >= 4 and not errors, errors
+    assert drawn == 3 and not errors, errors  # the debtor, the spouse, the company
+
+
+HELPER = "6230520000088889999"  # an account the lead cites, not the debtor's
+ONWARD = "6230520000011112222"
+
+
+def test_the_flow_report_traces_from_the_accounts_the_lead_cites(
+        profile_app: FastAPI, planted: tuple[Planted, Path]) -> None:
+    """A FL lead citing another person's account: the report opened from it traces that account
+    too (before, it started only from the debtor's own accounts and showed none of it)."""
+    from tests.graph.conftest import transfer
+
+    from zhongben.store.models import LeadDetail
+
+    lead, workspace = planted
+    con = duckdb.connect(str(workspace))
+    con.execute("INSERT INTO bank_accounts (account_no, holder_id, holder_name) VALUES "
+                "(?, '330683196605056666', '赵某'), (?, '330683196707077777', '钱某')",
+                [HELPER, ONWARD])
+    for sql in unresolved_entities_sql():
+        con.execute(sql)
+    transfer(con, HELPER, ONWARD, f"{lead.as_of - dt.timedelta(days=50):%Y-%m-%d} 09:00",
+             95_000, {HELPER, ONWARD})
+    con.close()
+    client = TestClient(profile_app)
+    login(client, "jcg")
+    assert ONWARD not in client.get(f"/leads/{lead.key}/flows").text  # the lead cites nothing
+    with profile_app.state.sessions.begin() as s:
+        detail = s.get(LeadDetail, lead.key)
+        assert detail is not None
+        detail.evidence = [*detail.evidence, {"table": "transactions", "file": "t.csv", "row": 2,
+                                              "batch": 1, "fields": {"account_no": HELPER}}]
+    page = client.get(f"/leads/{lead.key}/flows").text
+    scope = page[page.index('id="flow-scope"'):page.index("</p>", page.index('id="flow-scope"'))]
+    assert "线索所指账户" in scope and HELPER in scope
+    paths = page[page.index('id="flow-paths"'):]
+    assert f"赵某（线索所指账户）（{HELPER}）" in paths and ONWARD in paths
+    assert "95,000.00" in paths

@@ -24,6 +24,7 @@ if TYPE_CHECKING:
 COLORS = {
     "own": "#c0392b",
     "linked": "#e67e22",
+    "cited": "#8e44ad",
     "other": "#2e86c1",
     "not_obtained": "#7f8c8d",
     "end": "#34495e",
@@ -31,6 +32,7 @@ COLORS = {
 KIND_NAMES = {
     "own": "被执行人本人账户",
     "linked": "亲属/关联方账户",
+    "cited": "线索所指账户",
     "other": "其他账户（已调取流水）",
     "not_obtained": "未调取流水的账户",
     "end": "取现/无对方账号",
@@ -62,7 +64,7 @@ class Link:
 def layout(report: FlowReport) -> tuple[list[Node], list[Link]]:
     """Nodes in layers (own accounts first, then by the earliest hop that reaches them) and the
     edges between them with amounts summed over the traced hops."""
-    layer: dict[str, int] = {a: 0 for a in report.own_accounts}
+    layer: dict[str, int] = {a: 0 for a in (*report.own_accounts, *report.cited)}
     sums: dict[tuple[str, str], list] = defaultdict(lambda: [0.0, 0, None, None])
     for number, path in enumerate(report.paths):
         for level, hop in enumerate(path.hops, start=1):

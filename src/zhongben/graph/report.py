@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path, PurePath
 
@@ -59,6 +59,7 @@ class FlowReport:
     counts: dict[str, int] = field(default_factory=dict)
     cycles: list[list[str]] = field(default_factory=list)
     shown: Shown = field(default_factory=Shown)
+    cited: list[str] = field(default_factory=list)  # accounts the lead cites, traced as seeds
 
     def label(self, account: str | None) -> str:
         if account is None:
@@ -94,8 +95,11 @@ def build_flow_report(
     as_of: dt.date,
     params: TraceParams = REPORT_PARAMS,
     lookback_days: int = LOOKBACK_DAYS,
+    cited: Sequence[str] = (),
 ) -> FlowReport:
-    """Trace from every account the debtor holds and collect what the report shows."""
+    """Trace from every account the debtor holds — and from every account ``cited`` by the lead
+    the report is opened from (its evidence's payers, payees and counterparties), so the report
+    follows the money the lead speaks of — and collect what the report shows."""
     name, filed_on = _debtor(con, debtor_id, as_of)
     since = (
         dt.datetime.combine(filed_on - dt.timedelta(days=lookback_days), dt.time())
@@ -110,9 +114,10 @@ def build_flow_report(
         ).fetchall()
     ]
     build_moves(con, as_of, params.min_amount)
-    register_seeds(con, [Seed(debtor_id, account, since) for account in own])
+    extra = sorted({a for a in cited if a and a not in own})
+    register_seeds(con, [Seed(debtor_id, account, since) for account in [*own, *extra]])
     linked = _register_targets(con, debtor_id)
-    report = FlowReport(debtor_id, name, as_of, params, since, own, {}, {})
+    report = FlowReport(debtor_id, name, as_of, params, since, own, {}, {}, cited=extra)
     report.counts = trace(con, params)
     report.paths = sorted(traced_paths(con, debtor_id), key=_path_order)
     _label_accounts(con, report, linked)
@@ -165,7 +170,7 @@ def _label_accounts(
     con: duckdb.DuckDBPyConnection, report: FlowReport, linked: dict[str, str]
 ) -> None:
     accounts = {h.to_account for p in report.paths for h in p.hops if h.to_account}
-    accounts |= set(report.own_accounts)
+    accounts |= set(report.own_accounts) | set(report.cited)
     names = {h.to_account: h.to_name for p in report.paths for h in p.hops if h.to_name}
     obtained = {
         a for (a,) in con.execute("SELECT account_no FROM zb_statement_accounts").fetchall()
@@ -179,6 +184,8 @@ def _label_accounts(
             report.labels[account], report.kinds[account] = f"{holder}（本人）", "own"
         elif account in linked:
             report.labels[account], report.kinds[account] = linked[account], "linked"
+        elif account in report.cited:
+            report.labels[account], report.kinds[account] = f"{holder}（线索所指账户）", "cited"
         else:
             report.labels[account] = holder
             report.kinds[account] = "other" if account in obtained else "not_obtained"

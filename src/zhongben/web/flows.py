@@ -33,13 +33,27 @@ NO_WORKSPACE = ("未配置分析工作库（DuckDB），无法生成资金流向
 UNREADABLE = "无法生成资金流向报告。"
 
 
-def load_report(workspace: str | None, debtor_id: str, as_of: dt.date) -> FlowReport | str:
+CITED_FIELDS = ("account_no", "counterparty_account", "from_account", "to_account")
+
+
+def cited_accounts(lead: Lead) -> list[str]:
+    """The accounts a lead cites — its evidence rows' accounts and counterparties — so its
+    report traces the money the lead speaks of, not only the debtor's own accounts."""
+    found: set[str] = set()
+    for item in lead.evidence:
+        fields = item.get("fields") or {}
+        found |= {str(fields[k]) for k in CITED_FIELDS if fields.get(k)}
+    return sorted(a for a in found if len(a) > 6)
+
+
+def load_report(workspace: str | None, debtor_id: str, as_of: dt.date,
+                cited: list[str] | None = None) -> FlowReport | str:
     """The debtor's report from the workspace opened read-only, or why there is none."""
     if not workspace:
         return NO_WORKSPACE
     try:
         with Workspace(workspace).read() as con:
-            return build_flow_report(con, debtor_id, as_of)
+            return build_flow_report(con, debtor_id, as_of, cited=cited or ())
     except WorkspaceError as exc:  # missing, damaged, or another process holds the writer
         return f"{exc}{UNREADABLE}"
 
@@ -59,7 +73,8 @@ def _report_of(request: Request, lead: Lead, viewer: Viewer) -> FlowReport | str
     if not lead.subject_id:
         return NO_SUBJECT
     workspace = request.app.state.settings.workspace
-    found = load_report(workspace, lead.subject_id, lead.as_of or dt.date.today())
+    found = load_report(workspace, lead.subject_id, lead.as_of or dt.date.today(),
+                        cited_accounts(lead))
     return found.masked(shown_to(viewer)) if isinstance(found, FlowReport) else found
 
 
