@@ -93,9 +93,11 @@ class Workspace:
     def screen(
         self, as_of: dt.date, config: ScreenConfig | None = None, progress: Progress | None = None,
         engine: str = "duckdb", lake: Path | None = None, spark_master: str | None = None,
+        incremental: bool = False,
     ) -> ScreenResult:
         """Run the rule library as of a date and store the leads (see ``zhongben.rules.screen``):
-        on DuckDB, or on Spark (``engine="spark"``) over ``lake`` or this workspace exported."""
+        on DuckDB, or on Spark (``engine="spark"``) over ``lake`` or this workspace exported;
+        ``incremental``: only what the newest load batch can change (``rules.incremental``)."""
         from zhongben.engine.duckdb import DuckDBEngine
         from zhongben.leads.store import WorkspaceLeads
         from zhongben.rules.config import ScreenConfig
@@ -109,6 +111,11 @@ class Workspace:
         config = config or ScreenConfig()
         library = load_library()
         with self.write() as con:
+            if incremental:
+                from zhongben.rules.incremental import screen_batch
+
+                return screen_batch(DuckDBEngine(con), library, as_of, WorkspaceLeads(con),
+                                    params=config.params)
             return screen(DuckDBEngine(con), library, as_of, config.rules, config.scope,
                           config.params, WorkspaceLeads(con), progress)
 

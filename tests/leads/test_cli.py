@@ -5,11 +5,13 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import duckdb
 import pytest
 from python_calamine import CalamineWorkbook
 from typer.testing import CliRunner
 
 from zhongben.cli.main import app
+from zhongben.ingest.catalog import ensure_catalog, finish_batch, start_batch
 
 RUNNER = CliRunner()
 SCREEN = ["screen", "--as-of", "2024-12-31", "--rules", "ZB-01,DC-01"]
@@ -77,3 +79,17 @@ def test_screen_publishes_only_into_an_existing_application_database(
     assert "已发布到应用数据库：新增 2 条" in result.output
     with sessions() as session:
         assert {lead.rule_id for lead in session.query(Lead)} == {"ZB-01", "DC-01"}
+
+
+def test_incremental_screen_on_the_command_line(db_path: str) -> None:
+    refused = RUNNER.invoke(app, [*SCREEN, "--db", db_path, "--incremental"])
+    assert refused.exit_code == 2 and "--incremental 只用于" in refused.output
+    plain = ["screen", "--as-of", "2024-12-31", "--db", db_path, "--incremental"]
+    no_batch = RUNNER.invoke(app, plain)
+    assert no_batch.exit_code == 2 and "没有已完成的导入批次" in no_batch.output
+    with duckdb.connect(db_path) as con:
+        ensure_catalog(con)
+        finish_batch(con, start_batch(con, "x"))
+    first = RUNNER.invoke(app, [*plain, "--format", "json", "--no-publish"])
+    assert first.exit_code == 0, first.output
+    assert {lead["rule_id"] for lead in json.loads(first.stdout)["leads"]} >= {"ZB-01", "DC-01"}

@@ -89,6 +89,12 @@ def screen(
                      help="筛查后把线索发布到已有的应用数据库（工作库旁的 .app.sqlite 或 "
                           "ZHONGBEN_APP_DB），网页随即可见"),
     ] = True,
+    incremental: Annotated[
+        bool,
+        typer.Option("--incremental",
+                     help="增量筛查：只重新筛查最近一次导入批次涉及的案件、主体、账户及其关联，"
+                          "其余线索保持不变（结果与全量筛查一致）"),
+    ] = False,
 ) -> None:
     err = Console(stderr=True)
     if fmt not in FORMATS:
@@ -99,6 +105,10 @@ def screen(
         _fail(err, f"未知的计算引擎 {engine}（可选：{' / '.join(ENGINES)}）")
     if lake is not None and engine != "spark":
         _fail(err, "--lake 只用于 --engine spark")
+    if incremental and (engine != "duckdb" or rules or court or case_type or config
+                        or any((filed_from, filed_to, closed_from, closed_to))):
+        _fail(err, "--incremental 只用于 DuckDB 上的整库筛查：不能与 --engine spark、--rules、"
+                   "--config 或法院、案件类型、日期范围同用")
     try:
         purpose = clean_purpose(purpose)  # PurposeError is a ValueError
         day = parse_date(as_of)
@@ -107,7 +117,7 @@ def screen(
                                  (filed_from, filed_to, closed_from, closed_to))  # fmt: skip
         with workspace_errors():
             result = _run(Workspace(db), day, settings, err, show_progress=fmt == "table",
-                          engine=(engine, lake, spark_master))
+                          engine=(engine, lake, spark_master), incremental=incremental)
     except (ConfigError, ValueError, RuleError, SparkUnavailable) as exc:
         _fail(err, str(exc))
     _write(result, fmt, out, purpose)
@@ -162,13 +172,14 @@ def _with_options(
 def _run(
     workspace: Workspace, day: object, settings: ScreenConfig, err: Console, show_progress: bool,
     engine: tuple[str, Path | None, str | None] = ("duckdb", None, None),
+    incremental: bool = False,
 ) -> ScreenResult:
     import datetime as dt
 
     assert isinstance(day, dt.date)
     name, lake, master = engine
-    if not show_progress:
-        return workspace.screen(day, settings, None, name, lake, master)
+    if not show_progress or incremental:
+        return workspace.screen(day, settings, None, name, lake, master, incremental)
     with Progress(console=err, transient=True) as bar:
         task = bar.add_task("运行规则", total=None)
 

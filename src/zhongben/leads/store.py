@@ -85,6 +85,29 @@ class WorkspaceLeads:
             self.con, as_of, rules, params, scope, leads, in_scope, horizon_warnings
         )
 
+    def active(self) -> list[tuple[str, str | None, str | None]]:
+        """(rule, case, subject) of every active lead (``zhongben.rules.incremental``)."""
+        ensure_tables(self.con)
+        rows = self.con.execute(
+            "SELECT rule_id, case_no, subject_id FROM leads WHERE status = 'active'").fetchall()
+        return [(r[0], r[1], r[2]) for r in rows]
+
+    def last_run(self) -> dict[str, Any] | None:
+        """The last run's ``as_of`` and ``horizon_warnings``; None before the first."""
+        ensure_tables(self.con)
+        row = self.con.execute("SELECT as_of, horizon_warnings FROM screen_runs "
+                               "ORDER BY run_id DESC LIMIT 1").fetchone()
+        return None if row is None else {"as_of": row[0], "horizon_warnings": row[1]}
+
+    def last_batch(self) -> int | None:
+        """The newest finished load batch of the workspace."""
+        from zhongben.ingest.catalog import ensure_catalog
+
+        ensure_catalog(self.con)
+        row = self.con.execute(
+            "SELECT max(batch) FROM _batches WHERE finished_at IS NOT NULL").fetchone()
+        return None if row is None or row[0] is None else int(row[0])
+
 
 def save_run(
     con: duckdb.DuckDBPyConnection,

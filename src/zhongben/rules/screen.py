@@ -85,12 +85,15 @@ def screen(
     leads_store: LeadStore | None = None,
     progress: Progress | None = None,
     share: bool = True,
+    keys: str | None = None,
 ) -> ScreenResult:
     """Run the selected rules of ``library`` (all by default) on ``engine`` as of ``as_of``;
     keep the leads in ``leads_store`` when one is given.
 
     ``share``: compute each view several rules read once (``zhongben.rules.materialise``);
-    off, every rule inlines what it uses, as ``run_rule`` alone does."""
+    off, every rule inlines what it uses, as ``run_rule`` alone does. ``keys``: keep only the
+    rows of the cases and subjects in the tables ``<keys>_cases`` / ``<keys>_subjects``
+    (``zhongben.rules.incremental``; nothing is stored then)."""
     scope = scope or Scope()
     params = params or {}
     rules = select_rules(library, rule_ids)
@@ -105,7 +108,7 @@ def screen(
         for index, rule in enumerate(rules):
             found = [] if uncovered(rule, horizons) else run_rule(
                 engine, rule, as_of, params.get(rule.id), whole, shared.read(rule),
-                data_until(rule, as_of, horizons))
+                data_until(rule, as_of, horizons), keys)
             _note(found, lead_note(rule, as_of, horizons))
             shared.done(rule)
             per_rule[rule.id] = len(found)
