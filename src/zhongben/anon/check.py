@@ -13,9 +13,9 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+from zhongben.anon.bytescan import byte_leaks
 from zhongben.anon.columns import CHECKED, TEXT, kind_of
-from zhongben.anon.export import is_person_name
-from zhongben.anon.pseudonyms import generated_part, quotes_name
+from zhongben.anon.pseudonyms import generated_part, is_person_name, quotes_name
 from zhongben.engine.opener import open_read
 
 TOKEN = re.compile(r"[0-9A-Za-z]{6,}")
@@ -48,7 +48,16 @@ def _varchar_columns(con: object) -> list[tuple[str, str]]:
 
 
 def leak_check(source: Path, out: Path, limit: int = 20) -> list[Leak]:
+    """Leaks in ``out``'s tables (through SQL), else in its raw bytes (what SQL cannot see: the
+    blocks of values a file rewrote in place)."""
     known, names = originals(source)
+    found = _table_leaks(out, known, names, limit)
+    if not found:
+        found = [Leak("（文件字节）", "—", value) for value in byte_leaks(out, known, names, limit)]
+    return found
+
+
+def _table_leaks(out: Path, known: set[str], names: set[str], limit: int) -> list[Leak]:
     sized = {len(v) for v in known if v.isascii() and v.isalnum()}
     found: list[Leak] = []
     with open_read(out) as con:

@@ -10,15 +10,17 @@ import hmac
 import os
 from dataclasses import dataclass
 from datetime import date
-from pathlib import Path
+from pathlib import Path, PurePath
 from typing import TYPE_CHECKING
 
 import pyarrow as pa
 
 from zhongben.anon.births import birth_shifts
+from zhongben.anon.check import Leak, leak_check
 from zhongben.anon.columns import ORDER, SENSITIVE, kind_of
-from zhongben.anon.pseudonyms import COMPANY_SUFFIX, HAN, Pseudonymiser
+from zhongben.anon.pseudonyms import Pseudonymiser, is_person_name
 from zhongben.anon.scrub import scrub
+from zhongben.engine.fresh_copy import fresh_copy, sql_path
 from zhongben.engine.opener import open_read, open_write
 
 if TYPE_CHECKING:
@@ -30,6 +32,15 @@ KEPT_TABLES = ("data_horizons",)  # besides the loaded contract tables (those wi
 
 class AnonymiseError(RuntimeError):
     """A Chinese message saying what is wrong and what to do."""
+
+
+class LeakFound(AnonymiseError):
+    """The finished export still holds original values: nothing was written."""
+
+    def __init__(self, leaks: list[Leak]) -> None:
+        super().__init__("泄露检查未通过，未写出输出文件：" + "；".join(
+            f"表 {leak.table} 列 {leak.column} 含原始值" for leak in leaks))
+        self.leaks = leaks
 
 
 @dataclass(frozen=True)
@@ -76,44 +87,68 @@ def anonymise(source: Path, out: Path, key: bytes, shift_years: int = 0,
               as_of: date | None = None) -> AnonReport:
     """``shift_years`` moves every date back by whole years (off by default: rules tied to the
     dates laws changed and to the holiday calendar then find other leads); birth dates in IDs
-    always move per person, keeping each person's ages (``zhongben.anon.births``)."""
+    always move per person, keeping each person's ages (``zhongben.anon.births``).
+
+    The pseudonyms are written in a work file, whose rewritten blocks still hold the originals;
+    the output is a fresh copy of it (``zhongben.engine.fresh_copy``), leak-checked — every
+    table through SQL and the file's raw bytes — before it is renamed into place."""
+    _refuse(source, out)
+    work, tmp = out.with_name(f".{out.name}.work"), out.with_name(out.name + ".part")
+    _remove(work, tmp)
+    p = Pseudonymiser(key, shift_years)
+    try:
+        tables, rows = _build(source, work, p, as_of)
+        fresh_copy(work, tmp)
+        _remove(work)
+        leaks = leak_check(source, tmp)
+        if leaks:
+            raise LeakFound(leaks)
+    except BaseException:
+        _remove(work, tmp)
+        raise
+    tmp.rename(out)
+    moved = sum(1 for days in p.births.values() if days)
+    return AnonReport(out, len(tables), rows, len(p.memo), p.year_shift, moved, len(p.births))
+
+
+def _refuse(source: Path, out: Path) -> None:
     if out.exists():
         raise AnonymiseError(f"输出文件 {out} 已存在，不会覆盖；请换一个文件名或先移走它")
     if not source.is_file():
         raise AnonymiseError(f"找不到工作库文件 {source}")
     with open_read(source):  # busy or damaged: the typed Chinese error, before anything is written
         pass
-    tmp = out.with_name(out.name + ".part")
-    tmp.unlink(missing_ok=True)
-    p = Pseudonymiser(key, shift_years)
-    try:
-        with open_write(tmp) as con:
-            con.execute(f"attach '{source}' as src (read_only)")
-            tables = _tables(con)
-            columns = [(t, c, kind_of(t, c)) for t, cols in tables.items() for c, _ in cols]
-            _collect(con, p, columns)
-            p.births = birth_shifts(con, key, tables, as_of)
-            rows = 0
-            for table in tables:
-                con.execute(f'drop table if exists main."{table}"')
-                con.execute(f'create table main."{table}" as select * from src."{table}"')
-                rows += con.execute(f'select count(*) from main."{table}"').fetchone()[0]  # type: ignore[index]
-            con.execute("detach src")
-            for kind in ORDER:
-                for table, column, k in columns:
-                    if k == kind:
-                        _replace(con, p, table, column, kind)
-            for table, cols in tables.items():
-                if p.year_shift:
-                    _shift_dates(con, p, table, cols)
-                _provenance(con, p, table, [c for c, _ in cols])
-            con.execute("checkpoint")
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
-    tmp.rename(out)
-    moved = sum(1 for days in p.births.values() if days)
-    return AnonReport(out, len(tables), rows, len(p.memo), p.year_shift, moved, len(p.births))
+
+
+def _remove(*paths: Path) -> None:
+    for path in paths:
+        path.unlink(missing_ok=True)
+        path.with_name(path.name + ".wal").unlink(missing_ok=True)
+
+
+def _build(source: Path, work: Path, p: Pseudonymiser,
+           as_of: date | None) -> tuple[dict[str, list[tuple[str, str]]], int]:
+    with open_write(work) as con:
+        con.execute(f"attach {sql_path(source)} as src (read_only)")
+        tables = _tables(con)
+        columns = [(t, c, kind_of(t, c)) for t, cols in tables.items() for c, _ in cols]
+        _collect(con, p, columns)
+        p.births = birth_shifts(con, p.key, tables, as_of)
+        rows = 0
+        for table in tables:
+            con.execute(f'drop table if exists main."{table}"')
+            con.execute(f'create table main."{table}" as select * from src."{table}"')
+            rows += con.execute(f'select count(*) from main."{table}"').fetchone()[0]  # type: ignore[index]
+        con.execute("detach src")
+        for kind in ORDER:
+            for table, column, k in columns:
+                if k == kind:
+                    _replace(con, p, table, column, kind)
+        for table, cols in tables.items():
+            if p.year_shift:
+                _shift_dates(con, p, table, cols)
+            _provenance(con, p, table, [c for c, _ in cols])
+    return tables, rows
 
 
 def _collect(con: duckdb.DuckDBPyConnection, p: Pseudonymiser,
@@ -127,11 +162,6 @@ def _collect(con: duckdb.DuckDBPyConnection, p: Pseudonymiser,
         p.originals.update(values)
         if kind == "name":
             p.person_names.update(v for v in values if is_person_name(v))
-
-
-def is_person_name(value: str) -> bool:
-    return 2 <= len(value) <= 4 and all(HAN.match(c) for c in value) and not COMPANY_SUFFIX.search(
-        value)
 
 
 def _replace(con: duckdb.DuckDBPyConnection, p: Pseudonymiser, table: str, column: str,
@@ -161,15 +191,24 @@ def _shift_dates(con: duckdb.DuckDBPyConnection, p: Pseudonymiser, table: str,
 
 def _provenance(con: duckdb.DuckDBPyConnection, p: Pseudonymiser, table: str,
                 cols: list[str]) -> None:
-    """A row keeps its file's base name, row number and batch; the file's hash is keyed."""
-    if "_file" in cols:
-        con.execute(f'update main."{table}" set _file = regexp_extract(_file, \'[^/\\\\]+$\')')
-    if "_file_hash" in cols:
-        hashes = [h for (h,) in con.execute(f'select distinct _file_hash from main."{table}" '
-                                            "where _file_hash is not null").fetchall()]
-        if hashes:
-            keyed = [hmac.new(p.key, h.encode(), hashlib.sha256).hexdigest() for h in hashes]
-            mapping = pa.table({"old": hashes, "new": keyed})  # noqa: F841
-            con.execute(f'update main."{table}" set _file_hash = m.new from mapping as m '
-                        f'where main."{table}"._file_hash = m.old')
+    """A row keeps its row number and batch; its file's name (often a person's: 张三银行流水.xlsx)
+    becomes a keyed name with the same extension, its sheet name is scrubbed, its file's hash
+    is keyed."""
+    keyed = {"_file": lambda v: _keyed_file(p, v), "_sheet": lambda v: scrub(p, v),
+             "_file_hash": lambda v: hmac.new(p.key, v.encode(), hashlib.sha256).hexdigest()}
+    for column, make in keyed.items():
+        if column not in cols:
+            continue
+        values = [v for (v,) in con.execute(f'select distinct "{column}" from main."{table}" '
+                                            f'where "{column}" is not null').fetchall()]
+        if values:
+            mapping = pa.table({"old": values, "new": [make(v) for v in values]})  # noqa: F841
+            con.execute(f'update main."{table}" set "{column}" = m.new from mapping as m '
+                        f'where main."{table}"."{column}" = m.old')
 
+
+def _keyed_file(p: Pseudonymiser, path: str) -> str:
+    name = PurePath(path.replace("\\", "/")).name
+    suffix = PurePath(name).suffix if len(PurePath(name).suffix) <= 6 else ""
+    digest = hmac.new(p.key, f"file|{name}".encode(), hashlib.sha256).hexdigest()[:12]
+    return f"文件-{digest}{suffix}"

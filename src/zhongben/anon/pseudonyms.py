@@ -96,6 +96,11 @@ def generated_part(kind: str, value: str) -> str:
     return value[len(prefix.group(0)):] if prefix else value
 
 
+def is_person_name(value: str) -> bool:
+    return 2 <= len(value) <= 4 and all(HAN.match(c) for c in value) and not COMPANY_SUFFIX.search(
+        value)
+
+
 def quotes_name(text: str, names: set[str]) -> bool:
     """Whether any two to four characters of ``text`` are a person's name."""
     return any(text[i:j] in names for i in range(len(text))

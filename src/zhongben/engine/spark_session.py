@@ -35,7 +35,9 @@ LOCAL_SETTINGS: dict[str, str] = {
     "spark.ui.showConsoleProgress": "false",
     "spark.sql.adaptive.coalescePartitions.initialPartitionNum": "8",
     "spark.driver.memory": os.environ.get("ZHONGBEN_SPARK_DRIVER_MEMORY", "4g"),
-    "spark.sql.autoBroadcastJoinThreshold": str(64 * 1024 * 1024),
+    # Spark's own default (10 MB): at 64 MB the city world ran out of driver memory building
+    # broadcasts under local[2] (benchmarks/spark_bench.py, 2026-12-04)
+    "spark.sql.autoBroadcastJoinThreshold": str(10 * 1024 * 1024),
 }
 
 
