@@ -28,8 +28,8 @@ def register(group: typer.Typer) -> None:
 
 
 def export(
-    ids: Annotated[str, typer.Argument(help="规则编号，逗号分隔，如 ZB-01,DC-04")],
-    out: Annotated[Path, typer.Option("--out", help="模型包文件（.zip）")],
+    ids: Annotated[str, typer.Argument(help="规则编号，逗号分隔，如 ZB-01,DC-04")] = "",
+    out: Annotated[Path | None, typer.Option("--out", help="模型包文件（.zip），必填")] = None,
     db: DbOption = Path(DEFAULT_DB),
     name: Annotated[str | None, typer.Option("--name", help="模型包名称（默认取文件名）")] = None,
     rename: Annotated[list[str] | None, typer.Option(
@@ -40,6 +40,10 @@ def export(
     from zhongben.rules.packages.export import ExportRequest, export_package
 
     err = Console(stderr=True)
+    if out is None or not ids.strip():
+        _fail(err, "请给出规则编号与输出文件，如 zhongben models export ZB-01,DC-04 --db ws.duckdb "
+                   "--out 模型包.zip", 2)
+    assert out is not None
     renames = _renames(err, rename or [])
     request = ExportRequest([i.strip() for i in ids.split(",") if i.strip()], out,
                             name or out.stem, renames, office, local_library_dir(db))
@@ -50,30 +54,34 @@ def export(
     except PackageRefused as exc:
         _fail(err, f"未导出模型包，原因：\n{exc}", 1)
     for warning in done.warnings:
-        err.print(f"[bold yellow]提示[/] {warning}", highlight=False)
+        err.print(f"[bold yellow]提示[/] {warning}", highlight=False, soft_wrap=True)
     rules = "、".join(r.id for r in done.manifest.rules)
     err.print(f"已导出模型包 {done.manifest.name}：{rules}，写入 {done.path}（内容哈希 "
-              f"{done.manifest.content_hash[:12]}…）", highlight=False)
+              f"{done.manifest.content_hash[:12]}…）", highlight=False, soft_wrap=True)
 
 
 def import_cmd(
-    package: Annotated[Path, typer.Argument(help="模型包文件（.zip）")],
+    package: Annotated[Path | None, typer.Argument(help="模型包文件（.zip）")] = None,
     db: DbOption = Path(DEFAULT_DB),
 ) -> None:
     from zhongben.rules.packages.install import install_package
 
     err = Console(stderr=True)
+    if package is None:
+        _fail(err, "请给出模型包文件，如 zhongben models import 模型包.zip --db ws.duckdb", 2)
+    assert package is not None
     try:
         done = install_package(db, package)
     except PackageRefused as exc:
         _fail(err, f"拒绝导入模型包 {package.name}，原因：\n{exc}\n工作区与规则库均未改动。", 1)
     rules = "、".join(r.id for r in done.manifest.rules)
     if done.unchanged:
-        err.print(f"模型包 {done.manifest.name} 已导入过（内容相同），未作改动", highlight=False)
+        err.print(f"模型包 {done.manifest.name} 已导入过（内容相同），未作改动", highlight=False,
+                  soft_wrap=True)
         return
     again = f"（替换此前导入的 {'、'.join(done.replaced)}）" if done.replaced else ""
     err.print(f"已导入模型包 {done.manifest.name}：{rules}{again}，包内测试 {done.tests_passed} "
-              f"项通过，安装到 {done.library}", highlight=False)
+              f"项通过，安装到 {done.library}", highlight=False, soft_wrap=True)
 
 
 def _renames(err: Console, items: list[str]) -> dict[str, str]:
@@ -87,6 +95,6 @@ def _renames(err: Console, items: list[str]) -> dict[str, str]:
 
 
 def _fail(err: Console, message: str, code: int) -> None:
-    err.print("[bold red]错误[/] ", end="", highlight=False)
-    err.print(message, highlight=False, markup=False)
+    err.print("[bold red]错误[/] ", end="", highlight=False, soft_wrap=True)
+    err.print(message, highlight=False, markup=False, soft_wrap=True)
     raise typer.Exit(code=code)
