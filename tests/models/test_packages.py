@@ -184,3 +184,42 @@ def test_export_refusals_are_chinese(template: Path, tmp_path: Path) -> None:
         done = cli(*missing)
         assert done.exit_code == 2 and "请给出" in done.output and "Missing" not in done.output
     assert not out.exists()
+
+
+def _renamed_package(files: dict[str, bytes]) -> None:
+    manifest = json.loads(files["manifest.json"])
+    manifest["name"] = "另一个包"
+    files["manifest.json"] = json.dumps(manifest, ensure_ascii=False).encode()
+
+
+def test_a_package_of_the_same_name_replaces_its_rules_another_may_not(
+    template: Path, package: Path, tmp_path: Path
+) -> None:
+    workspace = copy_workspace(template, tmp_path / "ws.duckdb")
+    assert cli("models", "import", package, "--db", workspace).exit_code == 0
+    first = library_of(workspace).origins["LC-04"].content_hash
+
+    def new_readme(files: dict[str, bytes]) -> None:
+        files["README.md"] += "第二版说明\n".encode()
+
+    newer = repack(package, tmp_path / "新版.zip", new_readme)
+    done = cli("models", "import", newer, "--db", workspace)
+    assert done.exit_code == 0 and "替换此前导入的 LC-04、LK-06" in done.output, done.output
+    assert library_of(workspace).origins["LC-04"].content_hash != first
+    other = repack(package, tmp_path / "别的.zip", _renamed_package)
+    refused = cli("models", "import", other, "--db", workspace)
+    assert refused.exit_code == 1 and "LC-04 已在本工作区本地规则库中" in refused.output
+    assert found(workspace, ["LC-04"])  # the installed rules still run
+
+
+def test_reads_come_from_the_sql_and_stay_within_the_header() -> None:
+    from zhongben.rules.loader import load_library
+    from zhongben.rules.packages.manifest import reads_of
+
+    for rule_id, rule in load_library().items():
+        reads = reads_of(rule)
+        assert reads, rule_id
+        for table, columns in reads.items():
+            assert set(columns) <= set(rule.header.tables[table]), (rule_id, table)
+    dc04 = reads_of(load_library()["DC-04"])
+    assert dc04["social_insurance"] == ["employer_uscc_entity", "month", "person_id_entity"]

@@ -23,6 +23,7 @@ from zhongben.contracts.storage import PROVENANCE
 from zhongben.rules.aliases import table_of_alias
 from zhongben.rules.compile import evidence_alias, evidence_calls
 from zhongben.rules.families import BY_FOLDER
+from zhongben.rules.macros import EVIDENCE
 from zhongben.rules.shared import SHARED, _parse
 from zhongben.rules.spec import RULE_ID, VIEW_NAME, Rule
 
@@ -124,6 +125,9 @@ def _reads(tree: exp.Expr) -> dict[str, set[str]]:
     }
     for scope in traverse_scope(tree):
         for column in scope.columns:
+            marker = column.find_ancestor(exp.Anonymous)
+            if marker is not None and str(marker.name).lower() == EVIDENCE:
+                continue  # the alias and fields of zb_evidence: read below
             table = _table_of(scope, column)
             if table:
                 found.setdefault(table, set()).add(column.name)
