@@ -82,7 +82,7 @@ def _stored(workspace: Path) -> dict[str, set[str]]:
         with open_read(workspace) as con:
             return stored_columns(con)
     except WorkspaceError as exc:
-        raise PackageRefused([f"{exc}请先建立工作库（zhongben ingest）再导入模型包"]) from None
+        raise PackageRefused([str(exc)]) from None
 
 
 def _current(workspace: Path) -> Library:
