@@ -223,3 +223,30 @@ def test_reads_come_from_the_sql_and_stay_within_the_header() -> None:
             assert set(columns) <= set(rule.header.tables[table]), (rule_id, table)
     dc04 = reads_of(load_library()["DC-04"])
     assert dc04["social_insurance"] == ["employer_uscc_entity", "month", "person_id_entity"]
+
+
+def test_a_refusal_after_staging_leaves_an_installed_library_as_it_was(
+    template: Path, package: Path, tmp_path: Path
+) -> None:
+    workspace = copy_workspace(template, tmp_path / "ws.duckdb")
+    assert cli("models", "import", package, "--db", workspace).exit_code == 0
+    library = local_library_dir(workspace)
+    before = library_digest(library)
+
+    def failing(files: dict[str, bytes]) -> None:  # reaches the tests, run in the staging folder
+        _renamed_package(files)
+        for name in [n for n in files if "/LC-04." in n or "/LK-06." in n]:
+            files[name.replace("LC-04", "LC-44").replace("LK-06", "LK-66")] = files.pop(name)
+        manifest = json.loads(files["manifest.json"])
+        for entry in manifest["rules"]:
+            entry["id"] = {"LC-04": "LC-44", "LK-06": "LK-66"}[entry["id"]]
+        files["manifest.json"] = json.dumps(manifest, ensure_ascii=False).encode()
+        for name in [n for n in files if n.endswith(".sql") or n.endswith(".yaml")]:
+            text = files[name].replace(b"LC-04", b"LC-44").replace(b"LK-06", b"LK-66")
+            files[name] = text.replace(b"default: 3,", b"default: 2,")
+
+    done = cli("models", "import", repack(package, tmp_path / "坏.zip", failing), "--db", workspace)
+    assert done.exit_code == 1 and "LC-44 的测试" in done.output, done.output
+    assert library_digest(library) == before
+    assert not list(tmp_path.glob(".*staging*")) and not list(tmp_path.glob(".*.old-*"))
+    assert "LC-44" not in library_of(workspace).rules
