@@ -48,6 +48,9 @@ def test_an_imported_package_finds_what_the_exported_rules_found(
     assert origins["LC-04"].label.startswith("导入：嵊州院模型（哈希 ")
     assert "来自 嵊州市人民检察院" in origins["LK-06"].label
     assert origins["DC-04"].label == "内置"
+    from zhongben.leads.output.labels import params_text
+
+    assert params_text("LC-04", {"months": 3}) == ["终本后仍缴社保的最少月数 3 个月"]
     assert library_digest() == before  # the built-in library is never written to
     again = cli("models", "import", package, "--db", there)
     assert again.exit_code == 0 and "已导入过（内容相同）" in again.output

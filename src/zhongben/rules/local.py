@@ -16,9 +16,11 @@ may not redefine a built-in one (same name, other SQL): the library refuses to l
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
+from types import MappingProxyType
 from typing import Any, Literal
 
 from zhongben.rules.loader import LIBRARY, load_library, load_views, read_rule
@@ -93,10 +95,10 @@ def load_combined(local: Path | None) -> Library:
 _SEEN: dict[str, Rule] = {}  # local rules loaded by this process, for labels of stored leads
 
 
-def seen_local_rules() -> dict[str, Rule]:
-    """Every local rule this process has loaded (the newest of an id wins): lead pages and
-    workbooks show their Chinese labels without being told the workspace."""
-    return dict(_SEEN)
+def seen_local_rules() -> Mapping[str, Rule]:
+    """Every local rule this process has loaded (the newest of an id wins), read-only: lead
+    pages and workbooks show their Chinese labels without being told the workspace."""
+    return MappingProxyType(_SEEN)
 
 
 def _signature(root: Path) -> tuple[tuple[str, int, int], ...]:
