@@ -30,6 +30,7 @@ if TYPE_CHECKING:
     from zhongben.ingest.report import LoadReport
     from zhongben.leads.evaluate import Evaluation
     from zhongben.rules.config import ScreenConfig
+    from zhongben.rules.local import Origin
     from zhongben.rules.screen import Progress, ScreenResult
     from zhongben.rules.spec import Rule
     from zhongben.rules.testing import Outcome
@@ -101,7 +102,7 @@ class Workspace:
         from zhongben.engine.duckdb import DuckDBEngine
         from zhongben.leads.store import WorkspaceLeads
         from zhongben.rules.config import ScreenConfig
-        from zhongben.rules.loader import load_library
+        from zhongben.rules.local import workspace_library
         from zhongben.rules.screen import screen
 
         if engine == "spark":
@@ -109,7 +110,7 @@ class Workspace:
 
             return screen_on_spark(self.path, as_of, config, progress, lake, spark_master)
         config = config or ScreenConfig()
-        library = load_library()
+        library = workspace_library(self.path)
         with self.write() as con:
             if incremental:
                 from zhongben.rules.incremental import screen_batch
@@ -134,7 +135,7 @@ class Workspace:
         from zhongben.engine.duckdb import DuckDBEngine
         from zhongben.leads.evaluate import evaluate, read_truth
         from zhongben.rules.config import ScreenConfig
-        from zhongben.rules.loader import load_library
+        from zhongben.rules.local import workspace_library
         from zhongben.rules.screen import screen
 
         config = config or ScreenConfig()
@@ -145,26 +146,30 @@ class Workspace:
                                      store=False)
             return evaluate([lead.identity for lead in result.leads], read_truth(truth),
                             result.rules)
-        library = load_library()
+        library = workspace_library(self.path)
         with self.connect(read_only=True) as con:
             result = screen(DuckDBEngine(con), library, as_of, config.rules, config.scope,
                             config.params)
         return evaluate([lead.identity for lead in result.leads], read_truth(truth), result.rules)
 
-    @staticmethod
-    def rules() -> dict[str, Rule]:
-        """The rule library, validated (raises ``RuleError`` listing every problem)."""
-        from zhongben.rules.loader import load_library
+    def rules(self) -> dict[str, Rule]:
+        """The rule library of this workspace: the built-in rules and its local ones
+        (``rules.local``), validated (raises ``RuleError`` listing every problem)."""
+        from zhongben.rules.local import workspace_library
 
-        return load_library()
+        return workspace_library(self.path)
 
-    @staticmethod
-    def test_rules(ids: Sequence[str] = ()) -> dict[str, list[Outcome]]:
+    def rule_origins(self) -> dict[str, Origin]:
+        """Where each rule of ``rules()`` comes from: 内置, 导入 (which package) or 自建."""
+        from zhongben.rules.local import library_of
+
+        return library_of(self.path).origins
+
+    def test_rules(self, ids: Sequence[str] = ()) -> dict[str, list[Outcome]]:
         """Run the YAML tests of the given rules (all by default)."""
-        from zhongben.rules.loader import load_library
         from zhongben.rules.testing import run_tests
 
-        library = load_library()
+        library = self.rules()
         return {rule_id: run_tests(library[rule_id]) for rule_id in (ids or library)}
 
     def flow_report(

@@ -9,11 +9,13 @@ import typer
 
 MODEL_COMMAND_MODULES: tuple[str, ...] = (
     "models_report",
+    "models_package",
 )
 
 
 def register(app: typer.Typer) -> None:
-    group = typer.Typer(help="模型管理：成效回测、版本比较。", no_args_is_help=True)
+    group = typer.Typer(help="模型管理：成效回测、版本比较、模型包导出与导入。",
+                        no_args_is_help=True)
     for name in MODEL_COMMAND_MODULES:
         importlib.import_module(f"zhongben.cli.{name}").register(group)
     app.add_typer(group, name="models")

@@ -12,7 +12,7 @@ from rich.table import Table
 from zhongben.rules.families import BY_CODE
 from zhongben.rules.problems import RuleError
 from zhongben.rules.spec import Rule
-from zhongben.workspace import Workspace
+from zhongben.workspace import DEFAULT_DB, Workspace
 
 rules_app = typer.Typer(help="规则库：列出、查看、测试、检查规则。", no_args_is_help=True)
 
@@ -21,30 +21,37 @@ def register(app: typer.Typer) -> None:
     app.add_typer(rules_app, name="rules")
 
 
-def _library() -> dict[str, Rule]:
+DbOption = Annotated[Path, typer.Option(
+    "--db", help="工作库文件（DuckDB）：连同其旁边 <工作库名>.models/ 中的本地规则")]
+
+
+def _library(db: Path) -> dict[str, Rule]:
     try:
-        return Workspace.rules()
+        return Workspace(db).rules()
     except RuleError as exc:
         Console(stderr=True).print(str(exc), highlight=False)
         raise typer.Exit(code=2) from None
 
 
 @rules_app.command("list", help="列出全部规则。")
-def list_rules() -> None:
+def list_rules(db: DbOption = Path(DEFAULT_DB)) -> None:
     table = Table(title="规则库")
-    for title in ("编号", "版本", "名称", "模型", "严重程度", "参数"):
+    for title in ("编号", "版本", "名称", "模型", "严重程度", "参数", "来源"):
         table.add_column(title)
-    for rule in _library().values():
+    library = _library(db)
+    origins = Workspace(db).rule_origins()
+    for rule in library.values():
         h = rule.header
         params = "，".join(f"{n}={p.default}" for n, p in h.params.items()) or "—"
         table.add_row(h.id, str(h.version), h.name, BY_CODE[h.family].name,
-                      h.severity.zh, params)  # fmt: skip
+                      h.severity.zh, params, origins[h.id].label)  # fmt: skip
     Console().print(table)
 
 
 @rules_app.command("show", help="查看一条规则：头部、参数、法律依据与 SQL。")
-def show(rule_id: Annotated[str, typer.Argument(help="规则编号，如 ZB-01")]) -> None:
-    library = _library()
+def show(rule_id: Annotated[str, typer.Argument(help="规则编号，如 ZB-01")],
+         db: DbOption = Path(DEFAULT_DB)) -> None:
+    library = _library(db)
     if rule_id not in library:
         Console(stderr=True).print(f"未知的规则编号 {rule_id}", highlight=False)
         raise typer.Exit(code=2)
@@ -63,20 +70,22 @@ def show(rule_id: Annotated[str, typer.Argument(help="规则编号，如 ZB-01")
     console.print(f"  说明模板：{h.explanation.strip()}", highlight=False)
     if h.uses:
         console.print(f"  使用的共用视图或规则：{'、'.join(h.uses)}", highlight=False)
+    console.print(f"  来源：{Workspace(db).rule_origins()[rule_id].label}", highlight=False)
     console.print(f"  文件：{rule.path}", highlight=False)
     console.print(rule.sql.strip(), highlight=False, markup=False)
 
 
 @rules_app.command("test", help="运行规则旁的 YAML 测试（默认全部）。")
-def test(ids: Annotated[list[str] | None, typer.Argument(help="规则编号")] = None) -> None:
-    library = _library()
+def test(ids: Annotated[list[str] | None, typer.Argument(help="规则编号")] = None,
+         db: DbOption = Path(DEFAULT_DB)) -> None:
+    library = _library(db)
     unknown = [i for i in ids or [] if i not in library]
     if unknown:
         Console(stderr=True).print(f"未知的规则编号：{'、'.join(unknown)}", highlight=False)
         raise typer.Exit(code=2)
     console = Console()
     failed = 0
-    for rule_id, outcomes in Workspace.test_rules(ids or []).items():
+    for rule_id, outcomes in Workspace(db).test_rules(ids or []).items():
         for outcome in outcomes:
             mark = "[green]通过[/]" if outcome.passed else "[red]失败[/]"
             console.print(f"{mark} {rule_id} {outcome.case.name}", highlight=False)

@@ -84,12 +84,18 @@ def ensure_schema(con: duckdb.DuckDBPyConnection) -> None:
 def _upgrades(con: duckdb.DuckDBPyConnection, present: set[str]) -> list[str]:
     """Columns a workspace written by an older version lacks (e.g. the entity columns), added
     in place: the stored rows stay. One catalogue query when nothing is missing."""
+    columns = {t: c for t, c in stored_columns(con).items() if t in present and t in TABLES}
+    return [sql for name, cols in columns.items() for sql in upgrade_sql(TABLES[name], cols)]
+
+
+def stored_columns(con: duckdb.DuckDBPyConnection) -> dict[str, set[str]]:
+    """The workspace's own tables and their columns, as stored (what a model package checks its
+    contract tables against)."""
     rows = con.execute(
         "SELECT table_name, column_name FROM duckdb_columns() WHERE schema_name = 'main' "
         "AND database_name = current_database()"
     ).fetchall()
     columns: dict[str, set[str]] = {}
     for table, column in rows:
-        if table in present and table in TABLES:
-            columns.setdefault(table, set()).add(column)
-    return [sql for name, cols in columns.items() for sql in upgrade_sql(TABLES[name], cols)]
+        columns.setdefault(table, set()).add(column)
+    return columns

@@ -1,4 +1,5 @@
-"""Screening on Spark: the same library, the same ``screen``, over a Parquet lake.
+"""Screening on Spark: the same library (the workspace's: built-in and local rules), the same
+``screen``, over a Parquet lake.
 
 The lake is the one given, or the workspace exported to a temporary lake beside it (read-only:
 an import may not run meanwhile, a web app may). The leads go to the workspace's leads store,
@@ -22,7 +23,7 @@ from zhongben.engine.spark import SparkEngine, register_lake
 from zhongben.engine.spark_session import build_session
 from zhongben.leads.store import LateWorkspaceLeads
 from zhongben.rules.config import ScreenConfig
-from zhongben.rules.loader import load_library
+from zhongben.rules.local import workspace_library
 from zhongben.rules.screen import Progress, ScreenResult, screen
 
 
@@ -53,7 +54,7 @@ def screen_on_spark(
     """Run the library on Spark (``master``: see ``engine.spark_session``) as of ``as_of`` over
     ``lake`` (else the workspace exported); store the leads in the workspace unless told not."""
     config = config or ScreenConfig()
-    library = load_library()
+    library = workspace_library(workspace)
     with lake_of(workspace, lake) as folder:
         engine = SparkEngine(build_session(master))
         register_lake(engine, folder)

@@ -54,9 +54,23 @@ def create_app(settings: Settings) -> FastAPI:
     app.add_exception_handler(PasswordChangeRequired, _to_password)
     app.add_exception_handler(PurposeNeeded, ask_purpose)
     install_error_handlers(app)
+    _load_local_rules(settings.workspace)
     for error in (OverflowError, DataError):  # an id or number no column can hold
         app.add_exception_handler(error, _out_of_range)
     return app
+
+
+def _load_local_rules(workspace: str | None) -> None:
+    """The workspace's local rules loaded once, so lead pages label their leads in Chinese
+    (``leads.output.labels``); a local library that does not load leaves only the built-in."""
+    if not workspace:
+        return
+    from zhongben.rules.local import library_of
+
+    try:
+        library_of(workspace)
+    except Exception:  # the rules page shows the catalogue without them
+        return
 
 
 async def _security_headers(request: Request, call_next):  # type: ignore[no-untyped-def]

@@ -42,10 +42,14 @@ def _recheck_lead(lead: Lead, workspace: str | None) -> dict[str, Any]:
 
 def _ask_workspace(lead: Lead, workspace: str) -> dict[str, Any]:
     from zhongben.engine.duckdb import DuckDBEngine
-    from zhongben.rules.loader import load_library
+    from zhongben.rules.local import workspace_library
+    from zhongben.rules.problems import RuleError
     from zhongben.rules.run import prepare, run_rule
 
-    rule = load_library().get(lead.rule_id)
+    try:
+        rule = workspace_library(workspace).get(lead.rule_id)
+    except RuleError:
+        return {"still_fires": None, "source": "工作区本地规则库有误，无法重跑"}
     if rule is None:
         return {"still_fires": None, "source": f"规则库中已无规则 {lead.rule_id}"}
     today = date.today()

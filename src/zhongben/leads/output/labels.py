@@ -98,20 +98,31 @@ def _points(points: Any) -> str:
 
 
 @cache
-def _rule_params() -> dict[str, dict[str, tuple[str, str]]]:
+def _builtin_headers() -> dict[str, Any]:
     try:
         from zhongben.rules.loader import load_library
 
-        library = load_library()
-    except Exception:  # a catalogue that does not load: parameters are shown without labels
+        return {rid: rule.header for rid, rule in load_library().items()}
+    except Exception:  # a catalogue that does not load: no labels, no template texts
         return {}
-    return {rid: {name: (p.label, p.unit) for name, p in rule.header.params.items()}
-            for rid, rule in library.items()}
+
+
+def _header(rule_id: str) -> Any:
+    """The header of a built-in rule, or of a workspace's local rule this process has loaded
+    (``rules.local.seen_local_rules``: a local id never repeats a built-in one)."""
+    found = _builtin_headers().get(rule_id)
+    if found is None:
+        from zhongben.rules.local import seen_local_rules
+
+        rule = seen_local_rules().get(rule_id)
+        found = rule.header if rule is not None else None
+    return found
 
 
 def params_text(rule_id: str, params: dict[str, Any]) -> list[str]:
     """Each parameter as 中文名 value unit (``期限 30 天``), from the rule's header."""
-    labels = _rule_params().get(rule_id, {})
+    header = _header(rule_id)
+    labels = {n: (p.label, p.unit) for n, p in header.params.items()} if header else {}
     out = []
     for name, value in params.items():
         label, unit = labels.get(name, ("规则参数", ""))
@@ -122,20 +133,10 @@ def params_text(rule_id: str, params: dict[str, Any]) -> list[str]:
 PLACEHOLDER = re.compile(r"\{([a-z_0-9]+)(?:[:!][^}]*)?\}")
 
 
-@cache
-def _rule_headers() -> dict[str, Any]:
-    try:
-        from zhongben.rules.loader import load_library
-
-        return {rid: rule.header for rid, rule in load_library().items()}
-    except Exception:  # a catalogue that does not load: no template texts
-        return {}
-
-
 def template_text(rule_id: str, template: str | None = None) -> str:
     """A rule's explanation template for reading: each ``{placeholder}`` as 〔its Chinese name〕
     (a contract column or a parameter), or 〔…〕 for a value the rule computes."""
-    header = _rule_headers().get(rule_id)
+    header = _header(rule_id)
     text = template if template is not None else (header.explanation if header else "")
     params = header.params if header else {}
 
