@@ -45,8 +45,9 @@ def report(
     dimensions = by or list(DIMENSIONS)
     unknown = [d for d in dimensions if d not in DIMENSIONS]
     if unknown or fmt not in ("table", "json"):
-        raise typer.BadParameter(f"未知的分组或格式：{'、'.join(unknown) or fmt}；分组可选 "
-                                 "rule / court / quarter，格式可选 table / json")
+        typer.echo(f"未知的分组或格式：{'、'.join(unknown) or fmt}；分组可选 "
+                   "rule / court / quarter，格式可选 table / json", err=True)
+        raise typer.Exit(2)
     sessions = open_database(app_db_for(db, app_db))
     if demo:
         _prepare_demo(sessions, db)

@@ -33,7 +33,7 @@ def models(request: Request, by: str = "rule", viewer: Viewer = Depends(current_
            session: Session = Depends(db)) -> Response:
     by = by if by in DIMENSIONS else "rule"
     rows, headers, cells = _table(session, viewer.org_ids, by)
-    choices = {r.rule_id: versions(session, r.rule_id) for r in rows}
+    choices = {r.rule_id: versions(session, r.rule_id, viewer.org_ids) for r in rows}
     return render(request, "models.html", {"viewer": viewer, "by": by, "dimensions": DIMENSIONS,
                                            "headers": headers, "rows": cells,
                                            "choices": choices})
