@@ -1,7 +1,8 @@
-"""``zhongben rules list | show ID | test [ID…]``: for rule authors."""
+"""``zhongben rules list | show ID | test [ID…] | check [PATH…]``: for rule authors."""
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -13,7 +14,7 @@ from zhongben.rules.problems import RuleError
 from zhongben.rules.spec import Rule
 from zhongben.workspace import Workspace
 
-rules_app = typer.Typer(help="规则库：列出、查看、测试规则。", no_args_is_help=True)
+rules_app = typer.Typer(help="规则库：列出、查看、测试、检查规则。", no_args_is_help=True)
 
 
 def register(app: typer.Typer) -> None:
@@ -84,3 +85,24 @@ def test(ids: Annotated[list[str] | None, typer.Argument(help="规则编号")] =
             failed += not outcome.passed
     if failed:
         raise typer.Exit(code=1)
+
+
+CHECK_HELP = ("检查规则文件或规则库文件夹（默认内置规则库）：头部、SQL、合同表与列、参数、"
+              "输出类型、可移植方言（DuckDB 与 Spark 结果一致）和旁边的测试文件。")
+
+
+@rules_app.command("check", help=CHECK_HELP)
+def check(paths: Annotated[list[Path] | None, typer.Argument(
+        help="规则文件（.sql）或规则库文件夹")] = None) -> None:
+    from zhongben.rules.check import check_paths
+
+    report = check_paths(paths or [])
+    err = Console(stderr=True)
+    for problem in report.problems:
+        err.print(str(problem), highlight=False, markup=False)
+    if report.problems:
+        err.print(f"检查未通过：{len(report.problems)} 个问题；请按提示修改后再检查",
+                  highlight=False)
+        raise typer.Exit(code=1)
+    Console().print(f"检查通过：{len(report.rules)} 条规则（{'、'.join(report.rules[:8])}"
+                    f"{'…' if len(report.rules) > 8 else ''}）", highlight=False)
