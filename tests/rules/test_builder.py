@@ -10,7 +10,9 @@ from typing import Any
 import pytest
 import yaml
 from tests.rules.builder_world import AS_OF, COURT, DA, DB, DC, A, B, C, world
+from typer.testing import CliRunner
 
+from zhongben.cli.main import app
 from zhongben.engine.duckdb import DuckDBEngine
 from zhongben.rules.builder.library import (
     Marked,
@@ -120,6 +122,8 @@ def test_preview_marks_make_tests_that_pass_and_a_saved_file_the_loader_reads(
     assert all(o.passed for o in outcomes)
     assert sorted(p.name for p in local.rglob("*")) == ["ZD-01.sql", "ZD-01.test.yaml",
                                                         "after_termination"]  # no temp file
+    checked = CliRunner().invoke(app, ["rules", "check", str(path), str(local)])
+    assert checked.exit_code == 0 and "检查通过：2 条规则" in checked.stdout, checked.output
     with pytest.raises(BuilderError, match="已有规则 ZD-01"):
         save(local, spec, "ZD-01", tests)
     assert next_id(local) == "ZD-02"
