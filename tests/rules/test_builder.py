@@ -118,6 +118,10 @@ def test_preview_marks_make_tests_that_pass_and_a_saved_file_the_loader_reads(
     assert path == local / "after_termination" / "ZD-01.sql"
     saved = load_library(local)["ZD-01"]
     outcomes = run_tests(saved, read_tests(saved.test_path))
+    text = saved.test_path.read_text(encoding="utf-8")
+    for original in (C, DC, "王五"):  # pseudonymised: no real case number, ID or name
+        assert original not in text
+    assert "2023-07-20" in text and "航班" in text  # dates and categories kept
     assert [o.case.kind for o in outcomes] == ["positive", "near_miss"]
     assert all(o.passed for o in outcomes)
     assert sorted(p.name for p in local.rglob("*")) == ["ZD-01.sql", "ZD-01.test.yaml",
@@ -142,8 +146,8 @@ def test_a_lead_marked_wrong_that_still_hits_refuses_the_save() -> None:
     tests = make_tests(engine, rule, narrower, AS_OF,
                        [Marked(C, DC, "right"), Marked(A, DA, "wrong")])
     check_tests(rule, tests)
-    assert [t["kind"] for t in tests["tests"]] == ["positive", "negative", "near_miss"]
-    assert yaml.safe_load(yaml.safe_dump(tests, allow_unicode=True))["tests"][1]["expect"] == []
+    assert [t["kind"] for t in tests["tests"]] == ["positive", "near_miss", "negative"]
+    assert yaml.safe_load(yaml.safe_dump(tests, allow_unicode=True))["tests"][2]["expect"] == []
 
 
 def test_near_miss_of_a_missing_step_takes_the_step() -> None:
@@ -151,8 +155,9 @@ def test_near_miss_of_a_missing_step_takes_the_step() -> None:
     rule, _ = checked_rule(spec)
     tests = make_tests(workspace_engine(), rule, spec, AS_OF, [Marked(C, DC, "right")])
     check_tests(rule, tests)
-    assert {"case_no": C, "action": "网络查控", "acted_on": tests["tests"][0]["input"]["cases"][0][
-        "closed_on"]} in tests["tests"][1]["input"]["actions"]
+    case = tests["tests"][0]["input"]["cases"][0]
+    assert {"case_no": case["case_no"], "action": "网络查控",
+            "acted_on": case["closed_on"]} in tests["tests"][1]["input"]["actions"]
 
 
 def test_no_right_mark_no_tests() -> None:

@@ -15,8 +15,9 @@ import yaml
 
 from zhongben.engine.base import Engine
 from zhongben.leads.model import Lead
-from zhongben.rules.builder.fixtures import Rows, gather, near_miss
+from zhongben.rules.builder.fixtures import gather, near_miss
 from zhongben.rules.builder.generate import Generated, generate
+from zhongben.rules.builder.pseudo import TestPseudonyms
 from zhongben.rules.builder.spec import BuilderError, BuilderSpec
 from zhongben.rules.families import BY_CODE
 from zhongben.rules.loader import LIBRARY, load_library
@@ -65,25 +66,25 @@ class Marked:
 def make_tests(engine: Engine, rule: Rule, spec: BuilderSpec, as_of: dt.date,
                marks: list[Marked]) -> dict[str, Any]:
     """The YAML test file: a 对 lead's rows must give that lead, a 错 lead's rows no lead; and
-    the first 对 lead's rows with the first condition unmet give none (the near miss)."""
+    the first 对 lead's rows with the first condition unmet give none (the near miss). Every
+    row is pseudonymised (``pseudo``): the local library holds no real ID, name or case no."""
     right = [m for m in marks if m.mark == "right"]
     if not right:
         raise BuilderError(["请在预览中至少将一条线索标为“对”，再保存（测试由标记生成）"])
+    found = [gather(engine, rule, spec, m.case_no, m.subject_id) for m in marks]
+    fake = TestPseudonyms(found)
     tests: list[dict[str, Any]] = []
-    first_rows: Rows = {}
-    for number, item in enumerate(marks, start=1):
-        rows = gather(engine, rule, spec, item.case_no, item.subject_id)
-        if item is right[0]:
-            first_rows = rows
-        expect = [{"case_no": item.case_no, "subject_id": item.subject_id}]
+    for number, (item, raw) in enumerate(zip(marks, found, strict=True), start=1):
+        rows, case_no = fake.rows(raw), fake.case_no(item.case_no)
+        expect = [{"case_no": case_no, "subject_id": fake.subject(item.subject_id)}]
         word = "对" if item.mark == "right" else "错"
         tests.append({
-            "name": f"预览标为{word}：{item.case_no}（第{number}条）",
+            "name": f"预览标为{word}：{case_no}（第{number}条，已脱敏）",
             "kind": "positive" if item.mark == "right" else "negative",
             "input": rows, "expect": expect if item.mark == "right" else []})
-    tests.append({"name": f"近似未命中：{right[0].case_no} 不满足条件1",
-                  "kind": "near_miss", "input": near_miss(spec, first_rows, right[0].case_no),
-                  "expect": []})
+        if item is right[0]:
+            tests.append({"name": f"近似未命中：{case_no} 不满足条件1", "kind": "near_miss",
+                          "input": near_miss(spec, rows, case_no), "expect": []})
     return {"rule": rule.id, "as_of": as_of, "tests": tests}
 
 
