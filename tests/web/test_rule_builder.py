@@ -15,7 +15,7 @@ from helpers import csrf_of, login
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 from tests.rules.builder_world import AS_OF, COURT, DA, DC, A, C
-from tests.web.builder_setup import BUILDER_USER, add_builder_user, builder_workspace
+from tests.web.builder_setup import BUILDER_USER, builder_workspace
 
 from zhongben.rules.loader import load_library
 from zhongben.rules.testing import run_tests
@@ -27,7 +27,6 @@ MARK = re.compile(r'name="(mark-\d+)" value="(right\|[^"]+)"')
 
 @pytest.fixture
 def client(seeded: sessionmaker[Session], app_db: str, tmp_path: Path) -> TestClient:
-    add_builder_user(seeded)
     workspace = builder_workspace(tmp_path)
     return TestClient(create_app(Settings(db=app_db, workspace=str(workspace),
                                           secret_key="t")))

@@ -12,7 +12,7 @@ import pytest
 from fastapi import FastAPI
 from sqlalchemy.orm import Session, sessionmaker
 from tests.rules.builder_world import AS_OF, COURT, DC
-from tests.web.builder_setup import BUILDER_USER, add_builder_user, builder_workspace
+from tests.web.builder_setup import BUILDER_USER, builder_workspace
 
 from zhongben.store.demo import DEMO_PASSWORD
 from zhongben.web.app import Settings, create_app
@@ -26,7 +26,6 @@ pytestmark = [pytest.mark.browser,
 
 @pytest.fixture
 def app(seeded: sessionmaker[Session], app_db: str, tmp_path: Path) -> FastAPI:
-    add_builder_user(seeded)
     workspace = builder_workspace(tmp_path)
     return create_app(Settings(db=app_db, workspace=str(workspace), secret_key="t"))
 
