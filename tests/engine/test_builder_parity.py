@@ -24,6 +24,7 @@ CONDITIONS: list[list[dict[str, Any]]] = [
     [{"kind": "asset_after_termination", "source": "vehicles_held"}],
     [{"kind": "payment_over", "source": "bank_out", "amount": "50000"}],
     [{"kind": "travel_in_window", "mode": "任意", "days": 200}],
+    [{"kind": "travel_in_window", "mode": "铁路", "window": "restricted"}],
     [{"kind": "missing_step", "step": "网络查控"}],
     [{"kind": "travel_in_window", "mode": "航班", "days": 30},
      {"kind": "missing_step", "step": "网络查控"}],

@@ -45,6 +45,10 @@ def world() -> dict[str, list[dict[str, Any]]]:
             {"person_id": DA, "mode": "铁路", "travelled_on": dt.date(2023, 12, 20),
              "carrier_no": "G7501"},
         ],
+        "restrictions": [  # A restricted from 2023-10-01: A's December train is during it
+            {"subject_id": DA, "name": "张三", "kind": "限制消费", "case_no": A,
+             "start_on": dt.date(2023, 10, 1)},
+        ],
         "actions": [
             {"case_no": A, "action": "网络查控", "acted_on": dt.date(2023, 3, 1)},
             {"case_no": B, "action": "网络查控", "acted_on": dt.date(2023, 3, 1)},

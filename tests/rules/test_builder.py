@@ -49,6 +49,8 @@ ASSET = {"kind": "asset_after_termination", "source": "vehicles_new"}
     ({"kind": "travel_in_window", "mode": "任意", "days": 30}, {(C, DC)}),
     ({"kind": "travel_in_window", "mode": "任意", "days": 200}, {(A, DA), (C, DC)}),
     ({"kind": "travel_in_window", "mode": "铁路", "days": 200}, {(A, DA)}),
+    ({"kind": "travel_in_window", "mode": "任意", "window": "restricted"}, {(A, DA)}),
+    ({"kind": "travel_in_window", "mode": "航班", "window": "restricted"}, set()),
     ({"kind": "missing_step", "step": "网络查控"}, {(C, DC)}),
 ])
 def test_each_condition_kind_finds_what_was_planted(condition: dict[str, Any],
@@ -78,6 +80,7 @@ def test_conditions_combine_with_and() -> None:
      "资金来源不在可选范围内"),
     (spec_of({"kind": "travel_in_window", "days": 9999}), "条件1·天数：须不大于 1825"),
     (spec_of({"kind": "missing_step", "step": "'; SELECT 1 --"}), "措施不在可选范围内"),
+    (spec_of({"kind": "travel_in_window", "window": "always"}), "出行时段不在可选范围内"),
     (spec_of({"kind": "sql", "text": "SELECT 1"}), "条件1：类型不在可选范围内"),
     (spec_of(), "条件：至少须有一项"),
     ({**spec_of(ASSET), "name": "x */ SELECT"}, "规则名称须为 1–40 个字"),

@@ -11,17 +11,23 @@ from typing import Any
 
 from starlette.datastructures import FormData
 
-from zhongben.rules.builder.catalogue import ASSET_SOURCES, PAYMENT_SOURCES, STEPS, TRAVEL_MODES
+from zhongben.rules.builder.catalogue import (
+    ASSET_SOURCES,
+    PAYMENT_SOURCES,
+    STEPS,
+    TRAVEL_MODES,
+    TRAVEL_WINDOWS,
+)
 from zhongben.rules.builder.spec import KIND_NAMES, MAX_CONDITIONS, BuilderError
 from zhongben.rules.families import FAMILIES
 from zhongben.rules.loader import load_library
 
 CONDITION_FIELD = re.compile(r"^cond-(\d{1,2})-([a-z]+)$")
 FIELDS = {"asset_after_termination": ("source",), "payment_over": ("source", "amount"),
-          "travel_in_window": ("mode", "days"), "missing_step": ("step",)}
+          "travel_in_window": ("mode", "window", "days"), "missing_step": ("step",)}
 DEFAULTS = {"asset_after_termination": {"source": "vehicles_new"},
             "payment_over": {"source": "bank_out", "amount": "50000"},
-            "travel_in_window": {"mode": "任意", "days": "90"},
+            "travel_in_window": {"mode": "任意", "window": "after", "days": "90"},
             "missing_step": {"step": "网络查控"}}
 SEVERITIES = {"high": "高", "medium": "中", "low": "低"}
 
@@ -38,7 +44,7 @@ def choices() -> dict[str, Any]:
             "bases": bases(),
             "assets": {k: s.label for k, s in ASSET_SOURCES.items()},
             "payments": {k: s.label for k, s in PAYMENT_SOURCES.items()},
-            "modes": TRAVEL_MODES, "steps": STEPS}
+            "modes": TRAVEL_MODES, "windows": TRAVEL_WINDOWS, "steps": STEPS}
 
 
 def conditions_of(form: FormData) -> list[dict[str, str]]:
@@ -50,7 +56,8 @@ def conditions_of(form: FormData) -> list[dict[str, str]]:
     out = []
     for _, fields in sorted(found.items()):
         kind = fields.get("kind", "")
-        out.append({"kind": kind, **{f: fields.get(f, "") for f in FIELDS.get(kind, ())}})
+        given = {f: fields[f] for f in FIELDS.get(kind, ()) if fields.get(f)}  # else: default
+        out.append({"kind": kind, **given})
     return out
 
 

@@ -126,6 +126,23 @@ TRAVEL = Source(
     {"travel": "person_id_entity = {subject}"},
 )
 
+TRAVEL_RESTRICTED = Source(
+    "travel_restricted", "限制消费期间的出行记录", "travel",
+    ("JOIN restrictions AS r{n} ON r{n}.subject_id_entity = " + DEBTOR
+     + " AND r{n}.kind = '限制消费'",
+     "JOIN travel AS {k} ON {k}.person_id_entity = " + DEBTOR
+     + " AND {k}.travelled_on > c.closed_on AND {k}.travelled_on >= r{n}.start_on"
+     " AND (r{n}.end_on IS NULL OR {k}.travelled_on < r{n}.end_on)"
+     " AND (:mode_{n} = '任意' OR {k}.mode = :mode_{n})"),
+    TRAVEL.fact,
+    "终本后限制消费期间出行",
+    ("zb_evidence(r{n}, subject_id, name, kind, case_no, start_on, end_on)", *TRAVEL.evidence),
+    {"restrictions": ("subject_id", "name", "kind", "case_no", "start_on", "end_on",
+                      "subject_id_entity"), **TRAVEL.tables},
+    {"restrictions": "subject_id_entity = {subject}", **TRAVEL.related},
+)
+TRAVEL_WINDOWS = {"after": "终本后 N 天内", "restricted": "终本后且在限制消费期间"}
+
 # Steps a court should have taken in the case on or before the 终本 date (contract: actions.action)
 STEPS = ("网络查控", "现场调查", "限制消费", "纳入失信", "搜查", "悬赏", "审计", "罚款", "拘留")
 MISSING_STEP = Source(

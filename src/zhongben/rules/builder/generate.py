@@ -19,6 +19,7 @@ from zhongben.rules.builder.catalogue import (
     PAYMENT_SOURCES,
     POPULATION_TABLES,
     TRAVEL,
+    TRAVEL_RESTRICTED,
     Source,
 )
 from zhongben.rules.builder.spec import (
@@ -51,7 +52,7 @@ def source_of(condition: Any) -> Source:
     if isinstance(condition, PaymentOver):
         return PAYMENT_SOURCES[condition.source]
     if isinstance(condition, TravelInWindow):
-        return TRAVEL
+        return TRAVEL if condition.window == "after" else TRAVEL_RESTRICTED
     return MISSING_STEP
 
 
@@ -69,8 +70,9 @@ def _params(spec: BuilderSpec) -> dict[str, dict[str, Any]]:
             out[f"amount_{n}"] = {"type": "number", "default": float(cond.amount),
                                   "label": "单笔金额下限", "unit": "元"}
         elif isinstance(cond, TravelInWindow):
-            out[f"days_{n}"] = {"type": "integer", "default": cond.days,
-                                "label": "终本后出行的天数", "unit": "天"}
+            if cond.window == "after":
+                out[f"days_{n}"] = {"type": "integer", "default": cond.days,
+                                    "label": "终本后出行的天数", "unit": "天"}
             out[f"mode_{n}"] = {"type": "text", "default": cond.mode, "label": "出行方式"}
         elif isinstance(cond, MissingStep):
             out[f"step_{n}"] = {"type": "text", "default": cond.step, "label": "终本前应采取的措施"}
@@ -148,7 +150,8 @@ def describe(spec: BuilderSpec) -> list[str]:
         if isinstance(cond, PaymentOver):
             detail += f"，单笔不少于 {cond.amount} 元"
         elif isinstance(cond, TravelInWindow):
-            detail = f"{cond.mode}出行，终本后 {cond.days} 天内"
+            detail = (f"{cond.mode}出行，终本后 {cond.days} 天内" if cond.window == "after"
+                      else f"{cond.mode}出行，终本后且在限制消费期间")
         elif isinstance(cond, MissingStep):
             detail = f"终本前未{cond.step}"
         lines.append(f"条件{n}（{KIND_NAMES[cond.kind]}）：{detail}")

@@ -10,7 +10,13 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
-from zhongben.rules.builder.catalogue import ASSET_SOURCES, PAYMENT_SOURCES, STEPS, TRAVEL_MODES
+from zhongben.rules.builder.catalogue import (
+    ASSET_SOURCES,
+    PAYMENT_SOURCES,
+    STEPS,
+    TRAVEL_MODES,
+    TRAVEL_WINDOWS,
+)
 from zhongben.rules.families import BY_CODE
 
 MAX_CONDITIONS = 5
@@ -63,13 +69,21 @@ class TravelInWindow(BaseModel):
     model_config = ConfigDict(extra="forbid")
     kind: Literal["travel_in_window"] = "travel_in_window"
     mode: str = "任意"
-    days: int = Field(ge=1, le=1825)
+    window: str = "after"  # TRAVEL_WINDOWS: N days after 终本, or while restricted (days unused)
+    days: int = Field(default=90, ge=1, le=1825)
 
     @field_validator("mode")
     @classmethod
     def _known(cls, value: str) -> str:
         if value not in TRAVEL_MODES:
             raise ValueError("出行方式不在可选范围内")
+        return value
+
+    @field_validator("window")
+    @classmethod
+    def _window(cls, value: str) -> str:
+        if value not in TRAVEL_WINDOWS:
+            raise ValueError("出行时段不在可选范围内")
         return value
 
 
@@ -144,7 +158,8 @@ class BuilderSpec(BaseModel):
 FIELD_ZH = {"name": "规则名称", "family": "模型", "severity": "风险等级", "basis": "法律依据",
             "courts": "法院", "closed_from": "终本起日", "closed_until": "终本止日",
             "source": "来源", "amount": "金额", "days": "天数", "mode": "出行方式",
-            "step": "措施", "conditions": "条件", "kind": "条件类型", "population": "范围"}
+            "step": "措施", "window": "出行时段", "conditions": "条件", "kind": "条件类型",
+            "population": "范围"}
 TYPE_ZH = {
     "missing": "必填", "greater_than": "须大于 {gt}", "less_than_equal": "须不大于 {le}",
     "greater_than_equal": "须不小于 {ge}", "decimal_parsing": "须为数字",
