@@ -45,9 +45,10 @@ from zhongben.web.builder_form import (
     marks_of,
     state_of,
 )
-from zhongben.web.deps import Viewer, check_csrf, current_user, db, render
+from zhongben.web.deps import TEMPLATES, Viewer, check_csrf, current_user, db, render
 
 router = APIRouter()
+TEMPLATES.env.globals["builder_roles"] = BUILDER_ROLES  # the rules page links here for them
 SALT = "builder_salt"
 EMPTY: dict[str, Any] = {"name": "", "family": "D", "severity": "medium", "basis": "",
                          "population": {"courts": []}, "conditions": []}

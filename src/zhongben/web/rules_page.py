@@ -17,7 +17,6 @@ from zhongben.rules.families import BY_CODE
 from zhongben.store.audit import record
 from zhongben.store.export import xlsx_response
 from zhongben.store.models import Lead, Matter
-from zhongben.store.security import BUILDER_ROLES
 from zhongben.web.deps import Viewer, current_user, db, render
 from zhongben.web.exports import export_mark
 
@@ -80,8 +79,7 @@ def catalogue(session: Session, org_ids: list[int]) -> list[RuleEntry]:
 def rules(request: Request, viewer: Viewer = Depends(current_user),
           session: Session = Depends(db)) -> Response:
     return render(request, "rules.html", {"viewer": viewer,
-                                          "entries": catalogue(session, viewer.org_ids),
-                                          "can_build": viewer.actor.role in BUILDER_ROLES})
+                                          "entries": catalogue(session, viewer.org_ids)})
 
 
 @router.get("/rules/export.xlsx")
