@@ -23,12 +23,14 @@ ACTIONS = {
     "user.reset_password": "重置密码", "user.change_password": "修改本人密码",
     "document.edit": "修改文书", "document.upload": "上传文书", "document.submit": "提交审批",
     "document.approve": "审批同意", "document.return": "退回文书", "document.issue": "签发文书",
-    "office.settings": "修改本院文书设置",
+    "office.settings": "修改本院文书设置", "rule.preview": "预览自定义规则",
+    "rule.build": "以无代码构建器保存规则",
 }
 OBJECTS = {"lead": "线索", "leads": "线索列表", "matter": "监督案件", "cases": "监督案件列表",
            "document": "文书", "user": "用户", "flows": "资金流向报告", "attachment": "附件",
            "rules": "规则目录", "dashboard": "统计表", "reminders": "待办提醒", "audit": "审计日志",
-           "org": "检察院", "models": "模型成效回测"}
+           "org": "检察院", "models": "模型成效回测",
+           "rule": "规则"}
 DETAILS = {
     "shown": "显示条数", "page": "页码", "rows": "行数", "subject": "证件号码", "case_no": "案号",
     "masked": "已脱敏", "kind": "类型", "leads": "线索", "from_state": "原状态",
@@ -44,6 +46,7 @@ DETAILS = {
     "q": "搜索", "by": "统计维度", "sort": "排序",
     "step": "审批环节", "version": "版本", "doc_no": "文号", "signed_on": "签发日期",
     "short_name": "院简称", "objection_days": "异议期限（日）", "cc": "抄送",
+    "tests": "生成测试数",
 }
 VALUES: dict[str, dict[str, str]] = {"severity": SEVERITY_ZH,
           "sort": {"score": "按评分", "amount": "按金额", "date": "按日期"},

@@ -7,7 +7,7 @@ import threading
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 
-ROLES = ("检察官", "检察官助理", "部门负责人", "分析员", "管理员", "检察长")
+ROLES = ("检察官", "检察官助理", "部门负责人", "分析员", "管理员", "检察长", "模型管理员")
 # Roles that see full ID numbers and phones; the others see them masked.
 UNMASKED_ROLES = frozenset({"检察官", "部门负责人", "检察长"})
 # Roles that may change a case's state or a lead's status.
@@ -18,6 +18,8 @@ DECIDING_ROLES = frozenset({"检察官", "部门负责人", "检察长"})
 # Roles that may assign leads to others, transfer leads and suppress them.
 LEAD_ADMIN_ROLES = frozenset({"部门负责人", "分析员", "检察官"})
 ADMIN_ROLES = frozenset({"管理员"})
+# Roles that build rules without code and save them into the local library (web/builder_page.py).
+BUILDER_ROLES = frozenset({"模型管理员"})
 # Roles that see numbers masked but may reveal one lead's or case's for a while, giving a reason
 # (recorded in the audit log); the others (管理员, and any role not listed) never see them.
 REVEAL_ROLES = frozenset({"检察官助理", "分析员"})

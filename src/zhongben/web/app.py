@@ -25,7 +25,7 @@ from zhongben.web.exports import PurposeNeeded, ask_purpose
 PAGES = ("auth", "inbox", "lead", "flows", "profile", "cases", "documents", "rules_page",
          "dashboard", "reminders", "audit_page", "reveal", "search", "collab", "notifications",
          "users_page",
-         "approvals", "entities", "models_page")
+         "approvals", "entities", "models_page", "builder_page")
 STATIC = Path(__file__).parent / "static"
 SESSION_HOURS = 8
 
