@@ -96,7 +96,8 @@ def tree_rss(pid: int) -> int:
     return sum(rss.get(p, 0) for p in family)
 
 
-def measure(engine: str, db: Path, lake: Path, as_of: dt.date) -> dict[str, float | int]:
+def measure(engine: str, db: Path, lake: Path,
+            as_of: dt.date) -> dict[str, float | int] | None:
     """``run_one`` in a child process, its process tree's peak memory sampled meanwhile."""
     args = [PYTHON, __file__, "--child", engine, "--db", str(db), "--lake", str(lake),
             "--as-of", as_of.isoformat()]
@@ -113,9 +114,13 @@ def measure(engine: str, db: Path, lake: Path, as_of: dt.date) -> dict[str, floa
     out, _ = child.communicate()
     sampler.join()
     if child.returncode != 0:
-        sys.exit(f"{engine} 运行失败（退出码 {child.returncode}）")
+        print(f"{engine} 运行失败（退出码 {child.returncode}，峰值内存 {peak[0] / 2**20:.0f} MB）",
+              flush=True)
+        return None
     figures: dict[str, float | int] = json.loads(out.strip().splitlines()[-1])
     figures["peak_mb"] = peak[0] / 2**20
+    print(f"{engine}：总耗时 {figures['wall']:.1f} s，规则阶段 {figures['rules']:.1f} s，"
+          f"峰值内存 {figures['peak_mb']:.0f} MB，线索 {figures['leads']} 条", flush=True)
     return figures
 
 
@@ -137,7 +142,10 @@ def main() -> None:
     else:
         db, lake = args.db, args.lake or args.db.with_suffix(".lake")
     engines = ["duckdb", *[f"local[{n}]" for n in range(1, max(2, args.cores) + 1)]]
-    results = {engine: measure(engine, db, lake, as_of) for engine in engines}
+    measured = {engine: measure(engine, db, lake, as_of) for engine in engines}
+    results = {engine: r for engine, r in measured.items() if r is not None}
+    if "duckdb" not in results or len(results) < len(engines):
+        sys.exit("有引擎运行失败，见上")
     base = results["duckdb"]
     print(f"\n{'引擎':<12}{'总耗时 s':>10}{'规则阶段 s':>12}{'峰值内存 MB':>13}{'线索':>8}"
           f"{'相对 DuckDB':>12}")

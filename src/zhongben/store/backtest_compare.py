@@ -58,7 +58,7 @@ def compare(session: Session, rule_id: str, v1: int, v2: int,
 
 
 def versions(session: Session, rule_id: str, org_ids: list[int] | None = None) -> list[int]:
-    """The versions of ``rule_id`` that found leads (of ``org_ids``' offices; None: every office)."""
+    """The versions of ``rule_id`` that found leads (``org_ids``' offices; None: all)."""
     query = select(Lead.rule_version).where(Lead.rule_id == rule_id).distinct()
     if org_ids is not None:
         query = query.where(Lead.org_id.in_(org_ids))
