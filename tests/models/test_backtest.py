@@ -9,6 +9,7 @@ import json
 import sqlite3
 import statistics
 from collections import defaultdict
+from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
 
@@ -51,29 +52,41 @@ def _report(world: tuple[Path, Path], *extra: str) -> dict[str, list[dict[str, o
     return json.loads(result.output)
 
 
-def _hand_count(app_db: Path) -> dict[tuple[str, int], dict[str, object]]:
+@dataclass
+class Hand:
+    leads: int = 0
+    cases: int = 0
+    recommended: int = 0
+    answered: int = 0
+    adopted: int = 0
+    results: dict[str, int] = field(default_factory=lambda: dict.fromkeys(RESULTS, 0))
+    matters: dict[int, Decimal] = field(default_factory=dict)
+    days: list[int] = field(default_factory=list)
+
+
+def _hand_count(app_db: Path) -> dict[tuple[str, int], Hand]:
     con = sqlite3.connect(app_db)
     rows = con.execute(
         "select l.rule_id, l.rule_version, l.as_of, m.id, m.decided_on, m.sent_on,"
         " m.court_adopted, m.result, m.closed_on, m.recovered_amount"
         " from leads l left join matters m on m.id = l.matter_id").fetchall()
-    count: dict[tuple[str, int], dict[str, object]] = defaultdict(lambda: {
-        "leads": 0, "cases": 0, "recommended": 0, "answered": 0, "adopted": 0,
-        "results": dict.fromkeys(RESULTS, 0), "matters": {}, "days": []})
+    count: dict[tuple[str, int], Hand] = defaultdict(Hand)
     for rule, version, as_of, mid, decided, sent, adopted, result, closed, amount in rows:
         c = count[(rule, version)]
-        c["leads"] += 1  # type: ignore[operator]
+        c.leads += 1
         if mid is None:
             continue
-        c["cases"] += decided is not None  # type: ignore[operator]
-        c["recommended"] += sent is not None  # type: ignore[operator]
-        c["answered"] += adopted is not None or result == "法院未回复"  # type: ignore[operator]
-        c["adopted"] += adopted == 1  # type: ignore[operator]
+        c.cases += decided is not None
         if result:
-            c["results"][result] += 1  # type: ignore[index]
-            c["days"].append((dt.date.fromisoformat(closed)  # type: ignore[union-attr]
-                              - dt.date.fromisoformat(as_of)).days)
-        c["matters"][mid] = Decimal(str(amount or 0))  # type: ignore[index]
+            c.days.append((dt.date.fromisoformat(closed) - dt.date.fromisoformat(as_of)).days)
+        if mid in c.matters:
+            continue  # a 类案 case: one recommendation, one answer, one amount
+        c.recommended += sent is not None
+        c.answered += adopted is not None or result == "法院未回复"
+        c.adopted += adopted == 1
+        if result:
+            c.results[result] += 1
+        c.matters[mid] = Decimal(str(amount or 0))
     con.close()
     return count
 
@@ -88,25 +101,28 @@ def test_report_matches_a_hand_count_of_the_workflow_records(world: tuple[Path, 
     for key, hand in expected.items():
         got = by_rule[key]
         for name in ("leads", "cases", "recommended", "answered", "adopted", "results"):
-            assert got[name] == hand[name], (key, name)
-        assert got["case_rate"] == pytest.approx(hand["cases"] / hand["leads"])  # type: ignore[operator]
-        if hand["answered"]:
-            assert got["adoption_rate"] == pytest.approx(
-                hand["adopted"] / hand["answered"])  # type: ignore[operator]
-        assert Decimal(str(got["amount"])) == sum(hand["matters"].values())  # type: ignore[union-attr]
-        days = hand["days"]
-        assert got["median_days"] == (statistics.median(days) if days else None)  # type: ignore[arg-type]
+            assert got[name] == getattr(hand, name), (key, name)
+        assert got["case_rate"] == pytest.approx(hand.cases / hand.leads)
+        if hand.answered:
+            assert got["adoption_rate"] == pytest.approx(hand.adopted / hand.answered)
+        assert Decimal(str(got["amount"])) == sum(hand.matters.values())
+        assert got["median_days"] == (statistics.median(hand.days) if hand.days else None)
+    with sqlite3.connect(world[1]) as con:  # the demo history holds 类案 cases
+        assert con.execute("select count(*) from (select matter_id from leads where matter_id "
+                           "is not null group by matter_id having count(*) > 1)").fetchone()[0]
     assert sum(Decimal(str(r["amount"])) for r in report["rule"]) > 0
 
 
 def test_court_and_quarter_splits_add_up(world: tuple[Path, Path]) -> None:
     report = _report(world)
     for dimension in ("court", "quarter"):
-        totals: dict[tuple[object, object], int] = defaultdict(int)
-        for row in report[dimension]:
-            totals[(row["rule_id"], row["version"])] += row["leads"]  # type: ignore[operator]
-            assert row["key"]
-        assert totals == {(r["rule_id"], r["version"]): r["leads"] for r in report["rule"]}
+        for name in ("leads", "cases", "recommended", "answered", "adopted", "amount"):
+            totals: dict[tuple[object, object], Decimal] = defaultdict(Decimal)
+            for row in report[dimension]:
+                totals[(row["rule_id"], row["version"])] += Decimal(str(row[name]))
+                assert row["key"]
+            assert totals == {(r["rule_id"], r["version"]): Decimal(str(r[name]))
+                              for r in report["rule"]}, (dimension, name)
     assert {r["key"] for r in report["quarter"]} == {"2026年第2季度"}
 
 

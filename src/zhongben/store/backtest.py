@@ -3,13 +3,14 @@ recommendations, adoptions, results and money recovered — per rule and version
 by court or by the quarter the lead was found.
 
 Counting (docs: /work/notes/issue-18-i18rep.md):
-- a lead is counted once in its (rule, version) group; 成案 when its case was accepted
-  (``decided_on``), 检察建议 when a recommendation was issued in its case (``sent_on``), 已回复
-  when the court answered it (``court_adopted`` known) or the case closed as 法院未回复, 采纳 when
-  the court adopted it; 成案率 = 成案 / 线索, 采纳率 = 采纳 / 已回复;
-- results (纠正 / 部分纠正 / 未纠正 / 法院未回复 / 撤回) per lead of a closed case;
-- 到位金额: each case's recovered amount once per group holding any of its leads (a 类案 case of
-  three leads adds its amount once, not three times);
+- 线索 and 成案 per lead: a lead is counted once in its (rule, version) group, 成案 when its case
+  was accepted (``decided_on``); 成案率 = 成案 / 线索;
+- per case (a 类案 case of three leads made one recommendation and recovered one amount): 检察建议
+  when a recommendation was issued (``sent_on``), 已回复 when the court answered it
+  (``court_adopted`` known) or the case closed as 法院未回复, 采纳 when the court adopted it, the
+  result (纠正 / 部分纠正 / 未纠正 / 法院未回复 / 撤回) and 到位金额; 采纳率 = 采纳 / 已回复. Split
+  by court or quarter, a case counts in the group of its earliest lead, so the splits add up to
+  the rule's row;
 - days to outcome: from the lead's date (its screening date ``as_of``, else when first found) to
   its case's 结案 date; the median over the group's leads with a result.
 """
@@ -86,30 +87,40 @@ def backtest(session: Session, org_ids: list[int] | None = None, dimension: str 
         query = query.where(Lead.org_id.in_(org_ids))
     if rules:
         query = query.where(Lead.rule_id.in_(rules))
+    found = [(lead, matter) for lead, matter in session.execute(query)]
+    found.sort(key=lambda pair: (lead_day(pair[0]) or date.max, pair[0].lead_key))
+    home: dict[tuple[str, int, int], str] = {}  # each case counts in its first lead's group
     rows: dict[tuple[str, int, str], BacktestRow] = {}
-    for lead, matter in session.execute(query):
+    for lead, matter in found:
         group = (lead.rule_id, lead.rule_version, _key(lead, dimension))
         row = rows.get(group) or rows.setdefault(group, BacktestRow(*group))
-        _count(row, lead, matter)
+        _count_lead(row, lead, matter)
+        if matter is not None and home.setdefault((*group[:2], matter.id), group[2]) == group[2]:
+            _count_case(row, matter)
     return sorted(rows.values(), key=lambda r: (r.rule_id, r.version, r.key))
 
 
-def _count(row: BacktestRow, lead: Lead, matter: Matter | None) -> None:
+def _count_lead(row: BacktestRow, lead: Lead, matter: Matter | None) -> None:
     row.leads += 1
     if matter is None:
         return
     row.cases += matter.decided_on is not None
+    found = lead_day(lead)
+    if matter.result in row.results and matter.closed_on and found:
+        row.days.append((matter.closed_on - found).days)
+
+
+def _count_case(row: BacktestRow, matter: Matter) -> None:
+    """Once per case of the group: a 类案 case of three leads made one recommendation."""
+    if matter.id in row.matters:
+        return
+    row.matters.add(matter.id)
     row.recommended += matter.sent_on is not None
     row.answered += matter.court_adopted is not None or matter.result == "法院未回复"
     row.adopted += bool(matter.court_adopted)
     if matter.result in row.results:
         row.results[matter.result] += 1
-        found = lead_day(lead)
-        if matter.closed_on and found:
-            row.days.append((matter.closed_on - found).days)
-    if matter.id not in row.matters:
-        row.matters.add(matter.id)
-        row.amount += matter.recovered_amount or 0
+    row.amount += matter.recovered_amount or 0
 
 
 def outcome_of(matter: Matter | None) -> str:

@@ -23,6 +23,7 @@ from zhongben.store.models import Lead, Matter, MatterEvent, Org, User
 from zhongben.workflow.machine import STATE_NAMES
 
 TAKEN_UP = 0.35  # share of leads taken up as cases
+CLASS_SHARE = 0.125  # share of those cases that take in more leads of the same rule (类案)
 
 
 def _draw(key: str, salt: str) -> float:
@@ -60,23 +61,41 @@ def seed_history(session: Session) -> int:
         select(User.org_id, func.min(User.id)).where(User.role == "检察官")
         .group_by(User.org_id))}
     names = dict(session.execute(select(Org.id, Org.name)).all())
-    leads = session.scalars(select(Lead).where(Lead.matter_id.is_(None), Lead.as_of.is_not(None))
-                            .order_by(Lead.lead_key))
+    leads = list(session.scalars(select(Lead).where(Lead.matter_id.is_(None),
+                                                    Lead.as_of.is_not(None))
+                                 .order_by(Lead.lead_key)))
     count = 0
     for lead in leads:
-        if _draw(lead.lead_key, "taken") >= TAKEN_UP or lead.org_id is None:
+        if (lead.matter_id is not None or _draw(lead.lead_key, "taken") >= TAKEN_UP
+                or lead.org_id is None):
             continue
         count += 1
+        group = [lead, *_class_mates(lead, leads)]
         story = _play(lead, count, owners.get(lead.org_id), names.get(lead.org_id, ""))
+        if len(group) > 1:
+            story.matter.kind = "类案监督"
+            story.matter.title = f"{lead.court or ''}“{lead.rule_name}”类案监督（{len(group)}件）"
         session.add(story.matter)
         session.flush()
-        lead.matter_id, lead.status = story.matter.id, STATE_NAMES[story.matter.state]
+        for member in group:
+            member.matter_id, member.status = story.matter.id, STATE_NAMES[story.matter.state]
         session.add_all(MatterEvent(matter_id=story.matter.id, user_id=story.matter.owner_id,
                                     at=datetime.combine(on, datetime.min.time()), action=event,
                                     from_state=before, to_state=after,
                                     note={"on": on.isoformat(), "seed": "demo_history"})
                         for event, before, after, on in story.events)
     return count
+
+
+def _class_mates(lead: Lead, leads: list[Lead]) -> list[Lead]:
+    """For about one case in eight, up to two more leads of the same rule and court, not taken up
+    on their own: the case is a 类案 (one recommendation for several cases)."""
+    if _draw(lead.lead_key, "class") >= CLASS_SHARE:
+        return []
+    mates = [other for other in leads if other is not lead and other.matter_id is None
+             and other.rule_id == lead.rule_id and other.court == lead.court
+             and other.org_id == lead.org_id and _draw(other.lead_key, "taken") >= TAKEN_UP]
+    return mates[:2]
 
 
 def _play(lead: Lead, number: int, owner: int | None, org_name: str) -> _Story:
