@@ -65,8 +65,9 @@ def _table_leaks(out: Path, known: set[str], names: set[str], limit: int) -> lis
             for (value,) in con.execute(f'select distinct cast("{column}" as varchar) from '
                                         f'"{table}" where "{column}" is not null').fetchall():
                 kind = kind_of(table, column)
-                if _leaks(generated_part(kind or "", value) if kind == "address" else value,
-                          known, names, sized, column in TEXT or table == "leads"):
+                if value in known or _leaks(
+                        generated_part(kind or "", value) if kind == "address" else value,
+                        known, names, sized, column in TEXT or table == "leads"):
                     found.append(Leak(table, column, value))
                     if len(found) >= limit:
                         return found

@@ -19,6 +19,7 @@ from zhongben.documents.model import DocumentModel
 from zhongben.documents.render import to_docx
 from zhongben.documents.settings import office_for
 from zhongben.documents.sources import app_leads
+from zhongben.protect.uploads import zip_problem
 from zhongben.store.audit import Actor, record
 from zhongben.store.models import Document, DocumentVersion, Matter, MatterEvent, User
 from zhongben.workflow.errors import WorkflowError
@@ -137,6 +138,9 @@ def check_upload(content: bytes, filename: str) -> None:
     if not filename.lower().endswith(".docx"):
         raise WorkflowError(f"文件 {filename} 不是 .docx 格式（Word 2007 及以上），"
                             "请在 Word 中“另存为 .docx”后再上传")
+    problem = zip_problem(content, filename)
+    if problem:
+        raise WorkflowError(f"{problem}；请在 Word 中“另存为 .docx”后再上传")
     try:
         docx.Document(io.BytesIO(content))
     except (zipfile.BadZipFile, KeyError, ValueError) as exc:

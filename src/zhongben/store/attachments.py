@@ -12,6 +12,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, defer
 
 from zhongben.identifiers.width import fold, fold_brackets
+from zhongben.protect.uploads import zip_problem
 from zhongben.store.audit import Actor, record
 from zhongben.store.collab_models import Attachment
 from zhongben.store.comments import CollabError
@@ -60,6 +61,9 @@ def attach(session: Session, actor: Actor, object_type: str, object_id: str, fil
         raise CollabError(f"文件“{name}”超过 {MAX_BYTES // 1024 // 1024} MB，请压缩或分拆后上传")
     if not content:
         raise CollabError(f"文件“{name}”是空的")
+    problem = zip_problem(content, name) if suffix == ".docx" else None
+    if problem:
+        raise CollabError(problem)
     text, ocr_pages, how = read_text(name, content)
     item = Attachment(object_type=object_type, object_id=object_id, user_id=actor.user_id,
                       at=datetime.now(), filename=name[:200], content_type=TYPES[suffix],

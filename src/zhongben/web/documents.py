@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 from zhongben.documents.check import check_docx
 from zhongben.documents.drafts import (
     ACTION_NAMES,
+    MAX_UPLOAD,
     STATUS_NAMES,
     compose_for,
     create_draft,
@@ -131,7 +132,7 @@ async def upload_docx(request: Request, document_id: int, file: UploadFile = Fil
                       viewer: Viewer = Depends(current_user),
                       session: Session = Depends(db)) -> Response:
     document = visible_document(session, viewer, document_id)
-    content = await file.read()
+    content = await file.read(MAX_UPLOAD + 1)  # a larger body is refused, not held in memory
     return _act(request, session, viewer, document,
                 lambda: upload(session, viewer.actor, document, content, file.filename or ""))
 
