@@ -53,3 +53,29 @@ def test_planted_markup_is_shown_as_text_on_every_page_that_carries_it(web_app: 
             assert raw not in text, (path, raw)
         seen += "&lt;script&gt;" in text or "&lt;img" in text
     assert seen >= 3  # the planted texts were on the pages, escaped
+
+
+def test_markup_typed_into_the_document_editor_is_kept_as_text(web_app: FastAPI) -> None:
+    """The editor's paragraphs are rendered as markup the server built (bold, paragraphs):
+    what a user typed — or pasted from a ledger — must come back as text, in the page and in the
+    saved version."""
+    import re
+
+    key, matter_id = _plant(web_app)
+    client = TestClient(web_app)
+    token = login(client, "jcg")
+    page = client.post(f"/cases/{matter_id}/documents/recommendation",
+                       data={"csrf_token": token})
+    doc_url = page.url.path
+    sections = sorted(set(re.findall(r'name="(section-[\w-]+)"', page.text)))
+    assert sections, "the draft has editable sections"
+    typed = {name: f"<p>本院认为{SCRIPT}</p><p>{IMAGE}<b>加粗</b>{ATTRIBUTE}</p>"
+             for name in sections}
+    saved = client.post(f"{doc_url}/edit", data={**typed, "note": SCRIPT, "csrf_token": token})
+    assert saved.status_code == 200
+    for answer in (saved, client.get(doc_url)):
+        assert SCRIPT not in answer.text and IMAGE not in answer.text
+        # a quote in a paragraph's text is text; inside a tag it would be an attribute
+        assert not re.search(r"<[^<>]*\s(onmouseover|onerror)\s*=", answer.text)
+        assert "<script>alert" not in answer.text
+    assert key
