@@ -21,6 +21,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from test_web_flows import SPOUSE, Planted, county_lead, plant_flows
 from test_web_profile import COMPANY, plant_circle
 
+from zhongben.store.audit_words import Workflow, describe
 from zhongben.store.demo import DEMO_PASSWORD
 from zhongben.store.leads import ALL_STATUSES
 from zhongben.store.models import AuditEntry, Lead, Profile
@@ -262,3 +263,31 @@ def _node_on_screen(page: Any, name: str) -> tuple[float, float]:
         return [r.left + at[0], r.top + at[1]];
     }""", name)
     return float(point[0]), float(point[1])
+
+
+def test_the_debtor_page_on_the_demo_world(demo_workspace: Path, tmp_path: Path) -> None:
+    """Published leads and profile snapshots as the pipeline writes them: every debtor linked
+    from the county's inbox opens, lists the lead it was linked from, and reads in Chinese."""
+    from world import build_app_db
+
+    db = f"sqlite:///{tmp_path / 'app.db'}"
+    sessions = build_app_db(demo_workspace, db)
+    app = create_app(Settings(db=db, workspace=str(demo_workspace), secret_key="t"))
+    client = TestClient(app)
+    login(client, "jcg")
+    lead = county_lead(sessions)
+    page = client.get(f"/leads/{lead.key}").text
+    href = HREF.search(page[page.index('id="debtor-link"') - 200:])
+    assert href is not None
+    response = client.get(href.group(1))
+    assert response.status_code == 200
+    debtor = response.text
+    assert f"/leads/{lead.key}" in _part(debtor, 'id="debtor-leads"')
+    assert 'id="verdict"' in debtor and 'id="profile-unavailable"' not in debtor
+    assert not english(page_text(debtor), {"jcg"})
+    assert client.get(href.group(1) + "/relations.json").status_code == 200
+    with app.state.sessions() as s:
+        entry = s.scalars(select(AuditEntry).where(AuditEntry.object_type == "debtor")).one()
+        said = describe(s, [entry], Workflow({}, {}))[0]
+    assert entry.username == "jcg" and said.target == "被执行人页面"
+    assert said.details.startswith("证件号码：")
