@@ -95,6 +95,7 @@ def test_the_reference_is_opaque_and_refuses_what_the_app_did_not_make(
     tampered = ref[:-1] + ("A" if ref[-1] != "A" else "B")
     assert entity_of(key, tampered) is None and entity_of(key, SPOUSE) is None
     assert entity_of(b"another app" * 3, ref) is None and entity_of(key, "<script>") is None
+    assert all(entity_of(key, "A" * n) is None for n in range(18, 60))  # no length breaks it
 
 
 def test_the_debtor_page_shows_timeline_assessment_leads_and_cases(
@@ -175,7 +176,8 @@ def test_another_county_gets_404_for_a_copied_or_guessed_address(
     login(stranger, "jcg2")
     href = _href(debtor_app, lead.subject)
     for url in (href, href + "/relations.json", f"/debtors/{lead.subject}",
-                _href(debtor_app, SPOUSE), href[:-2] + "xy", "/debtors/E-0123456789ABCDEF"):
+                _href(debtor_app, SPOUSE), href[:-2] + "xy", href + "A",
+                "/debtors/E-0123456789ABCDEF"):
         response = stranger.get(url)
         assert response.status_code == 404 and "李梅" not in response.text, url
     assert "未找到（或不在本院管辖范围内）" in stranger.get(href).text

@@ -44,7 +44,7 @@ def ref_of(key: bytes, entity: str) -> str:
 
 def entity_of(key: bytes, ref: str) -> str | None:
     """The entity a reference names, or None for anything this app did not make."""
-    if not REF.fullmatch(ref):
+    if not REF.fullmatch(ref) or len(ref) % 4 == 1:  # no base64 text is 1 past a multiple of 4
         return None
     raw = base64.urlsafe_b64decode(ref + "=" * (-len(ref) % 4))
     tag, plain = raw[:TAG], _xor(key, raw[:TAG], raw[TAG:])
