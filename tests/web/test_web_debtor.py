@@ -18,8 +18,8 @@ from fastapi.testclient import TestClient
 from helpers import login
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
-from test_web_flows import SPOUSE, Planted, county_lead, plant_flows
-from test_web_profile import COMPANY, plant_circle
+from test_web_flows import SPOUSE, Planted, county_lead
+from test_web_profile import COMPANY, plant_profile
 
 from zhongben.store.audit_words import Workflow, describe
 from zhongben.store.demo import DEMO_PASSWORD
@@ -62,14 +62,9 @@ def add_debtor_records(sessions: sessionmaker[Session], lead: Planted) -> None:
 
 @pytest.fixture
 def planted(seeded: sessionmaker[Session], tmp_path: Path) -> tuple[Planted, Path]:
-    lead = county_lead(seeded)
-    with seeded() as s:
-        name = s.get(Lead, lead.key).subject_name  # type: ignore[union-attr]
-    workspace = tmp_path / "ws.duckdb"
-    plant_flows(workspace, lead.subject, name or "某某", lead.as_of)
-    plant_circle(workspace, lead.subject, lead.as_of)
-    add_debtor_records(seeded, lead)
-    return lead, workspace
+    found = plant_profile(seeded, tmp_path)
+    add_debtor_records(seeded, found[0])
+    return found
 
 
 @pytest.fixture
