@@ -36,8 +36,10 @@ NOT_COUNTY_OWNED = {"/entities/review/{pair_key}"}
 
 
 def _objects(web_app: FastAPI, owner: TestClient, token: str) -> dict[str, str]:
-    lead = re.search(r'href="/leads/([^"/?]+)"', owner.get("/leads").text)
-    assert lead
+    inbox = owner.get("/leads").text
+    lead = re.search(r'href="/leads/([^"/?]+)"', inbox)
+    debtor = re.search(r'href="/debtors/([^"/?]+)"', inbox)  # a debtor page's opaque address
+    assert lead and debtor
     key = lead.group(1)
     case = owner.post(f"/leads/{key}/open-case", data={"csrf_token": token}).url.path
     matter_id = case.rsplit("/", 1)[1]
@@ -51,7 +53,7 @@ def _objects(web_app: FastAPI, owner: TestClient, token: str) -> dict[str, str]:
     assert doc and attachment and user
     return {"key": key, "matter_id": matter_id, "document_id": str(doc),
             "attachment_id": str(attachment), "user_id": str(user), "kind": "", "oid": "",
-            "_lead": key}
+            "ref": debtor.group(1), "_lead": key}
 
 
 def _urls(route: APIRoute, ids: dict[str, str]) -> list[str]:

@@ -51,6 +51,11 @@ def plant_circle(path: Path, debtor: str, as_of: dt.date) -> None:
 
 @pytest.fixture
 def planted(seeded: sessionmaker[Session], tmp_path: Path) -> tuple[Planted, Path]:
+    return plant_profile(seeded, tmp_path)
+
+
+def plant_profile(seeded: sessionmaker[Session], tmp_path: Path) -> tuple[Planted, Path]:
+    """The county lead's debtor with money flows and a circle of relations in a workspace."""
     lead = county_lead(seeded)
     with seeded() as s:
         name = s.get(Lead, lead.key).subject_name  # type: ignore[union-attr]

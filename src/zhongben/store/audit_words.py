@@ -30,7 +30,8 @@ OBJECTS = {"lead": "线索", "leads": "线索列表", "matter": "监督案件", 
            "document": "文书", "user": "用户", "flows": "资金流向报告", "attachment": "附件",
            "rules": "规则目录", "dashboard": "统计表", "reminders": "待办提醒", "audit": "审计日志",
            "org": "检察院", "models": "模型成效回测",
-           "rule": "规则"}
+           "rule": "规则", "profile": "被执行人画像", "relations": "关系图谱",
+           "debtor": "被执行人页面", "debtor_relations": "被执行人关系图谱"}
 DETAILS = {
     "shown": "显示条数", "page": "页码", "rows": "行数", "subject": "证件号码", "case_no": "案号",
     "masked": "已脱敏", "kind": "类型", "leads": "线索", "from_state": "原状态",

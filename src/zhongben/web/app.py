@@ -18,11 +18,12 @@ from starlette.middleware.sessions import SessionMiddleware
 
 from zhongben.store.db import open_database
 from zhongben.web.auth import login_url
+from zhongben.web.debtor_ref import ref_key
 from zhongben.web.deps import LoginRequired, PasswordChangeRequired, is_htmx
 from zhongben.web.errors import answer, install_error_handlers
 from zhongben.web.exports import PurposeNeeded, ask_purpose
 
-PAGES = ("auth", "inbox", "lead", "flows", "profile", "cases", "documents", "rules_page",
+PAGES = ("auth", "inbox", "lead", "flows", "profile", "debtor", "cases", "documents", "rules_page",
          "dashboard", "reminders", "audit_page", "reveal", "search", "collab", "notifications",
          "users_page",
          "approvals", "entities", "models_page", "builder_page")
@@ -43,6 +44,7 @@ def create_app(settings: Settings) -> FastAPI:
     app.state.sessions = open_database(settings.db)
     app.state.settings = settings
     secret = settings.secret_key or os.environ.get("ZHONGBEN_SECRET_KEY") or secrets.token_hex(32)
+    app.state.ref_key = ref_key(secret)
     app.add_middleware(SessionMiddleware, secret_key=secret, session_cookie="zhongben_session",
                        max_age=SESSION_HOURS * 3600, same_site="strict",
                        https_only=settings.secure_cookies)

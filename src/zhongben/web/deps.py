@@ -25,6 +25,7 @@ from zhongben.store.leads import SEVERITY_NAMES
 from zhongben.store.models import User
 from zhongben.store.mywork import deadline_notice_due, my_work, notify_deadlines
 from zhongben.store.security import UNMASKED_ROLES, mask_id, mask_phone, may_reveal
+from zhongben.web.debtor_ref import debtor_href
 from zhongben.web.formats import install as install_formats
 from zhongben.workflow.approvals import STEP_ROLES, pending_approval_count
 from zhongben.workflow.machine import EVENT_LABELS, STATE_NAMES
@@ -167,7 +168,8 @@ async def check_csrf(request: Request) -> None:
 def render(request: Request, name: str, context: dict[str, Any],
            status_code: int = 200) -> HTMLResponse:
     context = {"request": request, "csrf": csrf_token(request), "today": date.today(),
-               "flash": request.session.pop("flash", None), **context}
+               "flash": request.session.pop("flash", None),
+               "debtor_href": lambda entity: debtor_href(request, entity), **context}
     viewer = context.get("viewer")
     if isinstance(viewer, Viewer) and "nav" not in context and not name.startswith("_"):
         with request.app.state.sessions() as session:

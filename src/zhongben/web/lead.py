@@ -18,6 +18,7 @@ from zhongben.store.models import Lead, Matter, Org, Profile, User
 from zhongben.store.security import LEAD_ADMIN_ROLES, WORKFLOW_ROLES
 from zhongben.store.who import grain_note, is_id
 from zhongben.web.collab import collab_context
+from zhongben.web.debtor_ref import debtor_href
 from zhongben.web.deps import Viewer, check_csrf, current_user, db, render
 from zhongben.web.masking import mask_row
 from zhongben.workflow.service import WorkflowError, open_matter
@@ -78,7 +79,9 @@ def lead_detail(request: Request, key: str, viewer: Viewer = Depends(current_use
     detail = lead.detail
     return render(request, "lead.html", {
         "viewer": viewer, "lead": lead, "evidence": evidence,
-        "parties": [{**p, "id_no": viewer.id_no(p.get("id_no"))}
+        "parties": [{**p, "id_no": viewer.id_no(p.get("id_no")),
+                     "href": debtor_href(request, p.get("id_no"))
+                     if p.get("role") == "被执行人" else None}
                     for p in (detail.parties if detail else [])],
         "related_cases": detail.related_cases if detail else [],
         "grain_note": grain_note(lead.case_no, lead.subject_id, lead.party_names,

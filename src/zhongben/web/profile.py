@@ -3,13 +3,16 @@
 The page shows every record about the entity on one timeline, the 失信/失能 assessment term by
 term (the fact, its source row, its weight), the ultimate controllers and controlled companies
 (股权穿透), and the assets the debtor's relatives and companies acquired after the debt arose;
-the interactive graph is drawn by ``static/relations.js`` from ``/leads/{key}/relations.json``.
-Access is the lead's (a lead of another jurisdiction answers 404), masking the viewer's role's,
-and every view is audited. Everything is read from the analytical workspace, read-only."""
+the interactive graph is drawn by ``static/relations.js`` from ``/leads/{key}/relations.json``,
+its nodes opening the debtor pages (``web/debtor.py``) the viewer may see. Access is the lead's
+(a lead of another jurisdiction answers 404), masking the viewer's role's, and every view is
+audited. Everything is read from the analytical workspace, read-only. ``profile_context`` and
+``relations_answer`` serve the lead's profile and the debtor page alike."""
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import PurePath
 from typing import Any
@@ -27,6 +30,7 @@ from zhongben.graph.relations import RelationGraph, relation_graph
 from zhongben.graph.timeline import Event, timeline
 from zhongben.store.audit import record
 from zhongben.store.models import Lead
+from zhongben.web.debtor_ref import debtor_links
 from zhongben.web.deps import Viewer, current_user, db, render
 from zhongben.web.flows import NO_SUBJECT, NO_WORKSPACE
 from zhongben.web.lead import lead_or_404
@@ -69,11 +73,10 @@ def load_profile(workspace: str | None, subject: str, as_of: dt.date) -> Profile
     return Profile(graph, events, assets, assess(events, assets, debt_on))
 
 
-def _profile_of(request: Request, lead: Lead) -> Profile | str:
-    if not lead.subject_id:
+def _profile_of(request: Request, subject: str | None, as_of: dt.date | None) -> Profile | str:
+    if not subject:
         return NO_SUBJECT.replace("资金流向报告", "被执行人画像")
-    return load_profile(request.app.state.settings.workspace, lead.subject_id,
-                        lead.as_of or dt.date.today())
+    return load_profile(request.app.state.settings.workspace, subject, as_of or dt.date.today())
 
 
 def _audit(session: Session, viewer: Viewer, lead: Lead, what: str) -> None:
@@ -98,17 +101,42 @@ def _rows(profile: Profile, viewer: Viewer) -> dict[str, Any]:
     }
 
 
+def profile_context(request: Request, session: Session, viewer: Viewer, subject: str | None,
+                    as_of: dt.date | None) -> dict[str, Any]:
+    """What ``_profile.html`` shows of one entity (the lead profile's and the debtor page's):
+    the profile, or why there is none, and the related debtors the viewer may open."""
+    profile = _profile_of(request, subject, as_of)
+    if not isinstance(profile, Profile):
+        return {"profile": None, "message": profile}
+    graph = profile.graph
+    links = debtor_links(request, session, viewer.org_ids, graph)
+    return {"profile": profile, "message": None, **_rows(profile, viewer),
+            "related": [(graph.name(e), viewer.id_no(e), href) for e, href in links.items()
+                        if e != graph.subject]}
+
+
+def relations_answer(request: Request, session: Session, viewer: Viewer, subject: str | None,
+                     as_of: dt.date | None, audit: Callable[[], None]) -> Response:
+    """The relation graph as JSON, nodes carrying the address of the debtor pages one may open;
+    ``audit`` is called once the graph is read."""
+    profile = _profile_of(request, subject, as_of)
+    if not isinstance(profile, Profile):
+        return JSONResponse({"detail": profile}, status_code=503)
+    audit()
+    links = debtor_links(request, session, viewer.org_ids, profile.graph)
+    return JSONResponse(chart_data(profile.graph, profile.assets, viewer, links))
+
+
 @router.get("/leads/{key}/profile")
 def profile_page(request: Request, key: str, viewer: Viewer = Depends(current_user),
                  session: Session = Depends(db)) -> Response:
     lead = lead_or_404(session, viewer, key)
     viewer = viewer.for_object("lead", key)
-    profile = _profile_of(request, lead)
+    context = profile_context(request, session, viewer, lead.subject_id, lead.as_of)
     _audit(session, viewer, lead, "profile")
-    found = profile if isinstance(profile, Profile) else None
     return render(request, "profile.html", {
-        "viewer": viewer, "lead": lead, "profile": found,
-        "message": None if found else profile, **(_rows(found, viewer) if found else {})})
+        "viewer": viewer, "lead": lead, "relations_src": f"/leads/{key}/relations.json",
+        **context})
 
 
 @router.get("/leads/{key}/relations.json")
@@ -116,8 +144,5 @@ def relations_json(request: Request, key: str, viewer: Viewer = Depends(current_
                    session: Session = Depends(db)) -> Response:
     lead = lead_or_404(session, viewer, key)
     viewer = viewer.for_object("lead", key)
-    profile = _profile_of(request, lead)
-    if not isinstance(profile, Profile):
-        return JSONResponse({"detail": profile}, status_code=503)
-    _audit(session, viewer, lead, "relations")
-    return JSONResponse(chart_data(profile.graph, profile.assets, viewer))
+    return relations_answer(request, session, viewer, lead.subject_id, lead.as_of,
+                            lambda: _audit(session, viewer, lead, "relations"))

@@ -1,5 +1,6 @@
 """The relation graph as ECharts draws it (``static/relations.js``): nodes named and masked for
-the viewer, numbered so no identifier is a key, categories and edge labels in Chinese."""
+the viewer, numbered so no identifier is a key, categories and edge labels in Chinese; a node
+whose debtor page the viewer may open carries its address (``href``, opaque: web/debtor_ref)."""
 
 from __future__ import annotations
 
@@ -26,7 +27,8 @@ def _link_label(kind: str, label: str, ratio: float | None) -> str:
     return label if kind == "kin" else KIND_LABELS.get(kind, label)
 
 
-def chart_data(graph: RelationGraph, assets: list[LateAsset], viewer: Viewer) -> dict[str, Any]:
+def chart_data(graph: RelationGraph, assets: list[LateAsset], viewer: Viewer,
+               hrefs: dict[str, str] | None = None) -> dict[str, Any]:
     kin = graph.kin()
     others = {n for e in graph.edges for n in (e.source, e.target)} - {graph.subject}
     entities = [graph.subject, *sorted(others)]
@@ -48,7 +50,8 @@ def chart_data(graph: RelationGraph, assets: list[LateAsset], viewer: Viewer) ->
                       "full": f"{graph.name(entity)}（{viewer.id_no(entity)}）"
                               + ("：" + "，".join(notes) if notes else ""),
                       "category": _category(graph, entity, kin),
-                      "symbolSize": 46 if entity == graph.subject else 30})
+                      "symbolSize": 46 if entity == graph.subject else 30,
+                      **({"href": hrefs[entity]} if hrefs and entity in hrefs else {})})
     links = [{"source": number[e.source], "target": number[e.target],
               "value": _link_label(e.kind, e.label, e.ratio)} for e in graph.edges]
     return {"categories": [{"name": c} for c in CATEGORIES], "nodes": nodes, "links": links}
