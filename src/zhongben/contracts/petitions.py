@@ -38,6 +38,10 @@ PETITIONS = Table(
         col("claim_text", "诉求", Kind.TEXT, "申请事项", "诉求内容", "反映问题", "主要诉求",
             required=True),
         col("court", "执行法院", Kind.TEXT, "法院", "涉及法院"),
+        col("accepted_on", "受理日期", Kind.DATE, "决定受理日期",
+            doc="the date the procuratorate decided to accept "
+                "(监督规则 第三十三条 counts from it)"),
+        col("notified_on", "受理通知书发送日期", Kind.DATE, "受理通知日期", "通知日期"),
     ),
 )
 
