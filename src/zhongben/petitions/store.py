@@ -12,7 +12,7 @@ import pyarrow as pa
 
 from zhongben.petitions.match import Match
 
-SOURCE = "12309申请"
+SOURCE = "12309申请"  # = store.petition_models.PETITION_SOURCE
 MATCHES_DDL = """
 CREATE TABLE IF NOT EXISTS petition_matches (
   petition_no VARCHAR PRIMARY KEY, method VARCHAR, case_no VARCHAR, candidates VARCHAR,
@@ -73,16 +73,32 @@ def link_leads(con: duckdb.DuckDBPyConnection, petitions: Sequence[str]) -> int:
     return int(rows[0][0])
 
 
+def _tables(con: duckdb.DuckDBPyConnection) -> set[str]:
+    return {r[0] for r in con.execute(
+        "SELECT table_name FROM information_schema.tables").fetchall()}
+
+
+def _dicts(cursor: duckdb.DuckDBPyConnection) -> list[dict[str, Any]]:
+    names = [d[0] for d in cursor.description or []]
+    return [dict(zip(names, r, strict=True)) for r in cursor.fetchall()]
+
+
 def read_sources(con: duckdb.DuckDBPyConnection) -> list[dict[str, Any]]:
     """Every lead-source link, for publishing (an older workspace has none)."""
-    tables = {r[0] for r in con.execute(
-        "SELECT table_name FROM information_schema.tables").fetchall()}
-    if "lead_sources" not in tables:
+    if "lead_sources" not in _tables(con):
         return []
-    cursor = con.execute("SELECT lead_key, source, petition_no, channel, received_on, "
-                         "applicant_name, claim_text FROM lead_sources")
-    names = [d[0] for d in cursor.description]
-    return [dict(zip(names, r, strict=True)) for r in cursor.fetchall()]
+    return _dicts(con.execute(
+        "SELECT lead_key, source, petition_no, channel, received_on FROM lead_sources"))
+
+
+def read_published(con: duckdb.DuckDBPyConnection) -> list[dict[str, Any]]:
+    """Every matched-or-not petition without names, for publishing (none before matching)."""
+    if not {"petitions", "petition_matches"} <= _tables(con):
+        return []
+    return _dicts(con.execute("""SELECT p.petition_no, p.received_on, p.channel, m.method,
+        m.case_no, p.accepted_on, p.notified_on, coalesce(c.court, p.court) AS court
+        FROM petitions p JOIN petition_matches m USING (petition_no)
+        LEFT JOIN cases c ON c.case_no = m.case_no"""))
 
 
 def read_matches(con: duckdb.DuckDBPyConnection) -> list[dict[str, Any]]:
@@ -93,5 +109,4 @@ def read_matches(con: duckdb.DuckDBPyConnection) -> list[dict[str, Any]]:
         p.notified_on, m.method, m.case_no,
         m.candidates, m.note FROM petitions p LEFT JOIN petition_matches m USING (petition_no)
         ORDER BY m.case_no IS NOT NULL, p.received_on, p.petition_no""")
-    names = [d[0] for d in cursor.description]
-    return [dict(zip(names, r, strict=True)) for r in cursor.fetchall()]
+    return _dicts(cursor)
