@@ -71,7 +71,7 @@ def generate(
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
     rows = _write_tables(world, factory, out, config)
-    rows["petitions"] = write_petitions(world, config.seed, config.as_of, out)
+    rows["petitions"] = write_petitions(world, config.seed, config.as_of, out, config.messy)
     truth_count = write_truth(out / "truth.csv", world.truth)
     for table, column, picked in world.messy_ids:
         mentions.mark(table, column, picked, "check_digit")

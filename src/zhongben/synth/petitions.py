@@ -1,8 +1,8 @@
 """The demo world's 12309 register (``petitions.csv``): a few dozen applications drawn from the
-world's 终本 cases — some naming the 案号 (in the bracket and width variants real registers
-carry), some only the applicant's ID, some only names, and some matching no case. Drawn with
-a generator of its own after every other table is written, so the rest of the world and its
-truth do not change."""
+world's 终本 cases — some naming the 案号 (in the --messy world in the bracket and width
+variants real registers carry), some only the applicant's ID, some only names, and some matching
+no case. Drawn with a generator of its own after every other table is written, so the rest of
+the world and its truth do not change."""
 
 from __future__ import annotations
 
@@ -14,6 +14,7 @@ from typing import Any
 
 import numpy as np
 
+from zhongben.contracts import TABLES
 from zhongben.synth.world import World
 
 SALT = 18_005  # issue 18 part 5
@@ -22,8 +23,7 @@ CLAIMS = ("法院未穷尽财产调查即终结本次执行程序，请求监督
           "被执行人名下有车辆仍在使用，法院未处置",
           "终本后发现被执行人有房产，申请恢复执行未获答复",
           "执行款已到账但迟迟未发放", "被执行人转移财产，法院未采取措施")
-COLUMNS = ("petition_no", "received_on", "channel", "applicant_name", "applicant_id", "case_no",
-           "party_name", "claim_text", "court", "accepted_on")
+COLUMNS = TABLES["petitions"].column_names
 COUNTS = {"case_no": 16, "id": 8, "name": 6, "none": 6}
 
 
@@ -56,7 +56,8 @@ def _applicants(world: World) -> list[dict[str, Any]]:
     return sorted(found, key=lambda p: (p["case_no"], p["name"]))
 
 
-def petition_rows(world: World, seed: int, as_of: dt.date) -> list[dict[str, Any]]:
+def petition_rows(world: World, seed: int, as_of: dt.date,
+                  messy: bool = False) -> list[dict[str, Any]]:
     rng = np.random.default_rng(seed + SALT)
     applicants = _applicants(world)
     if not applicants:
@@ -77,7 +78,8 @@ def petition_rows(world: World, seed: int, as_of: dt.date) -> list[dict[str, Any
                    "received_on": received.isoformat(), "channel": CHANNELS[len(rows) % 4],
                    "applicant_name": a["name"], "claim_text": CLAIMS[len(rows) % len(CLAIMS)]}
             if kind == "case_no":
-                row.update(case_no=_variant(a["case_no"], i % 4), court=a["court"])
+                row.update(case_no=_variant(a["case_no"], i % 4) if messy else a["case_no"],
+                           court=a["court"])
             elif kind == "id":
                 row.update(applicant_id=a["id_no"])
             elif kind == "name":
@@ -90,8 +92,10 @@ def petition_rows(world: World, seed: int, as_of: dt.date) -> list[dict[str, Any
     return rows
 
 
-def write_petitions(world: World, seed: int, as_of: dt.date, out: Path) -> int:
-    rows = petition_rows(world, seed, as_of)
+def write_petitions(world: World, seed: int, as_of: dt.date, out: Path,
+                    messy: bool = False) -> int:
+    """``petitions.csv``; ``messy``: the 案号 as clerks type them (brackets, blanks)."""
+    rows = petition_rows(world, seed, as_of, messy)
     with (out / "petitions.csv").open("w", encoding="utf-8", newline="") as f:
         writer = csv.DictWriter(f, COLUMNS)
         writer.writeheader()
