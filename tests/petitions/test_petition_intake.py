@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from world import AS_OF, A, B, C, D, build
+from petition_world import AS_OF, A, B, C, D, build
 
 
 def test_matched_cases_are_screened_at_once_and_their_leads_carry_the_source(

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from world import AS_OF, A, B, C, D, build
+from petition_world import AS_OF, A, B, C, D, build
 
 from zhongben.petitions.match import AMBIGUOUS, BY_CASE_NO, BY_ID, BY_NAME, UNMATCHED
 
@@ -31,7 +31,7 @@ def test_each_petition_is_matched_or_left_for_a_person(tmp_path: Path) -> None:
 
 
 def test_an_unknown_case_no_falls_back_and_another_id_is_another_person(tmp_path: Path) -> None:
-    from world import person
+    from petition_world import person
 
     stranger = person("33068319600101333")
     petitions = ("申请编号,收到日期,来源渠道,申请人,申请人证件号,案号,当事人,诉求\n"

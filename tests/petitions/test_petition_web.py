@@ -8,17 +8,15 @@ from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
+from petition_world import AS_OF, B, build
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
-from world import AS_OF, B, build
 
 from zhongben.store.petition_models import LeadSource, PetitionRecord
 from zhongben.store.publish import publish
 from zhongben.store.setup import prepare_demo
 from zhongben.store.testing import app_db, app_sessions, migrated_sqlite  # noqa: F401
 from zhongben.web.app import Settings, create_app
-
-sys_path = Path(__file__).parents[1] / "web"
 
 
 @pytest.fixture
@@ -32,10 +30,7 @@ def client(tmp_path: Path, app_sessions: sessionmaker[Session],  # noqa: F811
 
 
 def _login(client: TestClient, username: str = "jcg") -> None:
-    import sys
-
-    sys.path.insert(0, str(sys_path))
-    from helpers import login
+    from helpers import login  # tests/web/helpers.py (conftest puts it on the path)
 
     login(client, username)
 
