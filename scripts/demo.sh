@@ -18,6 +18,8 @@ $Z ingest demo/world --db demo/demo.duckdb
 $Z entities resolve --db demo/demo.duckdb
 echo "==> 3/5 筛查（筛查日期 $AS_OF）"
 $Z screen --db demo/demo.duckdb --as-of "$AS_OF" --format xlsx --out demo/leads.xlsx
+echo "==> 12309 申请监督：匹配案件、立即筛查、标注来源"
+$Z petitions match --db demo/demo.duckdb --as-of "$AS_OF" 2>&1 | tail -1
 echo "==> 4/5 线索质量（与植入的真值比对）"
 $Z evaluate --db demo/demo.duckdb --truth demo/world/truth.csv --as-of "$AS_OF"
 $Z evaluate --entities --db demo/demo.duckdb --truth demo/world/entities_truth.csv

@@ -11,7 +11,7 @@ import os
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import duckdb
 
@@ -29,6 +29,7 @@ if TYPE_CHECKING:
     from zhongben.identity.resolve import ResolveReport
     from zhongben.ingest.report import LoadReport
     from zhongben.leads.evaluate import Evaluation
+    from zhongben.petitions.intake import IntakeReport
     from zhongben.rules.config import ScreenConfig
     from zhongben.rules.local import Origin
     from zhongben.rules.screen import Progress, ScreenResult
@@ -119,6 +120,23 @@ class Workspace:
                                     params=config.params)
             return screen(DuckDBEngine(con), library, as_of, config.rules, config.scope,
                           config.params, WorkspaceLeads(con), progress)
+
+    def match_petitions(self, as_of: dt.date) -> IntakeReport:
+        """Match every petition to its case, screen the matched cases at once and record each
+        lead's petition (``zhongben.petitions.intake``)."""
+        from zhongben.petitions.intake import intake
+        from zhongben.rules.local import workspace_library
+
+        library = workspace_library(self.path)
+        with self.write() as con:
+            return intake(con, library, as_of)
+
+    def petitions(self) -> list[dict[str, Any]]:
+        """Every petition with its match (``zhongben.petitions.store.read_matches``)."""
+        from zhongben.petitions.store import read_matches
+
+        with self.write() as con:
+            return read_matches(con)
 
     def export_lake(self, out: Path) -> list[LakeTable]:
         """Every contract table as Parquet in the lake folder ``out`` (``zhongben.engine.lake``)."""

@@ -10,17 +10,20 @@ IDS = frozenset({
     "payee_id", "buyer_id", "plaintiff_id", "defendant_id", "legal_rep_id", "old_id", "new_id",
     "uscc", "company_uscc", "employer_uscc", "parent_uscc", "plate", "phone", "account_no",
     "counterparty_account", "vin", "unit_no", "cert_no", "policy_no", "item_id", "target_id",
+    "applicant_id",
 })
 CASE_NOS = frozenset({"case_no", "original_case_no", "basis_no"})
 NAMES = frozenset({
     "name", "owner_name", "holder_name", "payee_name", "plaintiff_name", "defendant_name",
-    "legal_rep_name", "counterparty_name", "employer_name", "judge",
+    "legal_rep_name", "counterparty_name", "employer_name", "judge", "applicant_name",
+    "party_name",
 })
 PINYIN = frozenset({"name_pinyin", "name_on_ticket"})
 ADDRESSES = frozenset({"address"})
 TEXT = frozenset({
     "close_reason", "result", "delay_reason", "scope", "summary", "old_value", "new_value",
     "title", "source_file", "warnings", "doc_id", "searches", "cited_articles", "location",
+    "claim_text",
 })
 # The order kinds are mapped in: identifiers and names before the free text that may quote them.
 ORDER = ("case_no", "id", "name", "pinyin", "address", "derived", "text")

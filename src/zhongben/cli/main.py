@@ -37,6 +37,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "templates",
     "models",
     "export_cmd",
+    "petitions",
 )
 
 for _name in COMMAND_MODULES:

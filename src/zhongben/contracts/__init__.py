@@ -7,10 +7,12 @@ from zhongben.contracts.court import COURT_TABLES
 from zhongben.contracts.documents import DOCUMENT_TABLES
 from zhongben.contracts.identity import IDENTITY_TABLES
 from zhongben.contracts.model import ID_KINDS, Column, Kind, Personal, Table
+from zhongben.contracts.petitions import PETITION_TABLES
 from zhongben.contracts.registry import REGISTRY_TABLES
 
 TABLES: dict[str, Table] = {
-    t.name: t for t in (*COURT_TABLES, *REGISTRY_TABLES, *DOCUMENT_TABLES, *IDENTITY_TABLES)
+    t.name: t for t in (*COURT_TABLES, *REGISTRY_TABLES, *DOCUMENT_TABLES, *IDENTITY_TABLES,
+                    *PETITION_TABLES)
 }
 
 

@@ -17,6 +17,7 @@ GROUP_TITLES = {
     "bank": "Bank data",
     "documents": "Extracted documents",
     "identity": "Identity registries (entity resolution)",
+    "petitions": "Petitions (12309 申请监督)",
 }
 TARGET = Path("docs/reference/data-contract.md")
 INTRO = """\

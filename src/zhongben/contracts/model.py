@@ -96,7 +96,7 @@ class Table:
 
     name: str
     zh: str
-    group: str  # "court", "registry", "bank", "documents"
+    group: str  # "court", "registry", "bank", "documents", "identity", "petitions"
     columns: tuple[Column, ...]
     key: tuple[str, ...] = ()  # natural key: a later load of the same key replaces the row
     synonyms: tuple[str, ...] = ()

@@ -78,6 +78,7 @@ SOURCES: tuple[MentionSource, ...] = (
     S("id_changes", "old_id"),
     S("id_changes", "new_id"),
     S("company_history", "uscc"),
+    S("petitions", "applicant_id", name="applicant_name"),
 )
 
 BY_LABEL: dict[str, MentionSource] = {s.label: s for s in SOURCES}

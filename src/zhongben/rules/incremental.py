@@ -201,3 +201,34 @@ def screen_batch(
                                    keys.contains if keys else None,
                                    [w.as_json() for w in result.warnings])
     return result
+
+
+def case_keys(engine: Engine, cases: Iterable[str]) -> Affected:
+    """The keys of ``cases``: those cases and every party and judge of them (what a scoped
+    screen of a few cases, e.g. the cases petitions name, must re-screen)."""
+    cases = set(cases)
+    _put(engine, "cases", "case_no", cases)
+    subjects = _values(engine, f"""SELECT id_no_entity FROM parties WHERE case_no IN
+        (SELECT case_no FROM {KEYS}_cases) UNION SELECT judge FROM cases WHERE case_no IN
+        (SELECT case_no FROM {KEYS}_cases)""")
+    return Affected(cases, subjects)
+
+
+def screen_cases(
+    engine: Engine, library: Mapping[str, Rule], as_of: dt.date, store: WorkspaceLeads,
+    cases: Iterable[str], scope: Mapping[str, Any], params: dict[str, dict[str, Any]] | None = None,
+) -> ScreenResult:
+    """Screen only ``cases`` (and the keys their leads share) and replace those keys' leads in
+    ``store`` in one transaction, keeping every other lead; ``scope`` is recorded with the run."""
+    keys = case_keys(engine, cases)
+    close(keys, ((c, s) for _, c, s in store.active()))
+    while True:
+        _put(engine, "cases", "case_no", keys.cases)
+        _put(engine, "subjects", "subject_id", keys.subjects)
+        local = [r for r in library if r not in FULL_RULES]
+        result = screen(engine, library, as_of, local, params=params, keys=KEYS)
+        if not close(keys, ((lead.case_no, lead.subject_id) for lead in result.leads)):
+            break
+    result.run_id = store.save_run(as_of, local, params or {}, dict(scope), result.leads,
+                                   keys.contains, [w.as_json() for w in result.warnings])
+    return result

@@ -7,7 +7,10 @@ from pathlib import Path
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.orm import Session, sessionmaker
 
-from zhongben.store import collab_models  # noqa: F401  (its tables belong to the schema)
+from zhongben.store import (
+    collab_models,  # noqa: F401  (its tables belong to the schema)
+    petition_models,  # noqa: F401  (its tables belong to the schema)
+)
 
 DEFAULT_APP_DB = "zhongben-app.sqlite"
 MIGRATIONS = Path(__file__).parent / "migrations"

@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 
 from zhongben.store.collab_models import Tag
 from zhongben.store.models import Lead
+from zhongben.store.petition_models import PETITION_SOURCE, SCREEN_SOURCE, LeadSource
 from zhongben.store.search import understand
 
 SEVERITY_NAMES = {"high": "高", "medium": "中", "low": "低"}
@@ -41,6 +42,7 @@ class LeadFilter:
     q: str = ""
     assignee: str = ""  # a user id, "me" (resolved by the page), or "none" (unassigned)
     tag: str = ""
+    source: str = ""  # "12309申请": leads from a petition; "模型筛查": the others
     sort: str = "score"
 
     @classmethod
@@ -81,6 +83,9 @@ def filtered(org_ids: list[int], flt: LeadFilter) -> Select[Any]:
     if flt.tag:
         query = query.where(Lead.lead_key.in_(
             select(Tag.object_id).where(Tag.object_type == "lead", Tag.tag == flt.tag)))
+    if flt.source in (PETITION_SOURCE, SCREEN_SOURCE):
+        petitioned = Lead.lead_key.in_(select(LeadSource.lead_key))
+        query = query.where(petitioned if flt.source == PETITION_SOURCE else ~petitioned)
     if (start := _day(flt.date_from)) is not None:
         query = query.where(Lead.as_of >= start)
     if (end := _day(flt.date_to)) is not None:

@@ -16,9 +16,11 @@ from sqlalchemy.orm import Session, sessionmaker
 from zhongben.documents.sources import add_case_facts
 from zhongben.engine.duckdb import DuckDBEngine
 from zhongben.engine.opener import WorkspaceError, open_read
+from zhongben.petitions.store import read_published, read_sources
 from zhongben.store.accounts import court_owners, root_org_id
 from zhongben.store.identity import read_identity, store_identity
 from zhongben.store.models import Lead, LeadDetail, Profile
+from zhongben.store.petition_publish import store_petitions
 from zhongben.store.profiles import build_profiles
 from zhongben.store.search_index import annotate, refresh_statistics, write_terms
 
@@ -70,6 +72,7 @@ def publish(workspace: str | Path, sessions: sessionmaker[Session]) -> PublishRe
             profiles = build_profiles(con, rows)
             add_case_facts(DuckDBEngine(con), rows, profiles)
             identity = read_identity(con)
+            petitions, sources = read_published(con), read_sources(con)
     except WorkspaceError as exc:  # missing, damaged, or another process holds the writer
         raise PublishError(str(exc)) from exc
     courts = {k: v["cases"][-1]["court"] for k, v in profiles.items() if v.get("cases")}
@@ -77,6 +80,7 @@ def publish(workspace: str | Path, sessions: sessionmaker[Session]) -> PublishRe
         inserted, updated = store_leads(session, rows, courts, profiles)
         store_profiles(session, profiles)
         store_identity(session, identity)  # the links leads rest on, the review band
+        store_petitions(session, petitions, sources)  # 12309 applications, each lead's source
     refresh_statistics(sessions)
     return PublishReport(inserted, updated, len(profiles))
 

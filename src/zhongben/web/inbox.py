@@ -29,6 +29,7 @@ from zhongben.store.leads import (
 )
 from zhongben.store.models import Lead, User
 from zhongben.store.notify import notify
+from zhongben.store.petition_models import sources_of
 from zhongben.store.search import understand
 from zhongben.store.security import LEAD_ADMIN_ROLES, WORKFLOW_ROLES
 from zhongben.web.deps import Viewer, check_csrf, current_user, db, flash, is_htmx, render
@@ -65,7 +66,8 @@ def inbox(request: Request, page: int = 1, viewer: Viewer = Depends(current_user
                "understood": understand(typed.q, typed.min_amount, typed.max_amount),
                "names": {u.id: u.display_name for u in users}, "closed": CLOSED_STATUSES,
                "can_assign": viewer.actor.role in LEAD_ADMIN_ROLES,
-               "can_open": viewer.actor.role in WORKFLOW_ROLES}
+               "can_open": viewer.actor.role in WORKFLOW_ROLES,
+               "sourced": set(sources_of(session, [r.lead_key for r in rows]))}
     if is_htmx(request) and request.headers.get("hx-target") == "lead-table":
         return render(request, "_lead_table.html", context)
     context.update(choices=filter_choices(session, viewer.org_ids), users=users,

@@ -15,6 +15,7 @@ from zhongben.store.audit import record
 from zhongben.store.identity import pending_links
 from zhongben.store.leads import visible_lead
 from zhongben.store.models import Lead, Matter, Org, Profile, User
+from zhongben.store.petition_models import sources_of
 from zhongben.store.security import LEAD_ADMIN_ROLES, WORKFLOW_ROLES
 from zhongben.store.who import grain_note, is_id
 from zhongben.web.collab import collab_context
@@ -93,7 +94,8 @@ def lead_detail(request: Request, key: str, viewer: Viewer = Depends(current_use
         "matter": session.get(Matter, lead.matter_id) if lead.matter_id else None,
         "assignee": session.get(User, lead.assignee_id) if lead.assignee_id else None,
         "orgs": orgs, "org": session.get(Org, lead.org_id) if lead.org_id else None,
-        "identity_pending": pending_links(session, [lead.lead_key])})
+        "identity_pending": pending_links(session, [lead.lead_key]),
+        "sources": sources_of(session, [lead.lead_key]).get(lead.lead_key, [])})
 
 
 def _act(session: Session, fn: Any, *args: Any) -> None:

@@ -9,8 +9,10 @@ from datetime import date
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from zhongben.petitions.deadlines import petition_deadlines, running
 from zhongben.store.audit import Actor
 from zhongben.store.models import Matter
+from zhongben.store.petition_models import PetitionRecord
 from zhongben.workflow.deadlines import Deadline, current_deadlines
 
 RUNNING = ("pending", "reviewing", "opened", "investigating", "awaiting_reply")
@@ -29,4 +31,26 @@ def reminders(session: Session, actor: Actor, org_ids: list[int], today: date) -
     found: list[Reminder] = []
     for matter in session.scalars(query):
         found.extend(Reminder(matter, d) for d in current_deadlines(matter, today))
+    return sorted(found, key=lambda r: r.deadline.due)
+
+
+@dataclass(frozen=True)
+class PetitionReminder:
+    """A running deadline of a party's application (受理决定, 受理通知书, 审查终结)."""
+
+    petition: PetitionRecord
+    deadline: Deadline
+
+
+def petition_reminders(session: Session, org_ids: list[int],
+                       today: date) -> list[PetitionReminder]:
+    """Every unmet deadline of the offices' published petitions, nearest first (a petition
+    concerns the whole office until a case is opened, so every user of it sees them)."""
+    found: list[PetitionReminder] = []
+    for petition in session.scalars(select(PetitionRecord).where(
+            PetitionRecord.org_id.in_(org_ids))):
+        for d in running(petition_deadlines(petition.received_on, petition.accepted_on,
+                                            petition.notified_on)):
+            found.append(PetitionReminder(petition, Deadline(d.label, d.due_on, d.basis,
+                                                             d.days_left(today))))
     return sorted(found, key=lambda r: r.deadline.due)

@@ -6,7 +6,10 @@ from __future__ import annotations
 from alembic import context
 from sqlalchemy import Connection, create_engine
 
-from zhongben.store import collab_models  # noqa: F401  (its tables belong to the schema)
+from zhongben.store import (
+    collab_models,  # noqa: F401  (its tables belong to the schema)
+    petition_models,  # noqa: F401  (its tables belong to the schema)
+)
 from zhongben.store.models import Base
 
 config = context.config
