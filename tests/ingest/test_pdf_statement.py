@@ -10,7 +10,7 @@ from PIL import Image, ImageDraw, ImageFont
 
 from zhongben.workspace import Workspace
 
-FONT = "/usr/share/fonts/truetype/arphic/uming.ttc"
+FONT = "/usr/share/fonts/truetype/arphic/ukai.ttc"  # fonts-arphic-ukai, installed by the set-up
 HEADER = ["交易日期", "交易时间", "交易摘要", "交易金额", "本次余额", "对手信息", "日志号",
           "交易渠道"]
 ROWS = [
