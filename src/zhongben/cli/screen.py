@@ -123,6 +123,8 @@ def screen(
     _write(result, fmt, out, purpose)
     for line in result.warning_lines():
         err.print(f"[bold yellow]数据截止警告[/] {line}", highlight=False)
+    for line in result.skipped_lines():
+        err.print(f"[bold yellow]规则版本[/] {line}", highlight=False)
     counts = f"运行 {len(result.rules)} 条规则，线索 {len(result.leads)} 条"
     err.print(f"筛查日期 {result.as_of}，{counts}（运行编号 {result.run_id}）", highlight=False)
     calendar_warning = warning_for([result.as_of])
