@@ -196,3 +196,30 @@ def test_spark_runs_the_same_version(workspace: Path) -> None:
                                        spark_master="local[2]").skipped
     ((_, _, found, found_on, _, _),) = _leads(workspace)
     assert (found, found_on) == (1, BETWEEN)
+
+
+def test_rules_show_and_the_rules_page_give_versions_and_periods(workspace: Path) -> None:
+    from typer.testing import CliRunner
+
+    from zhongben.cli.main import app
+    from zhongben.web.rules_page import _from_library
+
+    current = local_library_dir(workspace) / "with_property" / "LC-04.sql"
+    current.write_text(current.read_text(encoding="utf-8").replace(
+        "  - {text: 拒执解释 第3条, status: V}",
+        "  - {text: 拒执解释 第3条, status: V, effective_to: 2025-02-15, "
+        "replaced_by: 拒执解释 第4条}"), encoding="utf-8")
+    shown = CliRunner().invoke(app, ["rules", "show", "LC-04", "--db", str(workspace),
+                                     "--as-of", "2025-03-01"])
+    assert shown.exit_code == 0, shown.output
+    text = shown.output.replace("\n", "")
+    assert "第2版，2025-02-01 起施行，作者 测试员，修改说明：第2版" in text
+    assert "第1版，2025-01-01 起施行" in text
+    assert "已修改（2025-02-15 起由 拒执解释 第4条 取代）" in text
+    older = CliRunner().invoke(app, ["rules", "show", "LC-04", "--db", str(workspace),
+                                     "--as-of", "2025-01-15"])
+    assert "2025-01-15 生效的是第1版；现行为第2版" in older.output
+    assert "（第1版）" in older.output and "现行" in older.output.replace("\n", "")
+    entry = _from_library(str(workspace))["LC-04"]
+    assert entry.history[0].startswith("第2版") and entry.history[1].startswith("第1版")
+    assert entry.basis[1]["state"].startswith("已修改")  # shown as of today

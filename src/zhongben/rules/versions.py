@@ -19,7 +19,7 @@ from pathlib import Path
 
 from zhongben.rules.problems import Problem
 from zhongben.rules.shared import resolve_uses
-from zhongben.rules.spec import Rule, SharedView
+from zhongben.rules.spec import Basis, Rule, SharedView
 
 VERSIONS = "versions"  # the folder of older versions inside a family folder
 VERSION_FILE = re.compile(r"^(?P<id>[A-Z]{2}-\d{2})\.v(?P<version>\d+)$")
@@ -104,3 +104,26 @@ def in_force(library: Mapping[str, Rule], day: dt.date) -> InForce:
         else:
             result.rules[rule_id] = chosen
     return result
+
+
+def record_text(rule: Rule) -> str:
+    """中文: who changed this version, when, why, and from when it is in force."""
+    h = rule.header
+    parts = [f"第{h.version}版", f"{h.effective_from} 起施行" if h.effective_from else "",
+             f"作者 {h.author}" if h.author else "", f"{h.changed_on} 修改" if h.changed_on else "",
+             f"修改说明：{h.change_note}" if h.change_note else ""]
+    return "，".join(p for p in parts if p)
+
+
+def history_lines(rule: Rule) -> list[str]:
+    """Every version of ``rule``, newest first, each with its record."""
+    return [record_text(version) for version in reversed(rule.versions())]
+
+
+def basis_entry(basis: Basis, day: dt.date) -> dict[str, str]:
+    """A basis as pages and leads show it on ``day``: text, status and, when the header gives
+    its period, the period and its state (现行 / 已修改 / 已废止 / 尚未生效)."""
+    entry = {"text": basis.text, "status": basis.status}
+    if basis.effective_from or basis.effective_to:
+        entry.update(period=basis.period(), state=basis.state(day))
+    return entry
