@@ -82,7 +82,7 @@ class Lead(Base):
     # version that has found it: the backtest credits found_version (store.backtest).
     found_version: Mapped[int | None] = mapped_column(Integer)
     found_as_of: Mapped[date | None] = mapped_column(Date)
-    versions: Mapped[list[Any]] = mapped_column(JSON, default=list)
+    versions: Mapped[list[Any] | None] = mapped_column(JSON, default=list)
     rule_name: Mapped[str] = mapped_column(String(100), default="")
     family: Mapped[str] = mapped_column(String(100), default="")
     case_no: Mapped[str | None] = mapped_column(String(64))
