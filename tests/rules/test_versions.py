@@ -223,3 +223,18 @@ def test_rules_show_and_the_rules_page_give_versions_and_periods(workspace: Path
     entry = _from_library(str(workspace))["LC-04"]
     assert entry.history[0].startswith("第2版") and entry.history[1].startswith("第1版")
     assert entry.basis[1]["state"].startswith("已修改")  # shown as of today
+
+
+def test_an_old_version_s_own_tests_run_and_are_checked(workspace: Path) -> None:
+    tests = (LIBRARY / "with_property" / "DC-04.test.yaml").read_text(encoding="utf-8")
+    family = local_library_dir(workspace) / "with_property"
+    (family / "LC-04.test.yaml").write_text(tests.replace("rule: DC-04", "rule: LC-04"),
+                                            encoding="utf-8")
+    (family / "versions" / "LC-04.v1.test.yaml").write_text(
+        tests.replace("rule: DC-04", "rule: LC-04"), encoding="utf-8")
+    outcomes = Workspace(workspace).test_rules(["LC-04"])
+    assert set(outcomes) == {"LC-04", "LC-04 第1版"}
+    assert all(o.passed for found in outcomes.values() for o in found)
+    (family / "versions" / "LC-04.v1.test.yaml").write_text("rule: [", encoding="utf-8")
+    problems = check_paths([local_library_dir(workspace)]).problems
+    assert [p.path.name for p in problems] == ["LC-04.v1.test.yaml"]
