@@ -38,8 +38,8 @@ def test_models_page_per_office(demo_workspace: Path, tmp_path: Path) -> None:
         shown = {(r, int(v)): int(n.replace(",", "")) for r, v, n in ROW.findall(page.text)}
         with sessions() as session:
             org = session.scalar(select(User.org_id).where(User.username == username))
-            query = select(Lead.rule_id, Lead.rule_version, func.count()).group_by(
-                Lead.rule_id, Lead.rule_version)
+            found = func.coalesce(Lead.found_version, Lead.rule_version)  # credited version
+            query = select(Lead.rule_id, found, func.count()).group_by(Lead.rule_id, found)
             if username == "jcg":  # a county office sees only its own leads
                 query = query.where(Lead.org_id == org)
             expected = {(r, v): n for r, v, n in session.execute(query)}
