@@ -238,3 +238,18 @@ def test_an_old_version_s_own_tests_run_and_are_checked(workspace: Path) -> None
     (family / "versions" / "LC-04.v1.test.yaml").write_text("rule: [", encoding="utf-8")
     problems = check_paths([local_library_dir(workspace)]).problems
     assert [p.path.name for p in problems] == ["LC-04.v1.test.yaml"]
+
+
+def test_the_screen_command_says_which_versions_ran(workspace: Path) -> None:
+    from typer.testing import CliRunner
+
+    from zhongben.cli.main import app
+
+    early = CliRunner().invoke(app, ["screen", "--db", str(workspace), "--as-of", "2024-12-31",
+                                     "--rules", "LC-04", "--format", "json"])
+    assert early.exit_code == 0, early.output
+    assert "规则 LC-04 在 2024-12-31 尚无生效的版本" in early.output
+    later = CliRunner().invoke(app, ["screen", "--db", str(workspace), "--as-of", "2025-03-01",
+                                     "--rules", "LC-04", "--format", "json"])
+    body = json.loads(later.stdout)
+    assert body["rule_versions"] == {"LC-04": 2} and body["skipped"] == {}

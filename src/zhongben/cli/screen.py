@@ -206,7 +206,8 @@ def _write(result: ScreenResult, fmt: str, out: Path | None, purpose: str) -> No
             Console().print(leads_table(result.leads, limit=200))
         return
     extra = {"as_of": result.as_of.isoformat(), "run_id": result.run_id, "rules": result.rules,
-             "horizon_warnings": [w.as_json() for w in result.warnings]}
+             "horizon_warnings": [w.as_json() for w in result.warnings],
+             "rule_versions": result.versions, "skipped": result.skipped}
     text = write_json(result.leads, extra) if fmt == "json" else write_csv(result.leads, mark)
     if out:
         out.write_text(text, encoding="utf-8")
