@@ -151,8 +151,8 @@ def test_a_later_version_takes_no_credit(world: tuple[Path, Path]) -> None:
     assert all((r[1], r[2]) == (new, old) for r in rows)
     report = {(r["rule_id"], r["version"]): r["leads"] for r in _report(world)["rule"]}
     hand = _hand_count(world[1])
-    assert report[(rule, old)] == hand[(rule, old)]["leads"] >= len(rows)
-    assert report[(rule, new)] == hand[(rule, new)]["leads"] > 0
+    assert report[(rule, old)] == hand[(rule, old)].leads >= len(rows)
+    assert report[(rule, new)] == hand[(rule, new)].leads > 0
 
 
 def test_compare_two_versions(world: tuple[Path, Path]) -> None:
