@@ -184,11 +184,18 @@ class Workspace:
         return library_of(self.path).origins
 
     def test_rules(self, ids: Sequence[str] = ()) -> dict[str, list[Outcome]]:
-        """Run the YAML tests of the given rules (all by default)."""
+        """Run the YAML tests of the given rules (all by default), and those of their older
+        versions that have any (keyed ``<ID> 第<N>版``)."""
         from zhongben.rules.testing import run_tests
 
         library = self.rules()
-        return {rule_id: run_tests(library[rule_id]) for rule_id in (ids or library)}
+        found = {}
+        for rule_id in ids or library:
+            found[rule_id] = run_tests(library[rule_id])
+            for old in library[rule_id].history:
+                if old.test_path.is_file():
+                    found[f"{rule_id} 第{old.version}版"] = run_tests(old)
+        return found
 
     def flow_report(
         self, debtor_id: str, out_dir: str | Path, as_of: dt.date | None = None,

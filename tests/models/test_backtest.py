@@ -67,7 +67,8 @@ class Hand:
 def _hand_count(app_db: Path) -> dict[tuple[str, int], Hand]:
     con = sqlite3.connect(app_db)
     rows = con.execute(
-        "select l.rule_id, l.rule_version, l.as_of, m.id, m.decided_on, m.sent_on,"
+        "select l.rule_id, coalesce(l.found_version, l.rule_version),"
+        " coalesce(l.found_as_of, l.as_of), m.id, m.decided_on, m.sent_on,"
         " m.court_adopted, m.result, m.closed_on, m.recovered_amount"
         " from leads l left join matters m on m.id = l.matter_id").fetchall()
     count: dict[tuple[str, int], Hand] = defaultdict(Hand)
@@ -138,34 +139,45 @@ def test_demo_flag_prepares_a_fresh_app_database(world: tuple[Path, Path], tmp_p
     assert json.loads(second.output)["rule"] == _report(world, "--by", "rule")["rule"]
 
 
+def test_a_later_version_takes_no_credit(world: tuple[Path, Path]) -> None:
+    """The demo's two-version rule: every lead counts under the version that first found it,
+    though a third of them now hold the newer version as the one that last confirmed them."""
+    con = sqlite3.connect(world[1])
+    rows = con.execute("select rule_id, rule_version, found_version, versions from leads"
+                       " where json_array_length(versions) = 2").fetchall()
+    con.close()
+    assert rows and len({r[0] for r in rows}) == 1
+    rule, old, new = rows[0][0], json.loads(rows[0][3])[0], json.loads(rows[0][3])[1]
+    assert all((r[1], r[2]) == (new, old) for r in rows)
+    report = {(r["rule_id"], r["version"]): r["leads"] for r in _report(world)["rule"]}
+    hand = _hand_count(world[1])
+    assert report[(rule, old)] == hand[(rule, old)].leads >= len(rows)
+    assert report[(rule, new)] == hand[(rule, new)].leads > 0
+
+
 def test_compare_two_versions(world: tuple[Path, Path]) -> None:
     con = sqlite3.connect(world[1])
-    rule, old = con.execute("select rule_id, max(rule_version) from leads group by rule_id"
-                            " order by count(*) desc limit 1").fetchone()
-    new = old + 1
-    keys = [k for k, in con.execute("select lead_key from leads where rule_id = ?"
-                                    " order by lead_key", [rule])]
-    moved = keys[: len(keys) // 2]
-    con.executemany("update leads set rule_version = ? where lead_key = ?",
-                    [[new, k] for k in moved])
-    con.commit()
+    (rule, text), = con.execute("select distinct rule_id, versions from leads"
+                                " where json_array_length(versions) = 2").fetchall()
+    old, new = json.loads(text)
+    found = defaultdict(set)
+    for case_no, subject, versions in con.execute(
+            "select case_no, subject_id, versions from leads where rule_id = ?", [rule]):
+        found[tuple(json.loads(versions))].add((case_no or "", subject or ""))
     con.close()
-    try:
-        result = CliRunner().invoke(app, ["models", "compare", rule, "--v1", str(old),
-                                          "--v2", str(new), "--db", str(world[0]),
-                                          "--app-db", str(world[1]), "--format", "json"])
-        assert result.exit_code == 0, result.output
-        found = json.loads(result.output)
-        assert len(found["only_v2"]) == len(moved)
-        assert len(found["only_v1"]) == len(keys) - len(moved)
-        assert any(x["outcome_v2"] != "未办理" for x in found["only_v2"] + found["only_v1"])
-        missing = CliRunner().invoke(app, ["models", "compare", rule, "--v1", str(old),
-                                           "--v2", "99", "--db", str(world[0]),
-                                           "--app-db", str(world[1])])
-        assert missing.exit_code == 1 and "没有第99版" in missing.output
-    finally:
-        con = sqlite3.connect(world[1])
-        con.executemany("update leads set rule_version = ? where lead_key = ?",
-                        [[old, k] for k in moved])
-        con.commit()
-        con.close()
+    result = CliRunner().invoke(app, ["models", "compare", rule, "--v1", str(old),
+                                      "--v2", str(new), "--db", str(world[0]),
+                                      "--app-db", str(world[1]), "--format", "json"])
+    assert result.exit_code == 0, result.output
+    got = json.loads(result.output)
+    for part, versions in (("both", (old, new)), ("only_v1", (old,)), ("only_v2", (new,))):
+        assert found[versions], part  # the demo gives every section something
+        assert {(x["case_no"], x["subject_id"]) for x in got[part]} == found[versions], part
+    assert any(x["outcome_v1"] != "未办理" for x in got["both"] + got["only_v1"])
+    table = CliRunner().invoke(app, ["models", "compare", rule, "--v1", str(old), "--v2",
+                                     str(new), "--db", str(world[0]), "--app-db", str(world[1])])
+    assert f"两版均发现 {len(found[(old, new)])} 条" in table.output
+    missing = CliRunner().invoke(app, ["models", "compare", rule, "--v1", str(old),
+                                       "--v2", "99", "--db", str(world[0]),
+                                       "--app-db", str(world[1])])
+    assert missing.exit_code == 1 and "没有第99版" in missing.output

@@ -38,8 +38,8 @@ def test_models_page_per_office(demo_workspace: Path, tmp_path: Path) -> None:
         shown = {(r, int(v)): int(n.replace(",", "")) for r, v, n in ROW.findall(page.text)}
         with sessions() as session:
             org = session.scalar(select(User.org_id).where(User.username == username))
-            query = select(Lead.rule_id, Lead.rule_version, func.count()).group_by(
-                Lead.rule_id, Lead.rule_version)
+            found = func.coalesce(Lead.found_version, Lead.rule_version)  # credited version
+            query = select(Lead.rule_id, found, func.count()).group_by(Lead.rule_id, found)
             if username == "jcg":  # a county office sees only its own leads
                 query = query.where(Lead.org_id == org)
             expected = {(r, v): n for r, v, n in session.execute(query)}
@@ -57,3 +57,15 @@ def test_models_page_per_office(demo_workspace: Path, tmp_path: Path) -> None:
     assert compared.status_code == 200 and "两版均发现（0 条）" in compared.text
     assert f"仅第{version}版发现（{shown[(rule, version)]} 条）" in compared.text
     assert not english(page_text(compared.text))
+    with sessions() as session:  # the demo's two-version rule: a lead found by both
+        both = next(lead for lead in session.scalars(select(Lead))
+                    if len(lead.versions or []) == 2)
+        old, new = both.versions  # type: ignore[misc]
+    page = client.get(f"/leads/{both.lead_key}")  # fxy, the city office, sees every county's
+    assert page.status_code == 200
+    text = page_text(page.text)
+    assert f"第{old}版于 {both.found_as_of} 筛查发现" in text
+    assert f"曾发现此线索的版本：第{old}版、第{new}版" in text
+    assert f"说明与证据为第{new}版" in text
+    two = client.get(f"/models/compare?rule={both.rule_id}&v1={old}&v2={new}")
+    assert two.status_code == 200 and "两版均发现（0 条）" not in two.text

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 from typing import Annotated
 
@@ -12,6 +13,7 @@ from rich.table import Table
 from zhongben.rules.families import BY_CODE
 from zhongben.rules.problems import RuleError
 from zhongben.rules.spec import Rule
+from zhongben.rules.versions import history_lines
 from zhongben.workspace import DEFAULT_DB, Workspace
 
 rules_app = typer.Typer(help="规则库：列出、查看、测试、检查规则。", no_args_is_help=True)
@@ -23,6 +25,10 @@ def register(app: typer.Typer) -> None:
 
 DbOption = Annotated[Path, typer.Option(
     "--db", help="工作库文件（DuckDB）：连同其旁边 <工作库名>.models/ 中的本地规则")]
+
+
+AsOfOption = Annotated[str | None, typer.Option(
+    "--as-of", help="按此日期（YYYY-MM-DD，默认今天）显示生效的版本和法律依据的状态")]
 
 
 def _library(db: Path) -> dict[str, Rule]:
@@ -50,20 +56,23 @@ def list_rules(db: DbOption = Path(DEFAULT_DB)) -> None:
 
 @rules_app.command("show", help="查看一条规则：头部、参数、法律依据与 SQL。")
 def show(rule_id: Annotated[str, typer.Argument(help="规则编号，如 ZB-01")],
-         db: DbOption = Path(DEFAULT_DB)) -> None:
+         db: DbOption = Path(DEFAULT_DB),
+         as_of: AsOfOption = None) -> None:
     library = _library(db)
     if rule_id not in library:
         Console(stderr=True).print(f"未知的规则编号 {rule_id}", highlight=False)
         raise typer.Exit(code=2)
+    day = _day(as_of)
     rule = library[rule_id]
-    h = rule.header
     console = Console()
-    model = BY_CODE[h.family].name
-    title = f"{h.id} v{h.version} {h.name}（{model}，严重程度 {h.severity.zh}）"
-    console.print(title, highlight=False)
+    _show_versions(console, rule, day)
+    rule = rule.in_force(day) or rule
+    h = rule.header
     for b in h.basis:
         status = {"V": "已核实", "S": "二手来源", "U": "待核实"}[b.status]
-        console.print(f"  法律依据：{b.text}［{status}］", highlight=False)
+        period = f"（施行期间：{b.period()}；截至 {day}：{b.state(day)}）" if (
+            b.effective_from or b.effective_to) else ""
+        console.print(f"  法律依据：{b.text}［{status}］{period}", highlight=False)
     for name, p in h.params.items():
         kind = "办案政策设定" if p.policy else "法定"
         console.print(f"  参数 {name} = {p.default}{p.unit}（{p.label}；{kind}）", highlight=False)
@@ -73,6 +82,32 @@ def show(rule_id: Annotated[str, typer.Argument(help="规则编号，如 ZB-01")
     console.print(f"  来源：{Workspace(db).rule_origins()[rule_id].label}", highlight=False)
     console.print(f"  文件：{rule.path}", highlight=False)
     console.print(rule.sql.strip(), highlight=False, markup=False)
+
+
+def _day(text: str | None) -> dt.date:
+    if text is None:
+        return dt.date.today()
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        Console(stderr=True).print(f"日期 {text} 不合法，须为 YYYY-MM-DD", highlight=False)
+        raise typer.Exit(code=2) from None
+
+
+def _show_versions(console: Console, rule: Rule, day: dt.date) -> None:
+    """The title of the version in force on ``day`` and every version's record."""
+    shown = rule.in_force(day)
+    h = (shown or rule).header
+    model = BY_CODE[h.family].name
+    console.print(f"{h.id} v{h.version} {h.name}（{model}，严重程度 {h.severity.zh}）",
+                  highlight=False)
+    if shown is None:
+        console.print(f"  {day} 尚无生效的版本；以下为现行第{rule.version}版", highlight=False)
+    elif shown is not rule:
+        console.print(f"  {day} 生效的是第{shown.version}版；现行为第{rule.version}版",
+                      highlight=False)
+    for line in history_lines(rule):
+        console.print(f"  版本：{line}", highlight=False)
 
 
 @rules_app.command("test", help="运行规则旁的 YAML 测试（默认全部）。")

@@ -123,6 +123,8 @@ def screen(
     _write(result, fmt, out, purpose)
     for line in result.warning_lines():
         err.print(f"[bold yellow]数据截止警告[/] {line}", highlight=False)
+    for line in result.skipped_lines():
+        err.print(f"[bold yellow]规则版本[/] {line}", highlight=False)
     counts = f"运行 {len(result.rules)} 条规则，线索 {len(result.leads)} 条"
     err.print(f"筛查日期 {result.as_of}，{counts}（运行编号 {result.run_id}）", highlight=False)
     calendar_warning = warning_for([result.as_of])
@@ -204,7 +206,8 @@ def _write(result: ScreenResult, fmt: str, out: Path | None, purpose: str) -> No
             Console().print(leads_table(result.leads, limit=200))
         return
     extra = {"as_of": result.as_of.isoformat(), "run_id": result.run_id, "rules": result.rules,
-             "horizon_warnings": [w.as_json() for w in result.warnings]}
+             "horizon_warnings": [w.as_json() for w in result.warnings],
+             "rule_versions": result.versions, "skipped": result.skipped}
     text = write_json(result.leads, extra) if fmt == "json" else write_csv(result.leads, mark)
     if out:
         out.write_text(text, encoding="utf-8")

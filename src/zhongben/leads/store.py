@@ -3,6 +3,11 @@
 A lead is upserted by ``lead_key``: re-running never duplicates; a changed lead is updated; an
 active lead of a rule that ran, in the run's scope, and no longer produced is marked resolved —
 never deleted.
+
+Versions: ``rule_version`` / ``as_of`` (with the explanation and evidence) are the latest run's
+that confirmed the lead; ``found_version`` / ``found_as_of`` are the version and screening date
+that first found it, set once and never updated; ``versions`` lists every version that has found
+it (ascending). A new rule version never rewrites what an older one found.
 """
 
 from __future__ import annotations
@@ -26,7 +31,8 @@ CREATE TABLE IF NOT EXISTS leads (
   court_code VARCHAR, severity VARCHAR, score DOUBLE, score_terms JSON, livelihood BOOLEAN,
   unpaid_amount DECIMAL(18,2), explanation VARCHAR, legal_basis JSON, evidence JSON, params JSON,
   as_of DATE, status VARCHAR, first_run INTEGER, last_run INTEGER, resolved_run INTEGER,
-  first_seen_at TIMESTAMP, updated_at TIMESTAMP, resolved_at TIMESTAMP, identity_links JSON
+  first_seen_at TIMESTAMP, updated_at TIMESTAMP, resolved_at TIMESTAMP, identity_links JSON,
+  found_version INTEGER, found_as_of DATE, versions JSON
 )"""
 RUNS_DDL = """
 CREATE TABLE IF NOT EXISTS screen_runs (
@@ -44,9 +50,28 @@ JSON_COLUMNS = frozenset({"score_terms", "legal_basis", "evidence", "params", "i
 def ensure_tables(con: duckdb.DuckDBPyConnection) -> None:
     con.execute(LEADS_DDL)
     con.execute("ALTER TABLE leads ADD COLUMN IF NOT EXISTS identity_links JSON")  # issue 15
+    _add_found_columns(con)
     con.execute(RUNS_DDL)
     # The run's data-horizon warnings (zhongben.rules.coverage); added to older workspaces.
     con.execute("ALTER TABLE screen_runs ADD COLUMN IF NOT EXISTS horizon_warnings JSON")
+    # The version of each rule the run ran ({rule: version}, the one in force on its as_of).
+    con.execute("ALTER TABLE screen_runs ADD COLUMN IF NOT EXISTS rule_versions JSON")
+
+
+def _add_found_columns(con: duckdb.DuckDBPyConnection) -> None:
+    """found_version, found_as_of, versions (issue 18); an older workspace's leads are taken to
+    have been found by the version and on the date they hold."""
+    names = {r[0] for r in con.execute(
+        "SELECT column_name FROM information_schema.columns WHERE table_name = 'leads' "
+        "AND table_schema = current_schema()").fetchall()}
+    if {"found_version", "found_as_of", "versions"} <= names:
+        return
+    con.execute("ALTER TABLE leads ADD COLUMN IF NOT EXISTS found_version INTEGER")
+    con.execute("ALTER TABLE leads ADD COLUMN IF NOT EXISTS found_as_of DATE")
+    con.execute("ALTER TABLE leads ADD COLUMN IF NOT EXISTS versions JSON")
+    con.execute("""UPDATE leads SET found_version = coalesce(found_version, rule_version),
+                     found_as_of = coalesce(found_as_of, as_of),
+                     versions = coalesce(versions, CAST(to_json([rule_version]) AS JSON))""")
 
 
 class LeadStore(Protocol):
@@ -61,6 +86,7 @@ class LeadStore(Protocol):
         leads: Sequence[Lead],
         in_scope: Callable[[str | None, str | None], bool] | None = None,
         horizon_warnings: Any = None,
+        versions: dict[str, int] | None = None,
     ) -> int:
         """Record a finished run and its leads, all or nothing; the run's id."""
 
@@ -80,9 +106,10 @@ class WorkspaceLeads:
         leads: Sequence[Lead],
         in_scope: Callable[[str | None, str | None], bool] | None = None,
         horizon_warnings: Any = None,
+        versions: dict[str, int] | None = None,
     ) -> int:
         return save_run(
-            self.con, as_of, rules, params, scope, leads, in_scope, horizon_warnings
+            self.con, as_of, rules, params, scope, leads, in_scope, horizon_warnings, versions
         )
 
     def active(self) -> list[tuple[str, str | None, str | None]]:
@@ -118,13 +145,14 @@ def save_run(
     leads: Sequence[Lead],
     in_scope: Callable[[str | None, str | None], bool] | None = None,
     horizon_warnings: Any = None,
+    versions: dict[str, int] | None = None,
 ) -> int:
     """Record the run, upsert its leads and resolve vanished ones, in one transaction: a failure
     leaves the store as it was (no run row without its leads)."""
     ensure_tables(con)
     con.execute("BEGIN TRANSACTION")
     try:
-        run_id = _start_run(con, as_of, rules, params, scope, horizon_warnings)
+        run_id = _start_run(con, as_of, rules, params, scope, horizon_warnings, versions)
         con.register("zb_staged_leads", _staged(leads))
         _update_existing(con, run_id)
         _insert_new(con, run_id)
@@ -144,14 +172,15 @@ def save_run(
 
 def _start_run(
     con: duckdb.DuckDBPyConnection, as_of: dt.date, rules: Sequence[str], params: Any, scope: Any,
-    horizon_warnings: Any = None,
+    horizon_warnings: Any = None, versions: dict[str, int] | None = None,
 ) -> int:
     (run_id,) = con.execute("SELECT coalesce(max(run_id), 0) + 1 FROM screen_runs").fetchall()[0]
     con.execute(
         "INSERT INTO screen_runs (run_id, as_of, started_at, finished_at, rules, params, scope, "
-        "lead_count, horizon_warnings) VALUES (?, ?, now(), NULL, ?, ?, ?, NULL, ?)",
+        "lead_count, horizon_warnings, rule_versions) VALUES (?, ?, now(), NULL, ?, ?, ?, NULL, "
+        "?, ?)",
         [run_id, as_of, to_json(list(rules)), to_json(params), to_json(scope),
-         to_json(horizon_warnings or [])],
+         to_json(horizon_warnings or []), to_json(versions or {})],
     )
     return int(run_id)
 
@@ -196,7 +225,9 @@ def _update_existing(con: duckdb.DuckDBPyConnection, run_id: int) -> None:
               updated_at = CASE WHEN {changed} OR leads.status <> 'active' THEN now()
                                 ELSE leads.updated_at END,
               as_of = s.as_of, status = 'active', last_run = ?, resolved_run = NULL,
-              resolved_at = NULL
+              resolved_at = NULL,
+              versions = CAST(to_json(list_sort(list_distinct(list_append(
+                  coalesce(CAST(leads.versions AS INTEGER[]), []), s.rule_version)))) AS JSON)
             FROM zb_staged_leads AS s WHERE leads.lead_key = s.lead_key""",
         [run_id],
     )
@@ -206,9 +237,11 @@ def _insert_new(con: duckdb.DuckDBPyConnection, run_id: int) -> None:
     values = ", ".join(_value(n) for n in CONTENT)
     con.execute(
         f"""INSERT INTO leads (lead_key, rule_id, case_no, subject_id, {", ".join(CONTENT)},
-              as_of, status, first_run, last_run, first_seen_at, updated_at)
+              as_of, status, first_run, last_run, first_seen_at, updated_at, found_version,
+              found_as_of, versions)
             SELECT s.lead_key, s.rule_id, s.case_no, s.subject_id, {values}, s.as_of, 'active',
-                   ?, ?, now(), now()
+                   ?, ?, now(), now(), s.rule_version, s.as_of,
+                   CAST(to_json([s.rule_version]) AS JSON)
             FROM zb_staged_leads AS s
             WHERE s.lead_key NOT IN (SELECT lead_key FROM leads)""",
         [run_id, run_id],
@@ -252,8 +285,9 @@ class LateWorkspaceLeads:
         leads: Sequence[Lead],
         in_scope: Callable[[str | None, str | None], bool] | None = None,
         horizon_warnings: Any = None,
+        versions: dict[str, int] | None = None,
     ) -> int:
         with open_write(self.path) as con:
             return save_run(
-                con, as_of, rules, params, scope, leads, in_scope, horizon_warnings
+                con, as_of, rules, params, scope, leads, in_scope, horizon_warnings, versions
             )

@@ -14,7 +14,9 @@ from yaml import YAMLError
 from zhongben.rules.loader import LIBRARY, load_library, load_rule
 from zhongben.rules.problems import Problem, RuleError
 from zhongben.rules.shared import SHARED
+from zhongben.rules.spec import Rule
 from zhongben.rules.testing import coverage_problems, read_tests
+from zhongben.rules.versions import VERSIONS
 
 
 @dataclass(frozen=True)
@@ -43,7 +45,8 @@ def _check_one(path: Path) -> tuple[list[str], list[Problem]]:
         rule = load_rule(path)
     except RuleError as exc:
         return [], exc.problems
-    trouble = _test_problems(path)
+    trouble = [*_test_problems(path, optional=path.parent.name == VERSIONS),
+               *_history_tests(rule)]
     return ([] if trouble else [rule.id]), trouble
 
 
@@ -54,13 +57,22 @@ def _check_library(root: Path) -> tuple[list[str], list[Problem]]:
         rules = load_library(root)
     except RuleError as exc:
         return [], exc.problems
-    problems = [p for rule in rules.values() for p in _test_problems(rule.path)]
-    bad = {p.path.with_name(p.path.name.replace(".test.yaml", ".sql")) for p in problems}
+    problems = [p for rule in rules.values()
+                for p in [*_test_problems(rule.path), *_history_tests(rule)]]
+    bad = {rules[r].path for r in rules
+           if any(p.path.name.startswith(f"{r}.") for p in problems)}
     return [r.id for r in rules.values() if r.path not in bad], problems
 
 
-def _test_problems(rule_path: Path) -> list[Problem]:
+def _history_tests(rule: Rule) -> list[Problem]:
+    """The tests of a rule's older versions, where they have any (they are optional)."""
+    return [p for old in rule.history for p in _test_problems(old.path, optional=True)]
+
+
+def _test_problems(rule_path: Path, optional: bool = False) -> list[Problem]:
     path = rule_path.with_suffix(".test.yaml")
+    if optional and not path.is_file():
+        return []
     if not path.is_file():
         return [Problem(path, 1, "缺少规则旁的 YAML 测试文件（至少一个 positive、一个 near_miss）")]
     try:

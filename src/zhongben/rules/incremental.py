@@ -169,6 +169,7 @@ def screen_incremental(
     if FULL_RULES:
         whole = screen(engine, library, as_of, list(FULL_RULES), params=params)
         result = _merged(result, whole.leads)
+        result.versions.update(whole.versions)
     return result, keys
 
 
@@ -197,9 +198,10 @@ def screen_batch(
     result, keys = screen_incremental(engine, library, as_of, batch, store.active(),
                                       store.last_run(), params)
     scope = {"incremental_batch": batch, "full": keys is None}
-    result.run_id = store.save_run(as_of, list(library), params or {}, scope, result.leads,
+    ran = [rule_id for rule_id in library if rule_id not in result.skipped]
+    result.run_id = store.save_run(as_of, ran, params or {}, scope, result.leads,
                                    keys.contains if keys else None,
-                                   [w.as_json() for w in result.warnings])
+                                   [w.as_json() for w in result.warnings], result.versions)
     return result
 
 

@@ -14,6 +14,7 @@ from zhongben.rules.families import BY_CODE
 from zhongben.rules.problems import Problem, RuleError
 from zhongben.rules.shared import SHARED, resolve_uses
 from zhongben.rules.spec import Header, Rule, SharedView, ViewHeader
+from zhongben.rules.versions import VERSIONS, version_paths, with_history
 
 LIBRARY = Path(__file__).parent / "library"
 
@@ -26,7 +27,8 @@ def load_library(root: Path = LIBRARY, validate: bool = True) -> dict[str, Rule]
 
 
 def _signature(root: Path) -> tuple[tuple[str, int, int], ...]:
-    stats = ((p, p.stat()) for p in sorted(root.glob("*/*.sql")))
+    paths = sorted([*root.glob("*/*.sql"), *root.glob(f"*/{VERSIONS}/*.sql")])
+    stats = ((p, p.stat()) for p in paths)
     return tuple((str(p), s.st_mtime_ns, s.st_size) for p, s in stats)
 
 
@@ -50,13 +52,14 @@ def _load_cached(
             )
         rules[rule.id] = rule
     rules = with_used(rules, views, problems)
+    rules = with_history(rules, views, rules, problems)
     if validate:
         from zhongben.rules.validate import validate_rule, validate_view
 
         for view in views.values():
             problems.extend(validate_view(view, views))
         for rule in rules.values():
-            problems.extend(validate_rule(rule))
+            problems.extend(p for version in rule.versions() for p in validate_rule(version))
     if problems:
         raise RuleError(problems)
     return dict(sorted(rules.items()))
@@ -94,20 +97,27 @@ def with_used(
 
 
 def load_rule(path: Path, validate: bool = True) -> Rule:
-    """One rule file; raises RuleError listing all its problems. What it ``uses`` is looked up
-    in the library the file sits in."""
+    """One rule file (a current version with its older versions, or one older version); raises
+    RuleError listing all its problems. What it ``uses`` is looked up in the library the file
+    sits in."""
     rule, problems = read_rule(path)
-    if rule is not None and rule.header.uses:
-        root = path.parent.parent
+    versioned = path.parent.name == VERSIONS
+    history = [] if versioned or rule is None else version_paths(path, rule.id)
+    if rule is not None and (rule.header.uses or history):
+        root = path.parents[2] if versioned else path.parent.parent
         views, found = load_views(root)
         problems.extend(found)
         found_rules = (read_rule(p)[0] for p in root.glob("*/*.sql") if p.parent.name != SHARED)
-        others = {r.id: r for r in found_rules if r is not None}
-        rule = with_used({**others, rule.id: rule}, views, problems)[rule.id]
+        everything = {**{r.id: r for r in found_rules if r is not None}, rule.id: rule}
+        used, found = resolve_uses(rule.path, rule.header.uses, views, everything)
+        problems.extend(found)
+        rule = replace(rule, used=used)
+        if history:
+            rule = with_history({rule.id: rule}, views, everything, problems)[rule.id]
     if rule is not None and validate:
         from zhongben.rules.validate import validate_rule
 
-        problems.extend(validate_rule(rule))
+        problems.extend(p for version in rule.versions() for p in validate_rule(version))
     if problems or rule is None:
         raise RuleError(problems)
     return rule
@@ -150,6 +160,9 @@ def _parse_header(
         mark = getattr(exc, "problem_mark", None)
         line = first_line + (mark.line if mark else 0)
         return None, [Problem(path, line, f"头部 YAML 无法解析：{exc}")]
+    except ValueError as exc:  # a date YAML reads as one but no calendar has (2025-02-30)
+        return None, [Problem(path, first_line, f"头部中的日期不合法：{exc}（须为真实的 "
+                                                "YYYY-MM-DD 日期）")]
     if not isinstance(data, dict):
         return None, [Problem(path, first_line, "头部须为 YAML 映射（键: 值）")]
     try:
@@ -172,12 +185,18 @@ def _key_line(text: str, key: str, first_line: int) -> int:
 
 
 def _check_place(path: Path, header: Header) -> list[Problem]:
+    """The file's name and folder match its id and family; an older version lives in the family
+    folder's ``versions/`` as ``<ID>.v<N>.sql``."""
     problems = []
-    if path.stem != header.id:
-        problems.append(Problem(path, 1, f"文件名须为 {header.id}.sql"))
+    versioned = path.parent.name == VERSIONS
+    stem = f"{header.id}.v{header.version}" if versioned else header.id
+    if path.stem != stem:
+        problems.append(Problem(path, 1, f"文件名须为 {stem}.sql"))
     family = BY_CODE.get(header.family)
+    folder = path.parent.parent if versioned else path.parent
     if family is None:
         problems.append(Problem(path, 1, f"未知的规则族 {header.family}"))
-    elif path.parent.name != family.folder:
-        problems.append(Problem(path, 1, f"{family.code} 族规则须放在 library/{family.folder}/ 下"))
+    elif folder.name != family.folder:
+        where = f"{family.folder}/{VERSIONS}" if versioned else family.folder
+        problems.append(Problem(path, 1, f"{family.code} 族规则须放在 library/{where}/ 下"))
     return problems

@@ -27,6 +27,7 @@ from zhongben.rules.loader import LIBRARY, load_library, load_views, read_rule
 from zhongben.rules.problems import Problem, RuleError
 from zhongben.rules.shared import SHARED, resolve_uses
 from zhongben.rules.spec import Rule, SharedView
+from zhongben.rules.versions import VERSIONS, with_history
 
 ORIGIN_SUFFIX = ".origin.json"
 
@@ -102,7 +103,8 @@ def seen_local_rules() -> Mapping[str, Rule]:
 
 
 def _signature(root: Path) -> tuple[tuple[str, int, int], ...]:
-    paths = sorted([*root.glob("*/*.sql"), *root.glob(f"*/*{ORIGIN_SUFFIX}")])
+    paths = sorted([*root.glob("*/*.sql"), *root.glob(f"*/*{ORIGIN_SUFFIX}"),
+                    *root.glob(f"*/{VERSIONS}/*.sql")])
     stats = ((p, p.stat()) for p in paths)
     return tuple((str(p), s.st_mtime_ns, s.st_size) for p, s in stats)
 
@@ -118,6 +120,7 @@ def _load_local(local: Path, signature: tuple[tuple[str, int, int], ...]) -> Lib
         used, found = resolve_uses(rule.path, rule.header.uses, views, everything)
         problems.extend(found)
         own[rule_id] = replace(rule, used=used)
+    own = with_history(own, views, {**builtin, **own}, problems)
     _validate(local, views, own, problems)
     if problems:
         raise RuleError(problems)
@@ -168,7 +171,7 @@ def _validate(
         if view.path.is_relative_to(local):
             problems.extend(validate_view(view, views))
     for rule in own.values():
-        problems.extend(validate_rule(rule))
+        problems.extend(p for version in rule.versions() for p in validate_rule(version))
 
 
 def origin_path(rule: Rule) -> Path:

@@ -17,7 +17,7 @@ from zhongben.rules.explain import render
 from zhongben.rules.families import BY_CODE
 from zhongben.rules.group import group_rows
 from zhongben.rules.macros import CALENDAR_TABLE
-from zhongben.rules.spec import Rule
+from zhongben.rules.spec import Basis, Rule
 
 
 @lru_cache(maxsize=1)
@@ -67,6 +67,14 @@ def scoped(engine: Engine, sql: str, keys: str) -> str:
     return f"SELECT * FROM ({sql}) AS zb_all WHERE {' OR '.join(terms) or 'FALSE'}"
 
 
+def _basis(basis: Basis, as_of: dt.date) -> dict[str, str]:
+    """text and status; a provision not in force on ``as_of`` also says so (已修改 / 已废止)."""
+    entry = {"text": basis.text, "status": basis.status}
+    if not basis.in_force(as_of):
+        entry["note"] = basis.state(as_of)
+    return entry
+
+
 def describe(lead: Lead, rule: Rule, params: dict[str, Any], as_of: dt.date,
              data_until: dt.date | None = None) -> None:
     """Attach the rule's identity, basis, parameters and the filled-in explanation."""
@@ -75,7 +83,7 @@ def describe(lead: Lead, rule: Rule, params: dict[str, Any], as_of: dt.date,
     lead.rule_name = header.name
     lead.family = BY_CODE[header.family].name
     lead.severity = header.severity.value
-    lead.legal_basis = [{"text": b.text, "status": b.status} for b in header.basis]
+    lead.legal_basis = [_basis(b, as_of) for b in header.basis]
     lead.params = dict(params)
     lead.as_of = as_of
     facts = {

@@ -27,6 +27,7 @@ from zhongben.rules.coverage import HorizonWarning, data_until, lead_note, uncov
 from zhongben.rules.materialise import SharedRows
 from zhongben.rules.run import prepare, run_rule
 from zhongben.rules.spec import Rule
+from zhongben.rules.versions import in_force
 from zhongben.rules.visibility import VISIBILITY, unchanged_sql
 
 Progress = Callable[[str, int, int], None]  # (rule id, index done, total)
@@ -41,9 +42,14 @@ class ScreenResult:
     per_rule: dict[str, int] = field(default_factory=dict)
     horizons: dict[str, TableHorizon] = field(default_factory=dict)
     warnings: list[HorizonWarning] = field(default_factory=list)
+    versions: dict[str, int] = field(default_factory=dict)  # rule → the version in force, run
+    skipped: dict[str, str] = field(default_factory=dict)  # rule → why (中文): no version in force
 
     def warning_lines(self) -> list[str]:
         return [w.message(self.as_of) for w in self.warnings]
+
+    def skipped_lines(self) -> list[str]:
+        return list(self.skipped.values())
 
 
 def unchanged_tables(engine: Engine, as_of: dt.date) -> frozenset[str]:
@@ -96,7 +102,10 @@ def screen(
     (``zhongben.rules.incremental``; nothing is stored then)."""
     scope = scope or Scope()
     params = params or {}
-    rules = select_rules(library, rule_ids)
+    # The version of each rule in force on as_of (rules.versions), for every engine and path.
+    chosen = in_force({r.id: r for r in select_rules(library, rule_ids)}, as_of)
+    rules = list(chosen.rules.values())
+    params = {k: v for k, v in params.items() if k not in chosen.skipped}
     for rule_id, values in params.items():  # fail before running anything
         select_rules({r.id: r for r in rules}, [rule_id])[0].resolve_params(values)
     prepare(engine)
@@ -123,9 +132,11 @@ def screen(
     leads.sort(key=lambda x: (-x.score, x.rule_id, x.case_no or "", x.subject_id or ""))
     ran = [r.id for r in rules]
     result = ScreenResult(as_of, ran, leads, per_rule=per_rule,
-                          horizons=horizons, warnings=warnings(rules, as_of, horizons))
+                          horizons=horizons, warnings=warnings(rules, as_of, horizons),
+                          versions={r.id: r.version for r in rules}, skipped=chosen.skipped)
     if leads_store is not None:
         scope_json = scope.model_dump(mode="json")
         result.run_id = leads_store.save_run(as_of, ran, params, scope_json, leads, in_scope,
-                                             [w.as_json() for w in result.warnings])
+                                             [w.as_json() for w in result.warnings],
+                                             result.versions)
     return result

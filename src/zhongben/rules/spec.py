@@ -50,9 +50,44 @@ class ParamType(StrEnum):
 
 
 class Basis(BaseModel):
+    """A legal basis; ``effective_to`` set: the provision was amended or repealed that day
+    (``replaced_by``: what took its place, if anything)."""
+
     model_config = ConfigDict(extra="forbid")
     text: str
     status: str = Field(pattern=r"^[VSU]$")
+    effective_from: dt.date | None = None
+    effective_to: dt.date | None = None
+    replaced_by: str = ""
+
+    @model_validator(mode="after")
+    def _period(self) -> Basis:
+        if self.effective_from and self.effective_to and self.effective_to <= self.effective_from:
+            raise ValueError(f"法律依据 {self.text} 的失效日 {self.effective_to} 须晚于生效日 "
+                             f"{self.effective_from}")
+        if self.replaced_by and self.effective_to is None:
+            raise ValueError(f"法律依据 {self.text} 写了 replaced_by，须同时写失效日 effective_to")
+        return self
+
+    def in_force(self, day: dt.date) -> bool:
+        return (self.effective_from is None or self.effective_from <= day) and (
+            self.effective_to is None or day < self.effective_to)
+
+    def state(self, day: dt.date) -> str:
+        """中文: 现行 / 尚未生效 / 已修改（由…取代） / 已废止, as of ``day``."""
+        if self.effective_to is not None and self.effective_to <= day:
+            if self.replaced_by:
+                return f"已修改（{self.effective_to} 起由 {self.replaced_by} 取代）"
+            return f"已废止（{self.effective_to} 起）"
+        if self.effective_from is not None and day < self.effective_from:
+            return f"尚未生效（{self.effective_from} 起施行）"
+        return "现行"
+
+    def period(self) -> str:
+        """中文: the period the provision is in force, e.g. 2021-01-01 起 / 至 2024-12-01."""
+        start = f"{self.effective_from} 起" if self.effective_from else ""
+        end = f"至 {self.effective_to}（不含）" if self.effective_to else ""
+        return "，".join(x for x in (start, end) if x) or "施行期间未注明"
 
 
 class Param(BaseModel):
@@ -85,6 +120,13 @@ class Header(BaseModel):
     # that absence up to :data_until, the date their data reaches, not beyond.
     absence_of: list[str] = Field(default_factory=list)
     explanation: str
+    # The version's record (docs/reference/rule-format.md, 版本): who changed it, when, why, and
+    # the date it is in force from (none: from the beginning); older versions are kept in
+    # ``<family folder>/versions/<ID>.v<N>.sql``.
+    author: str = ""
+    changed_on: dt.date | None = None
+    change_note: str = ""
+    effective_from: dt.date | None = None
 
     @field_validator("params")
     @classmethod
@@ -165,14 +207,33 @@ class Rule:
     path: Path
     sql_line: int  # file line number of the first line of ``sql``
     used: tuple[Used, ...] = ()  # everything ``uses`` names, with what those use, in order
+    history: tuple[Rule, ...] = ()  # the older versions (``versions/``), oldest first
 
     @property
     def id(self) -> str:
         return self.header.id
 
     @property
+    def version(self) -> int:
+        return self.header.version
+
+    def versions(self) -> tuple[Rule, ...]:
+        """Every version, oldest first, this one last."""
+        return (*self.history, self)
+
+    def in_force(self, day: dt.date) -> Rule | None:
+        """The version in force on ``day``: the latest whose ``effective_from`` is on or before
+        it (a version without one is in force from the beginning); None before every version."""
+        found = None
+        for rule in self.versions():
+            start = rule.header.effective_from
+            if start is None or start <= day:
+                found = rule
+        return found
+
+    @property
     def test_path(self) -> Path:
-        return self.path.with_name(f"{self.id}.test.yaml")
+        return self.path.with_name(f"{self.path.stem}.test.yaml")  # versions: <ID>.v<N>.test.yaml
 
     def defaults(self) -> dict[str, Any]:
         return {name: p.default for name, p in self.header.params.items()}

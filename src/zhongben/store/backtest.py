@@ -3,15 +3,17 @@ recommendations, adoptions, results and money recovered — per rule and version
 by court or by the quarter the lead was found.
 
 Counting (docs: /work/notes/issue-18-i18rep.md):
-- 线索 and 成案 per lead: a lead is counted once in its (rule, version) group, 成案 when its case
-  was accepted (``decided_on``); 成案率 = 成案 / 线索;
+- 线索 and 成案 per lead: a lead is counted once, in the group of the version that first found it
+  (``found_version``: a later version that merely confirmed it takes no credit), 成案 when its
+  case was accepted (``decided_on``); 成案率 = 成案 / 线索;
 - per case (a 类案 case of three leads made one recommendation and recovered one amount): 检察建议
   when a recommendation was issued (``sent_on``), 已回复 when the court answered it
   (``court_adopted`` known) or the case closed as 法院未回复, 采纳 when the court adopted it, the
   result (纠正 / 部分纠正 / 未纠正 / 法院未回复 / 撤回) and 到位金额; 采纳率 = 采纳 / 已回复. Split
   by court or quarter, a case counts in the group of its earliest lead, so the splits add up to
   the rule's row;
-- days to outcome: from the lead's date (its screening date ``as_of``, else when first found) to
+- days to outcome: from the lead's date (the screening date it was first found on,
+  ``found_as_of``; else its ``as_of``; else when first stored) to
   its case's 结案 date; the median over the group's leads with a result.
 """
 
@@ -59,7 +61,14 @@ class BacktestRow:
         return float(median(self.days)) if self.days else None
 
 
+def found_version(lead: Lead) -> int:
+    """The version credited with ``lead``: the one that first found it."""
+    return lead.found_version if lead.found_version is not None else lead.rule_version
+
+
 def lead_day(lead: Lead) -> date | None:
+    if lead.found_as_of is not None:
+        return lead.found_as_of
     if lead.as_of is not None:
         return lead.as_of
     return lead.first_seen_at.date() if lead.first_seen_at else None
@@ -92,7 +101,7 @@ def backtest(session: Session, org_ids: list[int] | None = None, dimension: str 
     home: dict[tuple[str, int, int], str] = {}  # each case counts in its first lead's group
     rows: dict[tuple[str, int, str], BacktestRow] = {}
     for lead, matter in found:
-        group = (lead.rule_id, lead.rule_version, _key(lead, dimension))
+        group = (lead.rule_id, found_version(lead), _key(lead, dimension))
         row = rows.get(group) or rows.setdefault(group, BacktestRow(*group))
         _count_lead(row, lead, matter)
         if matter is not None and home.setdefault((*group[:2], matter.id), group[2]) == group[2]:

@@ -131,6 +131,7 @@ def _sample(rng: random.Random, i: int, courts: list[str], as_of: date) -> dict[
                      {"table": "vehicles", "file": "vehicles.csv", "row": i + 2, "batch": 1,
                       "fields": {"plate": f"浙D{i % 100000:05d}", "owner_id": subject}}],
         "params": {"min_value": 10000}, "as_of": as_of - timedelta(days=i % 90),
+        "found_version": 1, "found_as_of": as_of - timedelta(days=i % 90), "versions": [1],
         "screen_status": "active", "first_seen_at": seen, "updated_at": seen,
         "resolved_at": None,
     }

@@ -7,7 +7,12 @@ counts from the lead's screening date, so the same world gives the same history.
 its own quality, so the rules' rates differ as they do in an office.
 
 Rows are written directly (cases, their events and the leads' status), not through the
-services: they are history, dated in the past, which the services refuse by design."""
+services: they are history, dated in the past, which the services refuse by design.
+
+Two versions: the rule with the most leads is given a version history (``two_versions``) so
+``zhongben models compare`` has something to compare — the older version screened two months
+before the newer one; a third of its leads were found by both, a third only by the older version
+(the newer one no longer finds them) and a third only by the newer."""
 
 from __future__ import annotations
 
@@ -24,6 +29,7 @@ from zhongben.workflow.machine import STATE_NAMES
 
 TAKEN_UP = 0.35  # share of leads taken up as cases
 CLASS_SHARE = 0.125  # share of those cases that take in more leads of the same rule (类案)
+EARLIER = timedelta(days=60)  # how long before the newer version the older one screened
 
 
 def _draw(key: str, salt: str) -> float:
@@ -57,6 +63,7 @@ def seed_history(session: Session) -> int:
     """Returns the number of cases written; writes none when any case exists already."""
     if session.scalar(select(func.count(Matter.id))):
         return 0
+    two_versions(session)
     owners = {org_id: user_id for org_id, user_id in session.execute(
         select(User.org_id, func.min(User.id)).where(User.role == "检察官")
         .group_by(User.org_id))}
@@ -98,9 +105,36 @@ def _class_mates(lead: Lead, leads: list[Lead]) -> list[Lead]:
     return mates[:2]
 
 
+def two_versions(session: Session) -> tuple[str, int, int] | None:
+    """Give the rule with the most leads an older and a newer version (module doc); (rule, older,
+    newer), None when nothing is published."""
+    row = session.execute(select(Lead.rule_id, func.max(Lead.rule_version))
+                          .group_by(Lead.rule_id)
+                          .order_by(func.count(Lead.lead_key).desc(), Lead.rule_id)).first()
+    if row is None:
+        return None
+    rule_id, current = row
+    old, new = (current - 1, current) if current >= 2 else (current, current + 1)
+    leads = session.scalars(select(Lead).where(Lead.rule_id == rule_id).order_by(Lead.lead_key))
+    for index, lead in enumerate(leads):
+        day, share = lead.as_of or date.today(), index % 3
+        if share == 0:  # found by the older version only
+            lead.rule_version, lead.found_version, lead.versions = old, old, [old]
+            lead.as_of = lead.found_as_of = day - EARLIER
+        elif share == 1:  # found by both: credited to the older one
+            lead.rule_version, lead.found_version, lead.versions = new, old, [old, new]
+            lead.found_as_of = day - EARLIER
+        else:  # found by the newer version only
+            lead.rule_version, lead.found_version, lead.versions = new, new, [new]
+            lead.found_as_of = day
+    session.flush()
+    return rule_id, old, new
+
+
 def _play(lead: Lead, number: int, owner: int | None, org_name: str) -> _Story:
     key, quality = lead.lead_key, rule_quality(lead.rule_id)
-    opened = (lead.as_of or date.today()) + timedelta(days=_span(key, "open", 3, 20))
+    found = lead.found_as_of or lead.as_of or date.today()
+    opened = found + timedelta(days=_span(key, "open", 3, 20))
     matter = Matter(number=f"{org_name[:1]}检民执监案〔{opened.year}〕{number}号（历史）",
                     kind="个案纠违", title=f"{lead.case_no or lead.subject_name or ''}："
                     f"{lead.rule_name}", org_id=lead.org_id, court=lead.court,

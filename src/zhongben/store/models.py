@@ -77,7 +77,12 @@ class Lead(Base):
     __tablename__ = "leads"
     lead_key: Mapped[str] = mapped_column(String(40), primary_key=True)
     rule_id: Mapped[str] = mapped_column(String(16))
-    rule_version: Mapped[int] = mapped_column(Integer, default=1)
+    rule_version: Mapped[int] = mapped_column(Integer, default=1)  # the latest that confirmed it
+    # The version and screening date that first found the lead (never updated), and every
+    # version that has found it: the backtest credits found_version (store.backtest).
+    found_version: Mapped[int | None] = mapped_column(Integer)
+    found_as_of: Mapped[date | None] = mapped_column(Date)
+    versions: Mapped[list[Any] | None] = mapped_column(JSON, default=list)
     rule_name: Mapped[str] = mapped_column(String(100), default="")
     family: Mapped[str] = mapped_column(String(100), default="")
     case_no: Mapped[str | None] = mapped_column(String(64))

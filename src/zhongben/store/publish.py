@@ -1,6 +1,8 @@
 """Publishing the workspace's leads into the application database, in one transaction, so the web
 app never reads DuckDB while a screen may be writing it. A lead's review state here (status,
-assignee, case, transfer) survives re-publication; its screening facts are refreshed."""
+assignee, case, transfer) survives re-publication; its screening facts are refreshed, except the
+version and date that first found it (``found_version``, ``found_as_of``: set once), while
+``versions`` gains every version the workspace has seen find it."""
 
 from __future__ import annotations
 
@@ -32,6 +34,9 @@ SCREEN_COLUMNS = (
     "unpaid_amount", "explanation", "legal_basis", "evidence", "params", "as_of", "status",
     "first_seen_at", "updated_at", "resolved_at",
 )
+# Added by issue 18; a workspace screened before has none (found by what the lead holds).
+FOUND_COLUMNS = ("found_version", "found_as_of", "versions")
+KEPT_ON_UPDATE = ("found_version", "found_as_of")
 
 
 class PublishError(RuntimeError):
@@ -50,12 +55,27 @@ def read_workspace_leads(con: duckdb.DuckDBPyConnection) -> list[dict[str, Any]]
               .fetchall()}
     if "leads" not in tables:
         raise PublishError("工作区中没有线索表（leads），请先运行 zhongben screen")
-    cursor = con.execute(f"select {', '.join(SCREEN_COLUMNS)} from leads")
+    present = {r[0] for r in con.execute(
+        "select column_name from information_schema.columns where table_name = 'leads'")
+        .fetchall()}
+    found = [c for c in FOUND_COLUMNS if c in present]
+    cursor = con.execute(f"select {', '.join((*SCREEN_COLUMNS, *found))} from leads")
     names = [d[0] for d in cursor.description]
     return [_row(dict(zip(names, values, strict=True))) for values in cursor.fetchall()]
 
 
+def _found(raw: dict[str, Any]) -> None:
+    versions = raw.get("versions")
+    versions = json.loads(versions) if isinstance(versions, str) else versions
+    raw["versions"] = sorted({int(v) for v in versions or []} | {int(raw["rule_version"])})
+    if raw.get("found_version") is None:
+        raw["found_version"] = raw["versions"][0]
+    if raw.get("found_as_of") is None:
+        raw["found_as_of"] = raw["as_of"]
+
+
 def _row(raw: dict[str, Any]) -> dict[str, Any]:
+    _found(raw)
     for name in JSON_COLUMNS:
         if isinstance(raw[name], str):
             raw[name] = json.loads(raw[name])
@@ -95,7 +115,7 @@ def store_leads(session: Session, rows: list[dict[str, Any]],
     terms = annotate(rows, profiles or {})
     owners, fallback = court_owners(session), root_org_id(session)
     new = [r for r in rows if r["lead_key"] not in existing]
-    old = [r for r in rows if r["lead_key"] in existing]
+    old = _keep_found(session, [r for r in rows if r["lead_key"] in existing])
     subject_courts = subject_courts or {}
     for row in new:
         court = row.get("court") or subject_courts.get(row.get("subject_id") or "", "")
@@ -108,6 +128,26 @@ def store_leads(session: Session, rows: list[dict[str, Any]],
             session.execute(statement(LeadDetail), details)
     write_terms(session, terms, [r["lead_key"] for r in old])
     return len(new), len(old)
+
+
+def _keep_found(session: Session, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """``rows`` of published leads without what first found them (kept as published) and with
+    ``versions`` the union of the published and the workspace's."""
+    known: dict[str, tuple[int | None, list[Any]]] = {}
+    keys = [r["lead_key"] for r in rows]
+    for start in range(0, len(keys), 500):
+        query = select(Lead.lead_key, Lead.found_version, Lead.versions).where(
+            Lead.lead_key.in_(keys[start:start + 500]))
+        known.update({key: (found, list(versions or []))
+                      for key, found, versions in session.execute(query)})
+    out = []
+    for row in rows:
+        found, versions = known.get(row["lead_key"], (None, []))
+        if found is not None:  # published with what found it: that stays
+            row = {k: v for k, v in row.items() if k not in KEPT_ON_UPDATE}
+        row["versions"] = sorted({*row["versions"], *versions})
+        out.append(row)
+    return out
 
 
 def _split(rows: list[dict[str, Any]]) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:

@@ -5,6 +5,7 @@ and cases it produced here."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date
 
 from fastapi import APIRouter, Depends, Request
 from fastapi.responses import Response
@@ -14,6 +15,7 @@ from sqlalchemy.orm import Session
 from zhongben.leads.output.labels import SEVERITY_ZH, basis_text, template_text, value_text
 from zhongben.protect.mark import ExportMark
 from zhongben.rules.families import BY_CODE
+from zhongben.rules.versions import basis_entry, history_lines
 from zhongben.store.audit import record
 from zhongben.store.export import xlsx_response
 from zhongben.store.models import Lead, Matter
@@ -38,6 +40,7 @@ class RuleEntry:
     origin: str = ""
     leads: int = 0
     cases: int = 0
+    history: list[str] = field(default_factory=list)  # each version's record, newest first
 
 
 def _from_library(workspace: str | None) -> dict[str, RuleEntry]:
@@ -53,10 +56,10 @@ def _from_library(workspace: str | None) -> dict[str, RuleEntry]:
         entries[rule_id] = RuleEntry(
             rule_id, h.version, h.name, BY_CODE[h.family].name if h.family in BY_CODE else "",
             str(h.severity.value),
-            [{"text": b.text, "status": b.status} for b in h.basis],
+            [basis_entry(b, date.today()) for b in h.basis],
             [f"{p.label} {value_text(p.default)}{(' ' + p.unit) if p.unit else ''}"
              for p in h.params.values()], template_text(rule_id, h.explanation),
-            library.origins[rule_id].label)
+            library.origins[rule_id].label, history=history_lines(rule))
     return entries
 
 

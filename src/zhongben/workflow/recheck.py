@@ -53,6 +53,9 @@ def _ask_workspace(lead: Lead, workspace: str) -> dict[str, Any]:
     if rule is None:
         return {"still_fires": None, "source": f"规则库中已无规则 {lead.rule_id}"}
     today = date.today()
+    rule = rule.in_force(today)  # the version in force today (rules.versions)
+    if rule is None:
+        return {"still_fires": None, "source": f"规则 {lead.rule_id} 今日尚无生效的版本"}
     with open_read(workspace) as con:
         engine = DuckDBEngine(con)
         prepare(engine)

@@ -7,7 +7,7 @@ severity: high
 grain: case_subject
 basis:
   - {text: 终本规定 第9条, status: S}
-  - {text: 民诉法解释 第517条, status: V}
+  - {text: 民诉法解释 第517条, status: V, effective_from: 2021-01-01}
 tables:
   cases: [case_no, filed_on, closed_on, close_method, original_case_no]
   parties: [case_no, role, name, id_no, id_no_entity]

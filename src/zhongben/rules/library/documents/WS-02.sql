@@ -7,7 +7,7 @@ severity: medium
 grain: case
 basis:
   - {text: 终本规定 第9条, status: S}
-  - {text: 民诉法解释 第517条, status: V}
+  - {text: 民诉法解释 第517条, status: V, effective_from: 2021-01-01}
 tables:
   documents: [doc_id, case_no, doc_no, kind, ruled_on, informs_resume_right, source_file]
 explanation: >-

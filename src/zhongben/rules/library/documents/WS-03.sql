@@ -6,7 +6,7 @@ family: L
 severity: low
 grain: case
 basis:
-  - {text: 民诉法解释 (2020年修正，2021-01-01施行；原第519条改为第517条), status: V}
+  - {text: 民诉法解释 (2020年修正，2021-01-01施行；原第519条改为第517条), status: V, effective_from: 2021-01-01}
   - {text: 民事诉讼法 (2021年、2023年修正；终结执行条文原第257条、第264条), status: U}
 tables:
   documents: [doc_id, case_no, doc_no, kind, ruled_on, cited_articles, source_file]

@@ -6,7 +6,7 @@ family: A
 severity: medium
 grain: case
 basis:
-  - {text: 民诉法解释 第517条, status: V}
+  - {text: 民诉法解释 第517条, status: V, effective_from: 2021-01-01}
   - {text: 终本规定（告知条款）, status: U}
 tables:
   cases: [case_no, closed_on, close_method, applicant_informed_on]
