@@ -10,7 +10,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0009_i18pet"
-down_revision = "0007_lead"  # the lead rechains it after 0008 at merge
+down_revision = "0008_i18ver"
 branch_labels = None
 depends_on = None
 
