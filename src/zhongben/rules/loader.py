@@ -52,7 +52,7 @@ def _load_cached(
             )
         rules[rule.id] = rule
     rules = with_used(rules, views, problems)
-    rules = with_history(rules, views, rules, problems)
+    rules = with_history(rules, views, rules, problems, read_rule)
     if validate:
         from zhongben.rules.validate import validate_rule, validate_view
 
@@ -113,7 +113,7 @@ def load_rule(path: Path, validate: bool = True) -> Rule:
         problems.extend(found)
         rule = replace(rule, used=used)
         if history:
-            rule = with_history({rule.id: rule}, views, everything, problems)[rule.id]
+            rule = with_history({rule.id: rule}, views, everything, problems, read_rule)[rule.id]
     if rule is not None and validate:
         from zhongben.rules.validate import validate_rule
 

@@ -120,7 +120,7 @@ def _load_local(local: Path, signature: tuple[tuple[str, int, int], ...]) -> Lib
         used, found = resolve_uses(rule.path, rule.header.uses, views, everything)
         problems.extend(found)
         own[rule_id] = replace(rule, used=used)
-    own = with_history(own, views, {**builtin, **own}, problems)
+    own = with_history(own, views, {**builtin, **own}, problems, read_rule)
     _validate(local, views, own, problems)
     if problems:
         raise RuleError(problems)

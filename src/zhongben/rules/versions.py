@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -21,6 +21,7 @@ from zhongben.rules.problems import Problem
 from zhongben.rules.shared import resolve_uses
 from zhongben.rules.spec import Basis, Rule, SharedView
 
+ReadRule = Callable[[Path], tuple[Rule | None, list[Problem]]]
 VERSIONS = "versions"  # the folder of older versions inside a family folder
 VERSION_FILE = re.compile(r"^(?P<id>[A-Z]{2}-\d{2})\.v(?P<version>\d+)$")
 
@@ -38,12 +39,10 @@ def version_paths(rule_path: Path, rule_id: str) -> list[Path]:
 
 def with_history(
     rules: Mapping[str, Rule], views: Mapping[str, SharedView], everything: Mapping[str, Rule],
-    problems: list[Problem],
+    problems: list[Problem], read_rule: ReadRule,
 ) -> dict[str, Rule]:
-    """Each rule of ``rules`` with its older versions read, their ``uses`` resolved against
-    ``views`` and ``everything`` (problems appended)."""
-    from zhongben.rules.loader import read_rule
-
+    """Each rule of ``rules`` with its older versions read by ``read_rule`` (the loader's), their
+    ``uses`` resolved against ``views`` and ``everything`` (problems appended)."""
     out = {}
     for rule_id, rule in rules.items():
         history = []
