@@ -5,6 +5,13 @@ cores. Every figure is measured in this run; nothing is compared against a store
 
     .venv/bin/python benchmarks/spark_bench.py --scale city            # makes the world in /tmp
     .venv/bin/python benchmarks/spark_bench.py --db ws.duckdb --lake lake/ --as-of 2026-06-30
+    .venv/bin/python benchmarks/spark_bench.py --db ws.duckdb --lake lake/ \
+        --engines duckdb,local[2] --per-rule     # + the 10 slowest rules, engine beside engine
+
+``--per-rule``: each rule's seconds from the ``progress`` boundaries of ``screen``, the shared
+views it stores first counted apart (``materialise``), and the Spark session's start and the
+lake's registration apart; the first rule also carries the screen's opening queries (as-of
+views, data horizons). The engines must find the same leads (keys and scores) or it fails.
 
 Each engine runs in its own child process (a fresh JVM for every Spark master), so peak memory
 is that run's own: the resident set of the child and its descendants, sampled every 0.2 s.
