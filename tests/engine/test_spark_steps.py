@@ -7,7 +7,7 @@ import duckdb
 from zhongben.engine.spark_steps import STEP_PREFIX, split_shared
 
 SQL = """
-WITH base AS (SELECT x FROM t WHERE x > 0),
+WITH base AS (SELECT x FROM t WHERE x > 0 GROUP BY x),
 once AS (SELECT x FROM base WHERE x < 5),
 pairs AS (SELECT a.x AS a, b.x AS b FROM base AS a JOIN once AS b ON a.x <= b.x)
 SELECT p.a, p.b FROM pairs AS p JOIN base AS c ON c.x = p.a ORDER BY p.a, p.b
@@ -34,3 +34,12 @@ def test_the_steps_and_the_query_give_the_rows_of_the_whole_query() -> None:
 def test_a_query_without_shared_ctes_is_left_as_it_is() -> None:
     plain = "WITH a AS (SELECT 1 AS x) SELECT x FROM a"
     assert split_shared(plain) == ([], plain)
+
+
+def test_a_cte_picking_columns_and_rows_of_one_table_stays_inlined() -> None:
+    """Storing it would copy the table; reading the table twice is cheaper."""
+    scan = ("WITH a AS (SELECT x, x + 1 AS y FROM t WHERE x > 0) "
+            "SELECT a.x FROM a JOIN a AS b ON a.y = b.x")
+    assert split_shared(scan) == ([], scan)
+    grouped = scan.replace("WHERE x > 0", "WHERE x > 0 GROUP BY x")
+    assert len(split_shared(grouped)[0]) == 1

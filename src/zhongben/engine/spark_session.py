@@ -38,6 +38,11 @@ LOCAL_SETTINGS: dict[str, str] = {
     # Spark's own default (10 MB): at 64 MB the city world ran out of driver memory building
     # broadcasts under local[2] (benchmarks/spark_bench.py, 2026-12-04)
     "spark.sql.autoBroadcastJoinThreshold": str(10 * 1024 * 1024),
+    # Spark sizes its memory pages from the driver's memory: 64 MB at 4g, and every broadcast
+    # hash table of a join takes at least one page — thirty joins of a few thousand rows each
+    # allocated gigabytes and spent the screen collecting garbage. 2 MB pages: a county screen
+    # ran its rules a third faster under local[2] (benchmarks/spark_bench.py --per-rule)
+    "spark.buffer.pageSize": "2m",
 }
 
 

@@ -6,6 +6,10 @@ nodes — planning, not the rows, then takes seconds per query. ``split_shared``
 the top-level WITH that is read more than once (after the ones before it are split off) out of the
 query, to be stored once by the engine (``SparkEngine``) under a session name; the query then
 reads the stored rows.
+
+A CTE that only picks columns and rows of one table (no join, grouping, window, subquery) stays
+inlined: storing it costs a job copying the table (``fund_moves``' legs: every transaction), and
+reading the table again is cheaper and adds a few plan nodes only.
 """
 
 from __future__ import annotations
@@ -37,7 +41,8 @@ def split_shared(sql: str) -> tuple[list[tuple[str, str]], str]:
             body.set("with_", None)
         counts.update(t.name for t in body.find_all(exp.Table)
                       if t.name in names and not t.args.get("db"))
-    shared = [c for c in ctes if counts[c.alias] > 1 and c.alias not in nested]
+    shared = [c for c in ctes if counts[c.alias] > 1 and c.alias not in nested
+              and not _scan_only(c.this)]
     if not shared:
         return [], sql
     steps: list[tuple[str, str]] = []
@@ -58,6 +63,18 @@ def split_shared(sql: str) -> tuple[list[tuple[str, str]], str]:
     if not kept:
         tree.set("with_", None)
     return steps, tree.sql(dialect="spark")
+
+
+_NOT_SCAN = (exp.Join, exp.Window, exp.AggFunc, exp.Subquery, exp.Union, exp.Rand, exp.Uuid,
+             exp.Distinct, exp.Group, exp.Limit, exp.Order, exp.Lateral, exp.Unnest, exp.Explode)
+
+
+def _scan_only(body: exp.Expr) -> bool:
+    """Whether ``body`` only picks columns and rows of one table (cheap to compute again)."""
+    selects = list(body.find_all(exp.Select))
+    return (isinstance(body, exp.Select) and len(selects) == 1 and not body.args.get("with_")
+            and len(list(body.find_all(exp.Table))) == 1
+            and not any(body.find(kind) for kind in _NOT_SCAN))
 
 
 def _with(body: exp.Expr, ctes: list[exp.CTE]) -> exp.Expr:
