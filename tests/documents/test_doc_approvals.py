@@ -160,7 +160,7 @@ def test_an_uploaded_word_file_is_versioned_and_issued_as_approved(
         notice = create_draft(s, jcg, matter, "说明案件执行情况通知书", TODAY)
         with pytest.raises(WorkflowError, match=r"不是 \.docx 格式"):
             upload(s, jcg, notice, b"%PDF-1.4", "通知书.pdf")
-        with pytest.raises(WorkflowError, match="无法作为 Word 文档读取"):
+        with pytest.raises(WorkflowError, match="不是有效的 Word 文档"):
             upload(s, jcg, notice, b"not a zip", "通知书.docx")
         edited = docx.Document(io.BytesIO(notice.content))
         edited.add_paragraph("附：相关证据材料目录一份。")

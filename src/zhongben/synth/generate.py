@@ -18,7 +18,7 @@ from zhongben.synth.factory import Factory
 from zhongben.synth.identity.noise import plant_identity_noise
 from zhongben.synth.identity.truth import ENTITIES_TRUTH, clean_truth
 from zhongben.synth.judges import assign_judges
-from zhongben.synth.petitions import write_petitions
+from zhongben.synth.petitions import add_petition_truth, write_petitions
 from zhongben.synth.plants import plant_all
 from zhongben.synth.registries import citizen_registries
 from zhongben.synth.schema import TABLE_ORDER
@@ -71,7 +71,9 @@ def generate(
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
     rows = _write_tables(world, factory, out, config)
-    rows["petitions"] = write_petitions(world, config.seed, config.as_of, out, config.messy)
+    petitions = write_petitions(world, config.seed, config.as_of, out, config.messy)
+    rows["petitions"] = len(petitions)
+    add_petition_truth(mentions, petitions)
     truth_count = write_truth(out / "truth.csv", world.truth)
     for table, column, picked in world.messy_ids:
         mentions.mark(table, column, picked, "check_digit")

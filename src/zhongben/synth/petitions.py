@@ -15,6 +15,7 @@ from typing import Any
 import numpy as np
 
 from zhongben.contracts import TABLES
+from zhongben.synth.identity.truth import MentionTruth
 from zhongben.synth.world import World
 
 SALT = 18_005  # issue 18 part 5
@@ -24,6 +25,7 @@ CLAIMS = ("法院未穷尽财产调查即终结本次执行程序，请求监督
           "终本后发现被执行人有房产，申请恢复执行未获答复",
           "执行款已到账但迟迟未发放", "被执行人转移财产，法院未采取措施")
 COLUMNS = TABLES["petitions"].column_names
+ROW = "_party_row"  # not written to the file
 COUNTS = {"case_no": 16, "id": 8, "name": 6, "none": 6}
 
 
@@ -41,7 +43,8 @@ def _variant(case_no: str, pick: int) -> str:
 def _applicants(world: World) -> list[dict[str, Any]]:
     cases = world.arrow("cases").to_pylist()
     closed = {c["case_no"]: c for c in cases if c.get("close_method") == "终结本次执行程序"}
-    parties = [p for p in world.arrow("parties").to_pylist() if p["case_no"] in closed]
+    parties = [{**p, ROW: i + 2} for i, p in enumerate(world.arrow("parties").to_pylist())
+               if p["case_no"] in closed]  # ROW: the party's row in parties.csv
     debtors = {p["case_no"]: p["name"] for p in parties if p["role"] == "被执行人"}
     names = Counter(p["name"] for p in world.arrow("parties").to_pylist())
     ids = Counter(p["id_no"] for p in world.arrow("parties").to_pylist() if p.get("id_no"))
@@ -76,7 +79,8 @@ def petition_rows(world: World, seed: int, as_of: dt.date,
             received = as_of - dt.timedelta(days=int(rng.integers(1, 60)))
             row = {"petition_no": f"12309-{as_of.year}-{len(rows) + 1:04d}",
                    "received_on": received.isoformat(), "channel": CHANNELS[len(rows) % 4],
-                   "applicant_name": a["name"], "claim_text": CLAIMS[len(rows) % len(CLAIMS)]}
+                   "applicant_name": a["name"], "claim_text": CLAIMS[len(rows) % len(CLAIMS)],
+                   ROW: a[ROW]}
             if kind == "case_no":
                 row.update(case_no=_variant(a["case_no"], i % 4) if messy else a["case_no"],
                            court=a["court"])
@@ -86,6 +90,7 @@ def petition_rows(world: World, seed: int, as_of: dt.date,
                 row.update(party_name=a["debtor"])
             else:
                 row.update(applicant_name=f"来访人{i + 1}", case_no=f"(2019)浙9999执{9000 + i}号")
+                row[ROW] = None  # a stranger, no party of the case
             if i % 3 == 0:
                 row["accepted_on"] = (received + dt.timedelta(days=2)).isoformat()
             rows.append(row)
@@ -93,11 +98,30 @@ def petition_rows(world: World, seed: int, as_of: dt.date,
 
 
 def write_petitions(world: World, seed: int, as_of: dt.date, out: Path,
-                    messy: bool = False) -> int:
-    """``petitions.csv``; ``messy``: the 案号 as clerks type them (brackets, blanks)."""
+                    messy: bool = False) -> list[dict[str, Any]]:
+    """``petitions.csv``; ``messy``: the 案号 as clerks type them (brackets, blanks). The rows are
+    returned with each applicant's row in parties.csv (``ROW``), for ``entities_truth.csv``."""
     rows = petition_rows(world, seed, as_of, messy)
     with (out / "petitions.csv").open("w", encoding="utf-8", newline="") as f:
-        writer = csv.DictWriter(f, COLUMNS)
+        writer = csv.DictWriter(f, COLUMNS, extrasaction="ignore")
         writer.writeheader()
         writer.writerows(rows)
-    return len(rows)
+    return rows
+
+
+def add_petition_truth(mentions: MentionTruth, rows: list[dict[str, Any]]) -> None:
+    """Each petition's applicant is a mention (``applicant_id``, often only a name): noise
+    ``missing`` where the petition gives no ID."""
+    if not rows:
+        return
+    parties = {}  # a party's row → who the party truly is (its ID in the file may be noisy)
+    for part in mentions.parts.get("parties", []):
+        for row, column, entity in zip(part["source_row"].to_pylist(), part["column"].to_pylist(),
+                                       part["true_entity"].to_pylist(), strict=True):
+            if column == "id_no":
+                parties[row] = entity
+    true = np.array([parties.get(r[ROW]) or f"来访人-{r['petition_no']}" for r in rows],
+                    dtype=object)
+    noise = np.array(["" if r.get("applicant_id") else "missing" for r in rows], dtype=object)
+    mentions.add("petitions", "applicant_id", true, noise)
+    mentions.next_fragment("petitions", len(rows))
