@@ -26,7 +26,12 @@ ENTITIES_TRUTH = "entities_truth.csv"  # written by ``zhongben synth`` beside tr
 TRUTH = "_zb_truth"
 JUDGED = "_zb_judged"  # truth joined with the prediction: one row per mention
 COMMON_SURNAMES = "王李张刘陈"
-TIER_B_NOISE = {"typo": "typo", "check_digit": "typo", "masked": "masked", "missing": "none"}
+TIER_B_NOISE = {"typo": "typo", "check_digit": "typo", "masked": "masked", "missing": "none",
+                "name_only": "name_only"}
+# A mention that carries a name and nothing to compare (a petition giving only the applicant's
+# name) cannot be linked by design — never on a name alone — so it is scored in a stratum of its
+# own and kept out of Tier B's figures.
+NAME_ONLY = "name_only"
 
 
 @dataclass(frozen=True)
@@ -133,12 +138,13 @@ BAND_FIX = "_zb_band_fix"
 STRATA = (
     ("全部", "true"),
     ("A 层（号码/登记）", "tier_b IS NULL"),
-    ("B 层（无可用号码）", "tier_b IS NOT NULL"),
+    ("B 层（无可用号码）", "tier_b IS NOT NULL AND tier_b <> 'name_only'"),
     ("B 层·打码", "tier_b = 'masked'"),
     ("B 层·错号", "tier_b = 'typo'"),
     ("B 层·无号码", "tier_b = 'none'"),
-    ("B 层·常见姓", "tier_b IS NOT NULL AND surname = 'common'"),
-    ("B 层·少见姓", "tier_b IS NOT NULL AND surname = 'rare'"),
+    ("B 层·常见姓", "tier_b IS NOT NULL AND tier_b <> 'name_only' AND surname = 'common'"),
+    ("B 层·少见姓", "tier_b IS NOT NULL AND tier_b <> 'name_only' AND surname = 'rare'"),
+    ("仅有姓名（不计入 B 层）", "tier_b = 'name_only'"),
 )
 
 

@@ -111,7 +111,8 @@ def write_petitions(world: World, seed: int, as_of: dt.date, out: Path,
 
 def add_petition_truth(mentions: MentionTruth, rows: list[dict[str, Any]]) -> None:
     """Each petition's applicant is a mention (``applicant_id``, often only a name): noise
-    ``missing`` where the petition gives no ID."""
+    ``name_only`` where the petition gives no ID (a name and nothing to compare: scored apart,
+    ``zhongben.identity.evaluate``)."""
     if not rows:
         return
     parties = {}  # a party's row → who the party truly is (its ID in the file may be noisy)
@@ -122,6 +123,6 @@ def add_petition_truth(mentions: MentionTruth, rows: list[dict[str, Any]]) -> No
                 parties[row] = entity
     true = np.array([parties.get(r[ROW]) or f"来访人-{r['petition_no']}" for r in rows],
                     dtype=object)
-    noise = np.array(["" if r.get("applicant_id") else "missing" for r in rows], dtype=object)
+    noise = np.array(["" if r.get("applicant_id") else "name_only" for r in rows], dtype=object)
     mentions.add("petitions", "applicant_id", true, noise)
     mentions.next_fragment("petitions", len(rows))
