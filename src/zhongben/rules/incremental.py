@@ -157,13 +157,7 @@ def screen_incremental(
     ``as_of`` and ``horizon_warnings``."""
     keys = affected(engine, batch)
     close(keys, ((c, s) for _, c, s in stored))
-    while True:
-        _put(engine, "cases", "case_no", keys.cases)
-        _put(engine, "subjects", "subject_id", keys.subjects)
-        local = [r for r in library if r not in FULL_RULES]
-        result = screen(engine, library, as_of, local, params=params, keys=KEYS)
-        if not close(keys, ((lead.case_no, lead.subject_id) for lead in result.leads)):
-            break
+    result, _ = _screen_closed(engine, library, as_of, keys, params)
     if last is None or str(last.get("as_of")) != as_of.isoformat() or _changed(result, last):
         return screen(engine, library, as_of, params=params), None
     if FULL_RULES:
@@ -224,13 +218,20 @@ def screen_cases(
     ``store`` in one transaction, keeping every other lead; ``scope`` is recorded with the run."""
     keys = case_keys(engine, cases)
     close(keys, ((c, s) for _, c, s in store.active()))
-    while True:
-        _put(engine, "cases", "case_no", keys.cases)
-        _put(engine, "subjects", "subject_id", keys.subjects)
-        local = [r for r in library if r not in FULL_RULES]
-        result = screen(engine, library, as_of, local, params=params, keys=KEYS)
-        if not close(keys, ((lead.case_no, lead.subject_id) for lead in result.leads)):
-            break
+    result, local = _screen_closed(engine, library, as_of, keys, params)
     result.run_id = store.save_run(as_of, local, params or {}, dict(scope), result.leads,
                                    keys.contains, [w.as_json() for w in result.warnings])
     return result
+
+
+def _screen_closed(engine: Engine, library: Mapping[str, Rule], as_of: dt.date, keys: Affected,
+                   params: dict[str, dict[str, Any]] | None) -> tuple[ScreenResult, list[str]]:
+    """Screen the local rules on ``keys``, widening them by what the leads share until a screen
+    adds no key; the result and the rules it ran."""
+    local = [r for r in library if r not in FULL_RULES]
+    while True:
+        _put(engine, "cases", "case_no", keys.cases)
+        _put(engine, "subjects", "subject_id", keys.subjects)
+        result = screen(engine, library, as_of, local, params=params, keys=KEYS)
+        if not close(keys, ((lead.case_no, lead.subject_id) for lead in result.leads)):
+            return result, local
