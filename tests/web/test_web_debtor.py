@@ -288,3 +288,23 @@ def test_the_debtor_page_on_the_demo_world(demo_workspace: Path, tmp_path: Path)
         said = describe(s, [entry], Workflow({}, {}))[0]
     assert entry.username == "jcg" and said.target == "被执行人页面"
     assert said.details.startswith("证件号码：")
+
+
+def test_the_lead_and_case_pages_link_each_debtor_card_to_the_debtor_page(
+        debtor_app: FastAPI, planted: tuple[Planted, Path]) -> None:
+    lead = planted[0]
+    href = _href(debtor_app, lead.subject)
+    with debtor_app.state.sessions.begin() as s:
+        matter = open_matter(s, actor_of(s, "jcg"), [s.get(Lead, lead.key)], dt.date.today())
+        matter_id = matter.id
+    assistant = TestClient(debtor_app)
+    login(assistant, "zl")
+    page = assistant.get(f"/leads/{lead.key}").text
+    cards = page[page.index('class="card profile"'):]
+    assert f'class="debtor-page" href="{href}"' in cards
+    case = assistant.get(f"/cases/{matter_id}").text
+    debtors = case[case.index('id="case-debtors"'):]
+    debtors = debtors[:debtors.index("</dd>")]
+    assert f'href="{href}"' in debtors
+    assert lead.subject not in case and lead.subject[:6] + "********" in debtors
+    assert assistant.get(href).status_code == 200

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from datetime import date
 from decimal import Decimal, InvalidOperation
+from typing import Any
 
 from fastapi import APIRouter, Depends, Form, HTTPException, Request
 from fastapi.responses import RedirectResponse, Response
@@ -20,6 +21,7 @@ from zhongben.store.export import xlsx_response
 from zhongben.store.models import Document, Lead, Matter, MatterEvent, User
 from zhongben.store.security import WORKFLOW_ROLES
 from zhongben.web.collab import collab_context
+from zhongben.web.debtor_ref import debtor_href
 from zhongben.web.deps import Viewer, check_csrf, current_user, db, render
 from zhongben.web.exports import export_mark
 from zhongben.workflow.deadlines import current_deadline, current_deadlines
@@ -108,12 +110,29 @@ def case_page(request: Request, matter_id: int, error: str, viewer: Viewer,
                                 .order_by(Document.id)).all()
     return render(request, "case.html", {
         "viewer": viewer, "matter": matter, "leads": leads, "events": events,
+        "debtors": case_debtors(request, leads, viewer),
         "documents": documents, "kinds": KINDS, "doc_status": STATUS_NAMES,
         "deadlines": current_deadlines(matter, date.today()),
         "actions": [(e, EVENT_LABELS[e]) for e in offered_events(matter, viewer.actor)],
         "results": close_choices(matter), "outcomes": OUTCOMES, "reasons": NOT_CASE_REASONS,
         "error": error, "can_workflow": viewer.actor.role in WORKFLOW_ROLES,
         **collab_context(session, viewer, "matter", str(matter.id))})
+
+
+def case_debtors(request: Request, leads: list[Lead], viewer: Viewer) -> list[dict[str, Any]]:
+    """The debtors of the case's leads — each lead's subject and the 被执行人 among its case's
+    parties — once each, with their page's address (from the ID before it is masked)."""
+    seen: dict[str, dict[str, Any]] = {}
+    for lead in leads:
+        parties = [p for p in (lead.detail.parties if lead.detail else [])
+                   if p.get("role") == "被执行人"]
+        for entity, name in [(lead.subject_id, lead.subject_name)] + [
+                (p.get("id_no"), p.get("name")) for p in parties]:
+            href = debtor_href(request, entity)
+            if href and entity and entity not in seen:
+                seen[entity] = {"name": name or "（姓名未登记）",
+                                "id_no": viewer.id_no(entity), "href": href}
+    return list(seen.values())
 
 
 def _amount(text: str) -> Decimal | None:

@@ -3,6 +3,7 @@ status, evidence rows with provenance, the debtor's profile, history and the tri
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from typing import Any
 
@@ -40,8 +41,10 @@ def lead_or_404(session: Session, viewer: Viewer, key: str) -> Lead:
     return lead
 
 
-def debtor_profiles(session: Session, lead: Lead, viewer: Viewer) -> list[dict[str, Any]]:
-    """One entry per debtor concerned: who they are and their masked profile sections."""
+def debtor_profiles(session: Session, lead: Lead, viewer: Viewer,
+                    href: Callable[[str | None], str | None]) -> list[dict[str, Any]]:
+    """One entry per debtor concerned: who they are, their masked profile sections and the
+    address of their debtor page (from the ID before it is masked)."""
     people: list[dict[str, Any]] = []
     concerned = {p.get("id_no"): p for p in (lead.detail.parties if lead.detail else [])}
     if lead.subject_id and lead.subject_id in concerned:
@@ -56,6 +59,7 @@ def debtor_profiles(session: Session, lead: Lead, viewer: Viewer) -> list[dict[s
     for person in people:
         profile = session.get(Profile, person["id_no"]) if person.get("id_no") else None
         data = profile.data if profile else {}
+        person["href"] = href(person.get("id_no"))
         person["sections"] = [
             (label, table, [mask_row(table, r, viewer.unmasked) for r in data.get(key, [])])
             for key, (table, label) in PROFILE_SECTIONS.items()]
@@ -90,7 +94,8 @@ def lead_detail(request: Request, key: str, viewer: Viewer = Depends(current_use
         "can_assign": viewer.actor.role in LEAD_ADMIN_ROLES,
         "can_open": viewer.actor.role in WORKFLOW_ROLES,
         **collab_context(session, viewer, "lead", lead.lead_key),
-        "people": debtor_profiles(session, lead, viewer), "history": history(session, lead),
+        "people": debtor_profiles(session, lead, viewer, lambda e: debtor_href(request, e)),
+        "history": history(session, lead),
         "matter": session.get(Matter, lead.matter_id) if lead.matter_id else None,
         "assignee": session.get(User, lead.assignee_id) if lead.assignee_id else None,
         "orgs": orgs, "org": session.get(Org, lead.org_id) if lead.org_id else None,
