@@ -88,3 +88,27 @@ def test_two_name_only_mentions_of_one_name_stay_two(tmp_path: Path) -> None:
     })
     entities = [e for (e,) in _rows(ws, "SELECT payee_id_entity FROM payments")]
     assert len(set(entities)) == 2 and all(e.startswith("E-") for e in entities)
+
+
+def test_a_petition_naming_its_case_is_the_party_of_that_name_in_it(tmp_path: Path) -> None:
+    case, crowded = "(2024)浙0683执1号", "(2024)浙0683执2号"
+    ws = _workspace(tmp_path, {
+        "parties.csv": "case_no,role,name,id_no,party_type\n"
+                       f"{case},申请执行人,张三,{NEW},自然人\n{case},被执行人,李四,{OTHER},自然人\n"
+                       f"{crowded},申请执行人,王伟,{OLD},自然人\n"
+                       f"{crowded},申请执行人,王伟,{NEWER},自然人",
+        "petitions.csv": "petition_no,received_on,channel,applicant_name,case_no,claim_text\n"
+                         f"P1,2025-01-02,来信,张三,{case},执行不力\n"
+                         f"P2,2025-01-02,来信,张三,,执行不力\n"
+                         f"P3,2025-01-02,来信,王伟,{crowded},执行不力\n"
+                         f"P4,2025-01-02,来信,赵六,{case},执行不力",
+    })
+    linked = dict(_rows(ws, "SELECT petition_no, applicant_id_entity FROM petitions"))
+    assert linked["P1"] == NEW  # the 案号 and the name: the court's party list says who
+    assert linked["P2"] != NEW  # a name alone links nothing
+    assert linked["P3"] not in (OLD, NEWER)  # two parties of that name in the case: nobody
+    assert linked["P4"] not in (NEW, OTHER)  # no party of that name in the case
+    with ws.connect() as con:
+        how = con.execute("SELECT tier, how FROM entity_mentions WHERE tbl = 'petitions' "
+                          "AND entity_id = ?", [NEW]).fetchall()
+    assert how == [("A", "parties")]

@@ -13,7 +13,7 @@ from zhongben.identity.sources import SOURCES, MentionSource
 
 UNRESOLVED = "_zb_unresolved"
 KEY_COLUMNS = ("tbl", "col", "file_hash", "sheet", "row")
-FIELDS = ("raw", "name", "phone", "address", "doc_type", "doc_no", "party_type")
+FIELDS = ("raw", "name", "phone", "address", "doc_type", "doc_no", "party_type", "case_no")
 COLUMNS = (*KEY_COLUMNS, "file", "batch", "subject", *FIELDS)
 
 

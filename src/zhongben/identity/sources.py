@@ -29,6 +29,7 @@ class MentionSource:
     doc_type: str | None = None  # a travel document instead of / beside the ID
     doc_no: str | None = None
     party_type: str | None = None  # 自然人 / 法人 / 非法人组织
+    case_no: str | None = None  # the case whose party the subject says it is (a petition's 案号)
 
     @property
     def entity(self) -> str:
@@ -78,7 +79,7 @@ SOURCES: tuple[MentionSource, ...] = (
     S("id_changes", "old_id"),
     S("id_changes", "new_id"),
     S("company_history", "uscc"),
-    S("petitions", "applicant_id", name="applicant_name"),
+    S("petitions", "applicant_id", name="applicant_name", case_no="case_no"),
 )
 
 BY_LABEL: dict[str, MentionSource] = {s.label: s for s in SOURCES}

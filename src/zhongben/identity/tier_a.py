@@ -7,7 +7,9 @@
   a ticket carrying both the ID and the passport); the same document on several tickets is one
   traveller even when no registry names the holder;
 - a company's former 注册号, 组织机构代码 (also the one inside its USCC) and its current and former
-  registered names (unique by registration) are the company.
+  registered names (unique by registration) are the company;
+- a petition that gives its applicant's name and the 案号 but no number is the party of that case
+  the court's party list names so (``CASE:`` key; two parties of one name in a case link nobody).
 
 A key that an authority maps to two different entities is ambiguous and links nothing (counted in
 ``conflicts``). Mentions no key resolves are left to Tier B."""
@@ -46,6 +48,9 @@ WHERE c.uscc IS NOT NULL AND c.name IS NOT NULL
 UNION ALL
 SELECT 'CNAME:' || h.old_value, h.uscc, 'company_history' FROM company_history AS h
 WHERE h.item = '名称' AND h.uscc IS NOT NULL
+UNION ALL
+SELECT 'CASE:' || p.case_no || '|' || p.name, p.id_no, 'parties' FROM parties AS p
+WHERE p.id_no IS NOT NULL AND p.case_no IS NOT NULL AND p.name IS NOT NULL
 """
 
 COMPANY_LIKE = "(公司|厂|合作社|集团|商行|商店|经营部|中心|研究院|事务所|分行|支行)$"
@@ -71,6 +76,9 @@ UNION ALL
 SELECT tbl, col, file_hash, sheet, "row", 'CNAME:' || name FROM {UNRESOLVED}
 WHERE name IS NOT NULL AND (subject = 'company' OR party_type IN ('法人', '非法人组织')
   OR regexp_matches(name, '{COMPANY_LIKE}'))
+UNION ALL
+SELECT tbl, col, file_hash, sheet, "row", 'CASE:' || case_no || '|' || name FROM {UNRESOLVED}
+WHERE case_no IS NOT NULL AND name IS NOT NULL AND raw IS NULL
 """
 
 
