@@ -139,6 +139,28 @@ def test_the_report_shows_each_traced_path_and_why_it_ends(
     assert client.get("/static/flows.js").status_code == 200
 
 
+def test_markup_in_names_and_summaries_is_text_in_the_report(
+        seeded: sessionmaker[Session], tmp_path: Path, app_db: str) -> None:
+    """Names and summaries come from statements an attacker can write: in the report's tables
+    they are escaped, in its chart data no ``<`` survives to close the script element."""
+    lead = county_lead(seeded)
+    workspace = tmp_path / "ws.duckdb"
+    plant_flows(workspace, lead.subject, '张三</script><script>alert("终本")</script>', lead.as_of)
+    con = duckdb.connect(str(workspace))
+    con.execute("UPDATE bank_accounts SET holder_name = '<img src=x onerror=alert(1)>' "
+                "WHERE account_no = ?", [MIDDLE]).fetchall()
+    con.close()
+    app = create_app(Settings(db=app_db, secret_key="test-secret", workspace=str(workspace)))
+    client = TestClient(app)
+    login(client, "jcg")
+    page = client.get(f"/leads/{lead.key}/flows").text
+    assert "<script>alert" not in page and "<img src=x" not in page
+    assert "&lt;img src=x onerror=alert(1)&gt;" in page  # the holder's name, shown as text
+    data = page[page.index('id="flow-data">'):]
+    data = data[:data.index("</script>")]
+    assert "<" not in data.split(">", 1)[1] and "\\u003cimg" in data
+
+
 def test_another_county_gets_404_on_both_urls(flows_app: FastAPI,
                                               planted: tuple[Planted, Path]) -> None:
     client = TestClient(flows_app)
