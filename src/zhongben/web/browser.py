@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from zhongben.ready import start_timeout
+
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                  "--disable-background-networking", "--disable-component-update",
@@ -14,8 +16,9 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-
 def launch(playwright: Any) -> Any:
     if not CHROMIUM.exists():
         raise RuntimeError("找不到 /usr/bin/chromium，请先运行 scripts/web/install-system-deps.sh")
+    # Playwright's own launch limit is a fixed 30 s; a busy machine gets the load-scaled cap.
     return playwright.chromium.launch(executable_path=str(CHROMIUM), headless=True,
-                                      args=CHROMIUM_ARGS)
+                                      args=CHROMIUM_ARGS, timeout=start_timeout() * 1000)
 
 
 def log_in(page: Any, base: str, username: str, password: str) -> None:
