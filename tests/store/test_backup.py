@@ -60,6 +60,7 @@ def _target(app_db: str, tmp_path: Path) -> str:
     return url
 
 
+@pytest.mark.slow  # a whole backup and restore
 def test_backup_and_restore_into_a_fresh_folder_compare_equal(
         seeded: sessionmaker[Session], app_db: str, tmp_path: Path) -> None:
     workspace = _workspace(tmp_path / "ws.duckdb")

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import pytest
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
 from helpers import csrf_of, login
@@ -205,6 +206,7 @@ def test_comments_mentions_tags_and_attachments_found_by_search(web_app: FastAPI
         assert {n.kind for n in s.scalars(select(Notification))} == {"mention"}
 
 
+@pytest.mark.slow  # OCR
 def test_a_scanned_pdf_is_read_by_ocr_and_found_by_its_text(web_app: FastAPI) -> None:
     prosecutor = _signed_in(web_app, "jcg")
     key = leads_on(prosecutor.get("/leads").text)[0]

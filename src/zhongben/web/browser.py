@@ -21,6 +21,18 @@ def launch(playwright: Any) -> Any:
                                       args=CHROMIUM_ARGS, timeout=start_timeout() * 1000)
 
 
+def open_page(browser: Any, **options: Any) -> Any:
+    """A new page whose waits (clicks, navigations, ``expect``) allow a loaded machine's pace:
+    the load-scaled cap of zhongben.ready instead of Playwright's fixed 30 s and 5 s."""
+    from playwright.sync_api import expect
+
+    limit = start_timeout() * 1000
+    expect.set_options(timeout=limit)
+    page = browser.new_page(**options)
+    page.set_default_timeout(limit)
+    return page
+
+
 def log_in(page: Any, base: str, username: str, password: str) -> None:
     page.goto(base + "/")
     page.fill("input[name=username]", username)
