@@ -62,6 +62,7 @@ def _signed_in(web_app: FastAPI, username: str) -> TestClient:
     return client
 
 
+@pytest.mark.slow  # > 1 s on an idle machine (CI durations, 2026-12-04)
 def test_pages_are_clamped_and_closed_or_suppressed_leads_leave_the_default_inbox(
         web_app: FastAPI) -> None:
     client = _signed_in(web_app, "jcg")
