@@ -15,7 +15,10 @@ install_python() {
     python3 -m pip install -q --disable-pip-version-check "uv==$UV_VERSION"
   fi
   echo "==> installing the Python environment from uv.lock (with the Spark extra the tests use)"
-  python3 -m uv sync --frozen --quiet --extra spark
+  # --compile-bytecode: the byte code is written once here, not compiled again by every process
+  # (each pytest-xdist worker, each CLI and server subprocess of the tests: seconds apiece where
+  # PYTHONDONTWRITEBYTECODE is set, as in many containers)
+  python3 -m uv sync --frozen --quiet --extra spark --compile-bytecode
 }
 
 if [ "${1:-}" = "--system" ]; then

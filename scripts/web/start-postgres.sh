@@ -22,9 +22,12 @@ if ! "$BIN/pg_isready" -q -h 127.0.0.1 -p "$PORT"; then
     mkdir -p "$DATA" && chown postgres:postgres "$DATA" 2>/dev/null || true
     as_pg "$BIN/initdb" -D "$DATA" -U postgres --auth=trust -E UTF8 --locale=C.UTF-8 >&2
   fi
-  as_pg "$BIN/pg_ctl" -D "$DATA" -l "$DATA/server.log" -w \
+  # -w waits until the server accepts connections; the cap is $ZHONGBEN_START_TIMEOUT (as for
+  # every start-up wait, zhongben/ready.py), not pg_ctl's fixed 60 s
+  as_pg "$BIN/pg_ctl" -D "$DATA" -l "$DATA/server.log" -w -t "${ZHONGBEN_START_TIMEOUT:-180}" \
     -o "-c listen_addresses=127.0.0.1 -p $PORT -k $DATA -c fsync=off -c max_connections=200" \
-    start >&2
+    start >&2 || { echo "PostgreSQL 未能在 ${ZHONGBEN_START_TIMEOUT:-180} 秒内就绪：" \
+                          "见 $DATA/server.log" >&2; exit 1; }
 fi
 if ! as_pg "$BIN/psql" -h 127.0.0.1 -p "$PORT" -U postgres -Atqc \
     "select 1 from pg_database where datname = '$DB'" | grep -q 1; then

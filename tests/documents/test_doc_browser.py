@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from zhongben.store.demo import DEMO_PASSWORD
 from zhongben.store.models import Lead
 from zhongben.web.app import Settings, create_app
-from zhongben.web.browser import CHROMIUM, launch, log_in
+from zhongben.web.browser import CHROMIUM, launch, log_in, open_page
 from zhongben.web.server import running
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow,
@@ -32,7 +32,7 @@ def step(page, event: str, text: str = "") -> None:  # type: ignore[no-untyped-d
 
 
 def as_user(browser, base: str, username: str):  # type: ignore[no-untyped-def]
-    page = browser.new_context(locale="zh-CN").new_page()
+    page = open_page(browser, locale="zh-CN")
     page.on("dialog", lambda dialog: dialog.accept())
     log_in(page, base, username, DEMO_PASSWORD)
     return page

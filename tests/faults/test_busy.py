@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
@@ -15,6 +14,7 @@ sys.path.insert(0, str(Path(__file__).parent))
 
 from kill_harness import fresh, steps, tables
 
+from zhongben.ready import wait_until
 from zhongben.synth import generate
 
 AS_OF = "2026-06-30"
@@ -38,9 +38,8 @@ def _holds_write_lock(path: Path, pid: int) -> bool:
 
 
 def _wait_until_locked(path: Path, proc: subprocess.Popen[bytes]) -> None:
-    while not _holds_write_lock(path, proc.pid):
-        assert proc.poll() is None, "the first ingest ended before it was seen holding the file"
-        time.sleep(0.01)
+    wait_until(lambda: _holds_write_lock(path, proc.pid), "第一个导入（持有工作库写锁）",
+               alive=lambda: proc.poll() is None, interval=0.01)
 
 
 # The command line with its imports done before it is let go (a second of work instead of

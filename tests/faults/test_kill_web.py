@@ -9,7 +9,6 @@ import random
 import re
 import signal
 import subprocess
-import sys
 import threading
 import time
 from pathlib import Path
@@ -23,25 +22,15 @@ from zhongben.store.audit_verify import verify_chain
 from zhongben.store.db import database_url, open_database
 from zhongben.store.demo import DEMO_PASSWORD
 from zhongben.store.models import Lead, Matter, MatterEvent
-from zhongben.web.server import START_LIMIT, free_port
+from zhongben.web.server import free_port, start_process
 
 CSRF = re.compile(r'name="csrf_token" value="([^"]+)"')
 KEY = re.compile(r'href="/leads/([0-9a-f]{40})"')
 
 
 def _serve(app_db: str, port: int) -> subprocess.Popen[bytes]:
-    cmd = [sys.executable, "-m", "zhongben.cli.main", "serve", "--db", "/nonexistent.duckdb",
-           "--app-db", app_db, "--no-publish", "--port", str(port)]
-    server = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-                              start_new_session=True)
-    hung = time.monotonic() + START_LIMIT
-    while server.poll() is None and time.monotonic() < hung:
-        try:
-            if httpx.get(f"http://127.0.0.1:{port}/", timeout=5).status_code == 200:
-                return server
-        except httpx.HTTPError:
-            time.sleep(0.1)
-    raise AssertionError("the server did not start")
+    return start_process(["--db", "/nonexistent.duckdb", "--app-db", app_db, "--no-publish"],
+                         port)
 
 
 def _writes(base: str, stop: threading.Event) -> None:

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from zhongben.identifiers import id_card, uscc
 from zhongben.identity.tier_a import id_components, opaque_id
 from zhongben.workspace import Workspace
@@ -40,6 +42,7 @@ def test_the_newest_number_of_an_id_change_chain_names_the_person() -> None:
     assert names == {OLD: NEWER, NEW: NEWER}
 
 
+@pytest.mark.slow  # > 1 s on an idle machine (CI durations, 2026-12-04)
 def test_registry_mappings_link_and_valid_ids_stay_apart(tmp_path: Path) -> None:
     ws = _workspace(tmp_path, {
         "id_changes.csv": f"old_id,new_id,changed_on\n{OLD},{NEW},2019-01-01",
@@ -68,6 +71,7 @@ def test_registry_mappings_link_and_valid_ids_stay_apart(tmp_path: Path) -> None
     assert _rows(ws, "SELECT retired_id, entity_id FROM entity_aliases") == [(OLD, NEW)]
 
 
+@pytest.mark.slow  # > 1 s on an idle machine (CI durations, 2026-12-04)
 def test_a_document_two_registries_give_to_two_people_links_nobody(tmp_path: Path) -> None:
     ws = _workspace(tmp_path, {
         "identity_documents.csv": f"id_no,doc_no,doc_type\n{NEW},E1234,护照\n"

@@ -94,6 +94,7 @@ def _fill(path: Path, bad: tuple[str, int, str] | None = None) -> dict[str, int]
     return filled
 
 
+@pytest.mark.slow  # > 1 s on an idle machine (CI durations, 2026-12-04)
 def test_filled_templates_load_back_with_nothing_lost(exported: Path, tmp_path: Path) -> None:
     filled = {}
     for agency in AGENCIES:

@@ -7,6 +7,7 @@ import datetime as dt
 from decimal import Decimal
 from pathlib import Path
 
+import pytest
 import xlsxwriter
 
 from zhongben.identifiers import id_card, uscc
@@ -210,6 +211,7 @@ def test_excel_unicode_text_export_utf16_tab(workspace: Workspace, tmp_path: Pat
     ]
 
 
+@pytest.mark.slow  # > 1 s on an idle machine (CI durations, 2026-12-04)
 def test_exact_repeats_without_a_natural_key(workspace: Workspace, tmp_path: Path) -> None:
     """A table without a natural key (parties), and keyed rows whose key holds a bad ID: an exact
     repeat, in the file or of a stored row, is counted and not stored again."""

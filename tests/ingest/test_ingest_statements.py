@@ -8,6 +8,8 @@ import sys
 from pathlib import Path
 from types import ModuleType
 
+import pytest
+
 from zhongben.workspace import Workspace
 
 SAMPLES = Path(__file__).parent / "bank" / "samples.py"
@@ -22,6 +24,7 @@ def _samples() -> ModuleType:
     return module
 
 
+@pytest.mark.slow  # > 1 s on an idle machine (CI durations, 2026-12-04)
 def test_statement_folder_loads_into_transactions(workspace: Workspace, tmp_path: Path) -> None:
     written = _samples().write_all(tmp_path / "statements")
     report = workspace.ingest([tmp_path / "statements"])

@@ -6,6 +6,7 @@ from __future__ import annotations
 from decimal import Decimal
 from pathlib import Path
 
+import pytest
 from PIL import Image, ImageDraw, ImageFont
 
 from zhongben.workspace import Workspace
@@ -36,6 +37,7 @@ def _scanned_statement(path: Path) -> None:
     image.save(path, "PDF", resolution=150)
 
 
+@pytest.mark.slow  # OCR
 def test_a_scanned_statement_is_read_through_the_ocr(workspace: Workspace,
                                                      tmp_path: Path) -> None:
     path = tmp_path / "扫描件.pdf"

@@ -25,6 +25,7 @@ def test_screen_json_has_the_contract_fields(db_path: str) -> None:
     assert body["as_of"] == "2024-12-31"
 
 
+@pytest.mark.slow  # > 1 s on an idle machine (CI durations, 2026-12-04)
 def test_screen_xlsx_csv_and_parameter_overrides(db_path: str, tmp_path: Path) -> None:
     out = tmp_path / "leads.xlsx"
     result = RUNNER.invoke(app, [*SCREEN, "--db", db_path, "--format", "xlsx", "--out", str(out)])
@@ -62,6 +63,7 @@ def test_rules_list_show_test() -> None:
     assert tested.exit_code == 0 and "通过" in tested.output
 
 
+@pytest.mark.slow  # > 1 s on an idle machine (CI durations, 2026-12-04)
 def test_screen_publishes_only_into_an_existing_application_database(
     db_path: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -81,6 +83,7 @@ def test_screen_publishes_only_into_an_existing_application_database(
         assert {lead.rule_id for lead in session.query(Lead)} == {"ZB-01", "DC-01"}
 
 
+@pytest.mark.slow  # > 1 s on an idle machine (CI durations, 2026-12-04)
 def test_incremental_screen_on_the_command_line(db_path: str) -> None:
     refused = RUNNER.invoke(app, [*SCREEN, "--db", db_path, "--incremental"])
     assert refused.exit_code == 2 and "--incremental 只用于" in refused.output

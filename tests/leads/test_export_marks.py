@@ -8,6 +8,7 @@ import io
 from pathlib import Path
 
 import openpyxl
+import pytest
 from typer.testing import CliRunner
 
 from zhongben.cli.main import app
@@ -15,6 +16,7 @@ from zhongben.cli.main import app
 SCREEN = ["screen", "--as-of", "2024-12-31", "--rules", "ZB-01,DC-01", "--no-publish"]
 
 
+@pytest.mark.slow  # > 1 s on an idle machine (CI durations, 2026-12-04)
 def test_cli_csv_and_xlsx_carry_user_time_and_purpose(db_path: str, tmp_path: Path) -> None:
     runner = CliRunner()
     out = runner.invoke(app, [*SCREEN, "--db", db_path, "--format", "csv", "--purpose", "季度通报"])

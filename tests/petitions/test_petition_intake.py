@@ -5,9 +5,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from petition_world import AS_OF, A, B, C, D, build
 
 
+@pytest.mark.slow  # > 1 s on an idle machine (CI durations, 2026-12-04)
 def test_matched_cases_are_screened_at_once_and_their_leads_carry_the_source(
     tmp_path: Path,
 ) -> None:

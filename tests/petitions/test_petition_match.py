@@ -6,11 +6,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from petition_world import AS_OF, A, B, C, D, build
 
 from zhongben.petitions.match import AMBIGUOUS, BY_CASE_NO, BY_ID, BY_NAME, UNMATCHED
 
 
+@pytest.mark.slow  # > 1 s on an idle machine (CI durations, 2026-12-04)
 def test_each_petition_is_matched_or_left_for_a_person(tmp_path: Path) -> None:
     workspace = build(tmp_path)
     report = workspace.match_petitions(AS_OF)
@@ -30,6 +32,7 @@ def test_each_petition_is_matched_or_left_for_a_person(tmp_path: Path) -> None:
     assert listed[0]["method"] == AMBIGUOUS and listed[0]["case_no"] is None
 
 
+@pytest.mark.slow  # > 1 s on an idle machine (CI durations, 2026-12-04)
 def test_an_unknown_case_no_falls_back_and_another_id_is_another_person(tmp_path: Path) -> None:
     from petition_world import person
 

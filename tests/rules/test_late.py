@@ -39,6 +39,7 @@ def _leads(con: duckdb.DuckDBPyConnection, rule_id: str, as_of: dt.date, params:
     return [dataclasses.asdict(lead) for lead in leads]
 
 
+@pytest.mark.slow  # every YAML case of the library twice; test_library runs each once
 @pytest.mark.parametrize(("rule_id", "index"), _cases())
 def test_whole_tables_give_the_same_leads(rule_id: str, index: int) -> None:
     tests = read_tests(RULES[rule_id].test_path)

@@ -103,6 +103,7 @@ def test_a_screen_runs_the_version_in_force_on_its_date(workspace: Path) -> None
     assert [json.loads(r[0]) for r in runs] == [{}, {"LC-04": 1}, {"LC-04": 2}]
 
 
+@pytest.mark.slow  # > 1 s on an idle machine (CI durations, 2026-12-04)
 def test_publication_keeps_what_first_found_a_lead(workspace: Path, tmp_path: Path) -> None:
     ws, config = Workspace(workspace), ScreenConfig(rules=["LC-04"])
     sessions = open_database(tmp_path / "app.sqlite")
@@ -119,6 +120,7 @@ def test_publication_keeps_what_first_found_a_lead(workspace: Path, tmp_path: Pa
     sessions.kw["bind"].dispose()
 
 
+@pytest.mark.slow  # > 1 s on an idle machine (CI durations, 2026-12-04)
 def test_an_old_workspace_without_the_columns_opens_and_publishes(
     workspace: Path, tmp_path: Path
 ) -> None:
@@ -225,6 +227,7 @@ def test_rules_show_and_the_rules_page_give_versions_and_periods(workspace: Path
     assert entry.basis[1]["state"].startswith("已修改")  # shown as of today
 
 
+@pytest.mark.slow  # > 1 s on an idle machine (CI durations, 2026-12-04)
 def test_an_old_version_s_own_tests_run_and_are_checked(workspace: Path) -> None:
     tests = (LIBRARY / "with_property" / "DC-04.test.yaml").read_text(encoding="utf-8")
     family = local_library_dir(workspace) / "with_property"

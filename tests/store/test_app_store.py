@@ -5,6 +5,7 @@ from datetime import date
 from pathlib import Path
 
 import duckdb
+import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from sqlalchemy import select
@@ -84,6 +85,7 @@ def workspace_with_leads(path: Path, rows: list[dict]) -> None:
                     "('浙D12345', ?, date '2022-03-01', '正常')", [rows[0]["subject_id"]])
 
 
+@pytest.mark.slow  # > 1 s on an idle machine (CI durations, 2026-12-04)
 def test_publish_copies_leads_and_profiles_and_keeps_review_state(tmp_path: Path) -> None:
     ws = tmp_path / "ws.duckdb"
     courts = ["嵊州市人民法院", "新昌县人民法院"]

@@ -60,6 +60,7 @@ def _target(app_db: str, tmp_path: Path) -> str:
     return url
 
 
+@pytest.mark.slow  # a whole backup and restore
 def test_backup_and_restore_into_a_fresh_folder_compare_equal(
         seeded: sessionmaker[Session], app_db: str, tmp_path: Path) -> None:
     workspace = _workspace(tmp_path / "ws.duckdb")
@@ -88,6 +89,7 @@ def test_backup_and_restore_into_a_fresh_folder_compare_equal(
     sessions.kw["bind"].dispose()
 
 
+@pytest.mark.slow  # > 1 s on an idle machine (CI durations, 2026-12-04)
 def test_a_damaged_backup_or_an_occupied_target_restores_nothing(tmp_path: Path) -> None:
     workspace = _workspace(tmp_path / "ws.duckdb")
     out = tmp_path / "backup"

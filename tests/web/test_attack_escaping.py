@@ -4,6 +4,7 @@ show the text, never run it."""
 
 from __future__ import annotations
 
+import pytest
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
 from helpers import login
@@ -36,6 +37,7 @@ def _plant(web_app: FastAPI) -> tuple[str, int]:
         return lead.lead_key, matter.id
 
 
+@pytest.mark.slow  # > 1 s on an idle machine (CI durations, 2026-12-04)
 def test_planted_markup_is_shown_as_text_on_every_page_that_carries_it(web_app: FastAPI) -> None:
     key, matter_id = _plant(web_app)
     client = TestClient(web_app)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+import pytest
 from fastapi import FastAPI
 from fastapi.routing import APIRoute
 from fastapi.testclient import TestClient
@@ -93,6 +94,7 @@ def _attack(client: TestClient, token: str, routes: list[APIRoute],
     return wrong
 
 
+@pytest.mark.slow  # > 1 s on an idle machine (CI durations, 2026-12-04)
 def test_no_object_of_one_county_is_reachable_from_another(web_app: FastAPI) -> None:
     owner = TestClient(web_app)
     ids = _objects(web_app, owner, login(owner, "jcg"))

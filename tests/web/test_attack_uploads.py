@@ -8,6 +8,7 @@ import io
 import re
 import zipfile
 
+import pytest
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
 from helpers import login
@@ -64,6 +65,7 @@ def test_attachments_over_the_limit_of_a_strange_type_or_a_bomb_are_refused(
     assert _attachments(web_app) == 0
 
 
+@pytest.mark.slow  # > 1 s on an idle machine (CI durations, 2026-12-04)
 def test_an_edited_document_that_is_a_bomb_or_no_docx_is_refused(web_app: FastAPI) -> None:
     client = TestClient(web_app)
     token = login(client, "jcg")

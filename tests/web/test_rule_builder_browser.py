@@ -16,7 +16,7 @@ from tests.web.builder_setup import BUILDER_USER, builder_workspace
 
 from zhongben.store.demo import DEMO_PASSWORD
 from zhongben.web.app import Settings, create_app
-from zhongben.web.browser import CHROMIUM, launch, log_in
+from zhongben.web.browser import CHROMIUM, launch, log_in, open_page
 from zhongben.web.server import running
 
 pytestmark = [pytest.mark.browser,
@@ -36,7 +36,7 @@ def test_build_preview_save_then_rules_check(app: FastAPI, tmp_path: Path) -> No
 
     with running(app) as base, sync_playwright() as pw:
         browser = launch(pw)
-        page = browser.new_page()
+        page = open_page(browser)
         errors: list[str] = []
         page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
         log_in(page, base, BUILDER_USER, DEMO_PASSWORD)

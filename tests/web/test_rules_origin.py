@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import pytest
 from chinese import xlsx_texts
 from fastapi.testclient import TestClient
 from helpers import login
@@ -19,6 +20,7 @@ ROW = re.compile(r'<td><a href="/leads\?rule=([A-Z]{2}-\d{2})">.*?<td class="ori
                  re.S)
 
 
+@pytest.mark.slow  # > 1 s on an idle machine (CI durations, 2026-12-04)
 def test_the_rules_page_shows_each_rules_origin(
     seeded: sessionmaker[Session], app_db: str, tmp_path: Path
 ) -> None:

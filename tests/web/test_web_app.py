@@ -5,6 +5,7 @@ import json
 import re
 
 import openpyxl
+import pytest
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
 from helpers import csrf_of, login
@@ -86,6 +87,7 @@ def test_ids_are_masked_for_assistants_and_every_view_is_audited(web_app: FastAP
         assert [v.detail["masked"] for v in views if v.username == "zl"] == [True]
 
 
+@pytest.mark.slow  # every step of a case over HTTP, with documents
 def test_the_whole_workflow_over_http(web_app: FastAPI) -> None:
     client = TestClient(web_app)
     token = login(client, "jcg")

@@ -9,7 +9,7 @@ import pytest
 from fastapi import FastAPI
 
 from zhongben.store.demo import DEMO_PASSWORD
-from zhongben.web.browser import CHROMIUM, launch, log_in
+from zhongben.web.browser import CHROMIUM, launch, log_in, open_page
 from zhongben.web.server import running
 
 pytestmark = [pytest.mark.browser,
@@ -34,7 +34,7 @@ def test_prosecutor_journey(web_app: FastAPI, tmp_path: Path) -> None:
 
     with running(web_app) as base, sync_playwright() as pw:
         browser = launch(pw)
-        page = browser.new_page(accept_downloads=True)
+        page = open_page(browser, accept_downloads=True)
         log_in(page, base, "jcg", DEMO_PASSWORD)
         before = adopted_total(page, base)
         page.goto(base + "/leads")
@@ -70,7 +70,7 @@ def test_prosecutor_journey(web_app: FastAPI, tmp_path: Path) -> None:
         assert "用途：制发检察建议" in docx.Document(str(saved)).core_properties.comments
         assert adopted_total(page, base) == before
 
-        other = browser.new_page()
+        other = open_page(browser)
         log_in(other, base, "jcg2", DEMO_PASSWORD)
         response = other.goto(lead_url)
         assert response is not None and response.status == 404

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import pytest
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
 from helpers import csrf_of, login
@@ -61,6 +62,7 @@ def _signed_in(web_app: FastAPI, username: str) -> TestClient:
     return client
 
 
+@pytest.mark.slow  # > 1 s on an idle machine (CI durations, 2026-12-04)
 def test_pages_are_clamped_and_closed_or_suppressed_leads_leave_the_default_inbox(
         web_app: FastAPI) -> None:
     client = _signed_in(web_app, "jcg")
@@ -205,6 +207,7 @@ def test_comments_mentions_tags_and_attachments_found_by_search(web_app: FastAPI
         assert {n.kind for n in s.scalars(select(Notification))} == {"mention"}
 
 
+@pytest.mark.slow  # OCR
 def test_a_scanned_pdf_is_read_by_ocr_and_found_by_its_text(web_app: FastAPI) -> None:
     prosecutor = _signed_in(web_app, "jcg")
     key = leads_on(prosecutor.get("/leads").text)[0]

@@ -27,7 +27,7 @@ from zhongben.store.leads import ALL_STATUSES
 from zhongben.store.models import AuditEntry, Lead, Profile
 from zhongben.store.testing import actor_of
 from zhongben.web.app import Settings, create_app
-from zhongben.web.browser import CHROMIUM, launch, log_in
+from zhongben.web.browser import CHROMIUM, launch, log_in, open_page
 from zhongben.web.debtor_ref import entity_of, ref_of
 from zhongben.web.server import running
 from zhongben.workflow.service import open_matter
@@ -225,7 +225,7 @@ def test_the_graph_on_the_debtor_page_opens_another_debtor_page(
     lead = planted[0]
     with running(debtor_app) as base, sync_playwright() as pw:
         browser = launch(pw)
-        page = browser.new_page()
+        page = open_page(browser)
         errors: list[str] = []
         page.on("pageerror", lambda e: errors.append(str(e)))
         page.on("console", lambda m: errors.append(m.text)

@@ -27,7 +27,7 @@ from zhongben.graph.report import PATH_COLUMNS, build_flow_report
 from zhongben.store.demo import DEMO_PASSWORD
 from zhongben.store.models import AuditEntry, Lead, Org
 from zhongben.web.app import Settings, create_app
-from zhongben.web.browser import CHROMIUM, launch, log_in
+from zhongben.web.browser import CHROMIUM, launch, log_in, open_page
 from zhongben.web.flows import NO_WORKSPACE
 from zhongben.web.server import running
 from zhongben.workspace import ensure_schema
@@ -257,7 +257,7 @@ def test_the_graph_draws_in_a_browser_under_the_csp(
         write_html(build_flow_report(con, lead.subject, lead.as_of), offline)
     with running(flows_app) as base, sync_playwright() as pw:
         browser = launch(pw)
-        page = browser.new_page()
+        page = open_page(browser)
         errors: list[str] = []  # script errors and CSP refusals (a missing favicon is fine)
         page.on("pageerror", lambda e: errors.append(str(e)))
         page.on("console", lambda m: errors.append(m.text)

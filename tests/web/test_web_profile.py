@@ -23,7 +23,7 @@ from zhongben.contracts.storage import unresolved_entities_sql
 from zhongben.store.demo import DEMO_PASSWORD
 from zhongben.store.models import AuditEntry, Lead
 from zhongben.web.app import Settings, create_app
-from zhongben.web.browser import CHROMIUM, launch, log_in
+from zhongben.web.browser import CHROMIUM, launch, log_in, open_page
 from zhongben.web.server import running
 
 COMPANY = "91330683MA2B000009"
@@ -146,7 +146,7 @@ def test_the_relation_graph_draws_in_a_browser_under_the_csp(
     lead = planted[0]
     with running(profile_app) as base, sync_playwright() as pw:
         browser = launch(pw)
-        page = browser.new_page()
+        page = open_page(browser)
         errors: list[str] = []
         page.on("pageerror", lambda e: errors.append(str(e)))
         page.on("console", lambda m: errors.append(m.text)

@@ -16,7 +16,7 @@ from zhongben.store.demo import DEMO_PASSWORD
 from zhongben.store.leads import CLOSED_STATUSES
 from zhongben.store.models import Lead, Matter, User
 from zhongben.web.app import Settings, create_app
-from zhongben.web.browser import CHROMIUM, launch
+from zhongben.web.browser import CHROMIUM, launch, open_page
 from zhongben.web.server import running
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow,
@@ -54,7 +54,7 @@ def test_a_working_day(demo_workspace: Path, tmp_path: Path) -> None:
     app = create_app(Settings(db=db, workspace=str(demo_workspace), secret_key="t"))
     with running(app) as base, sync_playwright() as pw:
         browser = launch(pw)
-        page = browser.new_page(viewport={"width": 1440, "height": 900}, locale="zh-CN")
+        page = open_page(browser, viewport={"width": 1440, "height": 900}, locale="zh-CN")
         page.on("dialog", lambda dialog: dialog.accept())
 
         # 1. a colleague's link to a lead: sign in, and the lead opens
@@ -120,7 +120,7 @@ def test_a_working_day(demo_workspace: Path, tmp_path: Path) -> None:
         shot(page, "day-08-scan-found-by-search")
 
         # 8. on a phone: nothing scrolls sideways
-        phone = browser.new_page(viewport=PHONE, locale="zh-CN", is_mobile=True)
+        phone = open_page(browser, viewport=PHONE, locale="zh-CN", is_mobile=True)
         phone.goto(f"{base}/")
         phone.fill("input[name=username]", "jcg")
         phone.fill("input[name=password]", DEMO_PASSWORD)

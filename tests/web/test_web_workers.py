@@ -3,10 +3,7 @@ so a session signed by one worker is honoured by the others; and a real two-work
 its own process as in use, serves signed-in users."""
 
 import os
-import signal
 import subprocess
-import sys
-import time
 from pathlib import Path
 
 import httpx
@@ -18,7 +15,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from zhongben.store.demo import DEMO_PASSWORD
 from zhongben.web import workers
 from zhongben.web.app import Settings
-from zhongben.web.server import START_LIMIT, free_port
+from zhongben.web.server import free_port, start_process, stop_process
 
 
 def test_workers_sign_sessions_with_one_key(
@@ -48,24 +45,10 @@ def children(pid: int) -> list[int]:
 
 
 def start(app_db: str, port: int, log: Path) -> subprocess.Popen[bytes]:
-    """Start the two-worker server and wait until it answers: as long as the process lives
-    (however loaded the machine), not for a fixed time; a server that dies is reported at once."""
+    """The two-worker server, once it answers (zhongben.ready: as long as the machine takes)."""
     env = {k: v for k, v in os.environ.items() if k != "ZHONGBEN_SECRET_KEY"}
-    cmd = [sys.executable, "-m", "zhongben.cli.main", "serve", "--db", "/nonexistent.duckdb",
-           "--app-db", app_db, "--no-publish", "--port", str(port), "--workers", "2"]
-    with log.open("wb") as err:
-        server = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=err, env=env,
-                                  start_new_session=True)
-    hung = time.monotonic() + START_LIMIT
-    while server.poll() is None and time.monotonic() < hung:
-        try:
-            if httpx.get(f"http://127.0.0.1:{port}/", timeout=5).status_code == 200:
-                return server
-        except httpx.HTTPError:
-            time.sleep(0.2)
-    if server.poll() is None:
-        os.killpg(server.pid, signal.SIGKILL)
-    raise AssertionError(f"the server did not start: {log.read_text(errors='replace')[-2000:]}")
+    return start_process(["--db", "/nonexistent.duckdb", "--app-db", app_db, "--no-publish",
+                          "--workers", "2"], port, log, env)
 
 
 @pytest.mark.slow
@@ -86,5 +69,4 @@ def test_two_workers_share_sessions(seeded: sessionmaker[Session], app_db: str,
                 page = client.get("/leads")
                 assert page.status_code == 200 and 'id="leads"' in page.text
     finally:
-        os.killpg(server.pid, signal.SIGTERM)
-        server.wait(timeout=20)
+        stop_process(server)

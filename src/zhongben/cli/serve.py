@@ -7,13 +7,14 @@ import os
 import typer
 from sqlalchemy.orm import Session, sessionmaker
 
+from zhongben.ready import start_timeout
 from zhongben.store.db import open_database
 from zhongben.store.demo import DEMO_PASSWORD, DEMO_USERS
 from zhongben.store.publish import PublishReport
 from zhongben.store.setup import prepare_demo, publish_if_present
 from zhongben.workspace import DEFAULT_DB, Workspace
 
-WORKER_HEALTHCHECK_SECONDS = 120
+WORKER_HEALTHCHECK_SECONDS = 120  # the least; more on a loaded machine (zhongben.ready)
 
 
 def app_db_for(db: str, app_db: str | None) -> str:
@@ -78,9 +79,11 @@ def serve(
     os.environ.update(export_settings(settings))
     # uvicorn restarts a worker that has not answered its health check within 5 s; a worker
     # still importing and building the app on a busy machine (10 s and more) was killed and
-    # respawned for ever. Give the start the time it takes; a hung worker is still replaced.
+    # respawned for ever. Give the start the time it takes — the same load-scaled cap as every
+    # start-up wait ($ZHONGBEN_START_TIMEOUT); a hung worker is still replaced.
+    healthcheck = round(max(WORKER_HEALTHCHECK_SECONDS, start_timeout()))
     uvicorn.run("zhongben.web.workers:app", factory=True, workers=workers, host=host, port=port,
-                log_level="warning", timeout_worker_healthcheck=WORKER_HEALTHCHECK_SECONDS)
+                log_level="warning", timeout_worker_healthcheck=healthcheck)
 
 
 def publish_cmd(

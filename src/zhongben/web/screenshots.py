@@ -11,7 +11,7 @@ from zhongben.store.demo import DEMO_PASSWORD, sample_leads
 from zhongben.store.publish import store_leads
 from zhongben.store.setup import prepare_demo, publish_if_present, workspace_courts
 from zhongben.web.app import Settings, create_app
-from zhongben.web.browser import launch, log_in
+from zhongben.web.browser import launch, log_in, open_page
 from zhongben.web.server import running
 from zhongben.workflow.demo_story import play_story
 
@@ -59,7 +59,7 @@ def render_screenshots(out: Path, workspace: str | None = None) -> list[Path]:
         app = create_app(Settings(db=str(db), workspace=workspace))
         with running(app) as base, sync_playwright() as pw:
             browser = launch(pw)
-            page = browser.new_page(viewport={"width": 1440, "height": 900}, locale="zh-CN")
+            page = open_page(browser, viewport={"width": 1440, "height": 900}, locale="zh-CN")
             written = [_shoot(page, base, name, path, out) for name, path in PAGES]
             browser.close()
     return written + pages
