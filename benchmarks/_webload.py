@@ -162,23 +162,23 @@ async def _user(client: httpx.AsyncClient, walk: Walk, until: float, think: floa
         try:
             response = await client.get(url)
             text = response.text
-            problem = _problem(response, expected)
+            wrong = problem(response, expected)
         except httpx.HTTPError as exc:
-            problem = type(exc).__name__
+            wrong = type(exc).__name__
         figures.times.setdefault(kind, []).append((time.perf_counter() - started) * 1000)
-        if problem:
-            figures.errors.append(f"{url} → {problem}")
+        if wrong:
+            figures.errors.append(f"{url} → {wrong}")
         if think:
             await asyncio.sleep(think)
         kind, url, expected = walk.send(text)
 
 
-def _problem(response: httpx.Response, expected: str) -> str:
+def problem(response: httpx.Response, expected: str) -> str:
     if not 200 <= response.status_code < 400:
         return str(response.status_code)
-    to = response.headers.get("location", "") if response.is_redirect else None
-    if to is not None and (to == "/" or to.startswith(("/?", "/login"))):
-        return "redirected to sign in"
+    if response.is_redirect:
+        to = response.headers.get("location", "")
+        return "redirected to sign in" if to == "/" or to.startswith(("/?", "/login")) else ""
     return f"page without {expected!r}" if expected and expected not in response.text else ""
 
 
