@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import asyncio
 import os
+import random
 import re
 import signal
 import statistics
@@ -154,7 +155,11 @@ def ratio_lines(runs: dict[int, Figures]) -> list[str]:
 
 
 async def _user(client: httpx.AsyncClient, walk: Walk, until: float, think: float,
-                figures: Figures) -> None:
+                figures: Figures, rng: random.Random) -> None:
+    """With think time, users start spread over one pause and pause 0.5–1.5× ``think``: in step
+    they would all ask for the same page kind at the same moment, round after round."""
+    if think:
+        await asyncio.sleep(rng.uniform(0, think))
     kind, url, expected = next(walk)
     while time.monotonic() < until:
         started = time.perf_counter()
@@ -169,7 +174,7 @@ async def _user(client: httpx.AsyncClient, walk: Walk, until: float, think: floa
         if wrong:
             figures.errors.append(f"{url} → {wrong}")
         if think:
-            await asyncio.sleep(think)
+            await asyncio.sleep(rng.uniform(0.5 * think, 1.5 * think))
         kind, url, expected = walk.send(text)
 
 
@@ -190,8 +195,9 @@ async def _load(base: str, users: list[tuple[str, Walk]], seconds: float,
             await login(client, username)  # all sign in first; the clock starts after
         figures = Figures(seconds)
         until = time.monotonic() + seconds
-        await asyncio.gather(*(_user(c, walk, until, think, figures)
-                               for c, (_, walk) in zip(clients, users, strict=True)))
+        await asyncio.gather(*(_user(c, walk, until, think, figures, random.Random(i))
+                               for i, (c, (_, walk)) in enumerate(zip(clients, users,
+                                                                      strict=True))))
         return figures
     finally:
         for client in clients:

@@ -14,7 +14,8 @@ best leads through the workflow services, each investigated and holding a 检察
 database that has offices already is used as it is.
 
 Each user signs in (untimed) as the 检察官 of one county (``jcg``, ``jcg2``, alternately) and
-walks, closed loop (``--think`` seconds between pages, 0 by default): the inbox (a filter, pages
+walks, closed loop (``--think`` seconds between pages, 0 by default; with think time the
+users start spread out and each pause is 0.5–1.5× it): the inbox (a filter, pages
 1–5) → search (the case's 案号, its debtor's name or part of it, or 10万以上) → one of the county's
 case leads → its case → its 检察建议书. Every page is checked (status 2xx/3xx, no redirect to
 sign-in, the link to the next page present); anything else is an error. Printed per worker count:
