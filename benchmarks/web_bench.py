@@ -17,29 +17,25 @@ import argparse
 import asyncio
 import os
 import random
-import re
-import signal
 import statistics
-import subprocess
-import sys
 import tempfile
 import time
 from pathlib import Path
 
 import httpx
+from _webload import (
+    INBOX_QUERIES,
+    LEAD,
+    Figures,
+    Walk,
+    login,
+    p95,
+    publish_sample,
+    ratio_lines,
+    run_users,
+    served,
+)
 
-from zhongben.store.db import open_database
-from zhongben.store.demo import DEMO_PASSWORD, sample_leads, seed_demo
-from zhongben.store.publish import store_leads
-from zhongben.store.search_index import refresh_statistics
-from zhongben.web.server import free_port
-
-COURTS = ["嵊州市人民法院", "新昌县人民法院"]
-CSRF = re.compile(r'name="csrf_token" value="([^"]+)"')
-LEAD = re.compile(r'href="/leads/([0-9a-f]{40})"')
-INBOX_QUERIES = ("", "severity=high", "court=嵊州市人民法院", "livelihood=1", "sort=amount",
-                 "min_amount=500000", "rule=CC-01&sort=date", "status=待核查",
-                 "date_from=2025-05-01&date_to=2025-06-01")
 # Search with filters: what a prosecutor types, as the inbox receives it (the baseline above).
 SEARCH_QUERIES = (
     {"q": "高桂荣"}, {"q": "建峰", "severity": "high"}, {"q": "（2023）浙0683执2234号"},
@@ -48,47 +44,6 @@ SEARCH_QUERIES = (
     {"q": "林涛海 5555"}, {"q": "浙D17777"}, {"q": "嵊州法院 10万以上", "status": "全部"},
     {"q": "王建", "min_amount": "10万", "assignee": "none"}, {"q": "330683198703037777"},
 )
-
-
-def build(app_db: str, leads: int) -> None:
-    sessions = open_database(app_db)
-    started = time.perf_counter()
-    with sessions.begin() as session:
-        seed_demo(session, COURTS)
-    for start in range(0, leads, 20_000):
-        with sessions.begin() as session:
-            batch = sample_leads(min(20_000, leads - start), COURTS, seed=start)
-            for i, row in enumerate(batch):  # distinct identities across batches
-                row["lead_key"] = f"{start + i:040x}"
-            store_leads(session, batch)
-    refresh_statistics(sessions)  # as publish() does
-    print(f"published {leads:,} leads in {time.perf_counter() - started:.1f} s")
-
-
-def start_server(app_db: str, port: int, workers: int = 1) -> subprocess.Popen[bytes]:
-    cmd = [sys.executable, "-m", "zhongben.cli.main", "serve", "--db", "/nonexistent.duckdb",
-           "--app-db", app_db, "--no-publish", "--port", str(port), "--workers", str(workers)]
-    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, env={**os.environ},
-                            start_new_session=True)
-    for _ in range(1200):
-        try:
-            httpx.get(f"http://127.0.0.1:{port}/", timeout=5).raise_for_status()
-            return proc
-        except httpx.HTTPError:
-            time.sleep(0.1)
-    os.killpg(proc.pid, signal.SIGKILL)
-    raise RuntimeError("server did not start")
-
-
-async def login(client: httpx.AsyncClient, username: str) -> None:
-    token = CSRF.search((await client.get("/")).text).group(1)  # type: ignore[union-attr]
-    response = await client.post("/login", data={"username": username,
-                                                 "password": DEMO_PASSWORD, "csrf_token": token})
-    response.raise_for_status()
-
-
-def p95(values: list[float]) -> float:
-    return statistics.quantiles(values, n=20)[-1] if len(values) > 1 else values[0]
 
 
 async def inbox_latency(base: str, requests: int, search: bool = False) -> list[float]:
@@ -120,11 +75,10 @@ async def both_latencies(base: str, requests: int) -> tuple[list[float], list[fl
     return plain, found
 
 
-async def user(client: httpx.AsyncClient, seed: int, until: list[float],
-               stats: dict[str, list[float]], errors: list[str]) -> None:
-    rng = random.Random(seed)
-    keys: list[str] = []
-    while time.monotonic() < until[0]:
+def browsing(seed: int) -> Walk:
+    """One user: inbox pages mostly, lead pages found on them, the dashboard and the cases."""
+    rng, keys = random.Random(seed), list[str]()
+    while True:
         kind = rng.choices(("inbox", "lead", "dashboard", "cases"), (6, 3, 1, 1))[0]
         if kind == "lead" and keys:
             url = f"/leads/{rng.choice(keys)}"
@@ -132,40 +86,18 @@ async def user(client: httpx.AsyncClient, seed: int, until: list[float],
             url = f"/{kind}"
         else:
             kind, url = "inbox", f"/leads?{rng.choice(INBOX_QUERIES)}&page={rng.randint(1, 20)}"
-        started = time.perf_counter()
-        try:
-            response = await client.get(url)
-            if response.status_code != 200:
-                errors.append(f"{url} → {response.status_code}")
-            elif kind == "inbox":
-                keys = LEAD.findall(response.text)[:20] or keys
-        except httpx.HTTPError as exc:
-            errors.append(f"{url} → {type(exc).__name__}")
-        stats.setdefault(kind, []).append((time.perf_counter() - started) * 1000)
+        text = yield kind, url, ""
+        if kind == "inbox":
+            keys = LEAD.findall(text)[:20] or keys
 
 
-async def load(base: str, users: int, seconds: float) -> float:
-    """Simulated users for ``seconds``; prints the figures, returns requests per second."""
+def load(base: str, users: int, seconds: float) -> Figures:
+    """Simulated users for ``seconds``; prints the figures."""
     names = ["jcg", "zl", "fzr", "jcg2", "sjcg", "fxy"]
-    stats: dict[str, list[float]] = {}
-    errors: list[str] = []
-    clients = [httpx.AsyncClient(base_url=base, follow_redirects=True, timeout=60)
-               for _ in range(users)]
-    for i, client in enumerate(clients):  # sign in first; the clock starts after
-        await login(client, names[i % len(names)])
-    until = [time.monotonic() + seconds]
-    await asyncio.gather(*(user(c, i, until, stats, errors) for i, c in enumerate(clients)))
-    for client in clients:
-        await client.aclose()
-    total = sum(len(v) for v in stats.values())
-    print(f"{users} users × {seconds:.0f} s: {total:,} requests ({total / seconds:.0f}/s), "
-          f"{len(errors)} errors")
-    for kind, values in sorted(stats.items()):
-        print(f"  {kind:9s} n={len(values):6d} p50={statistics.median(values):7.1f} ms "
-              f"p95={p95(values):7.1f} ms")
-    for error in errors[:10]:
-        print("  error:", error)
-    return total / seconds
+    figures = run_users(base, [(names[i % len(names)], browsing(i)) for i in range(users)],
+                        seconds)
+    print(f"{users} users × {seconds:.0f} s: " + "\n".join(figures.lines()))
+    return figures
 
 
 def main() -> None:
@@ -180,21 +112,17 @@ def main() -> None:
     counts = [int(n) for n in args.workers.split(",")]
     with tempfile.TemporaryDirectory() as tmp:
         app_db = args.app_db or str(Path(tmp) / "bench.sqlite")
-        build(app_db, args.leads)
-        rates = {n: run_server(app_db, n, args) for n in counts}
-    if len(rates) > 1:
-        first = counts[0]
-        for n in counts[1:]:
-            print(f"{n} workers vs {first}: {rates[n] / rates[first]:.2f}× the requests per second")
+        publish_sample(app_db, args.leads)
+        runs = {n: run_server(app_db, n, args) for n in counts}
+    loads = {n: figures for n, figures in runs.items() if figures}
+    if len(loads) > 1:
+        print("\n".join(ratio_lines(loads)))
 
 
-def run_server(app_db: str, workers: int, args: argparse.Namespace) -> float:
-    port = free_port()
-    server = start_server(app_db, port, workers)
-    print(f"server: zhongben serve --workers {workers} on {os.cpu_count()} CPUs, "
-          f"load average {os.getloadavg()[0]:.1f}")
-    base = f"http://127.0.0.1:{port}"
-    try:
+def run_server(app_db: str, workers: int, args: argparse.Namespace) -> Figures | None:
+    with served(app_db, workers) as base:
+        print(f"server: zhongben serve --workers {workers} on {os.cpu_count()} CPUs, "
+              f"load average {os.getloadavg()[0]:.1f}")
         plain, found = asyncio.run(both_latencies(base, args.requests))
         for label, times in (("mixed filters (baseline)", plain),
                              ("search + filters", found)):
@@ -203,10 +131,7 @@ def run_server(app_db: str, workers: int, args: argparse.Namespace) -> float:
                   f" (target ≤ 200 ms: {'OK' if p95(times) <= 200 else 'MISSED'})")
         print(f"search + filters vs baseline: p95 {p95(found) / p95(plain):.2f}×, "
               f"p50 {statistics.median(found) / statistics.median(plain):.2f}×")
-        return asyncio.run(load(base, args.users, args.seconds)) if args.users else 0.0
-    finally:
-        os.killpg(server.pid, signal.SIGTERM)
-        server.wait(timeout=20)
+        return load(base, args.users, args.seconds) if args.users else None
 
 
 if __name__ == "__main__":

@@ -124,3 +124,18 @@ def test_roles_are_checked_on_the_server_whatever_the_page_shows(web_app: FastAP
     with web_app.state.sessions() as s:
         assert s.get(Matter, matter_id).state == "reviewing"  # type: ignore[union-attr]
         assert s.scalar(select(func.count(Document.id))) == 0
+
+
+def test_every_kind_of_response_carries_the_security_headers(web_app: FastAPI) -> None:
+    client = TestClient(web_app)
+    paths = ("/", "/static/app.css", "/leads", "/no-such-page")
+    answers = [client.get(path, follow_redirects=False) for path in paths]
+    login(client, "jcg")
+    answers += [client.get(path) for path in ("/leads", "/cases/999999", "/leads?page=x")]
+    assert [a.status_code for a in answers] == [200, 200, 303, 404, 200, 404, 400]
+    for answer in answers:
+        assert answer.headers["x-frame-options"] == "DENY"
+        assert answer.headers["x-content-type-options"] == "nosniff"
+        assert answer.headers["referrer-policy"] == "same-origin"
+        assert "frame-ancestors 'none'" in answer.headers["content-security-policy"]
+        assert len(answer.headers.get_list("content-security-policy")) == 1

@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from zhongben.documents.drafts import create_draft
 from zhongben.documents.issue import issue
 from zhongben.store.audit import Actor
-from zhongben.store.models import Lead, Matter, User
+from zhongben.store.models import Document, Lead, Matter, User
 from zhongben.workflow.approvals import approve, submit
 from zhongben.workflow.recheck import recheck_matter
 from zhongben.workflow.service import StepInput, apply_event, open_matter
@@ -33,9 +33,7 @@ def play_story(sessions: sessionmaker[Session], username: str = "jcg",
         actor, head, chief = (_actor(session, u) for u in (username, "fzr", "jcz"))
         if actor is None or head is None or chief is None:
             return 0
-        leads = list(session.scalars(select(Lead).where(Lead.org_id == actor.org_id,
-                                                        Lead.matter_id.is_(None))
-                                     .order_by(Lead.score.desc()).limit(200)))
+        leads = _unopened(session, actor, 200)
         if len(leads) < 4:
             return 0
         today = date.today()
@@ -56,13 +54,38 @@ def play_story(sessions: sessionmaker[Session], username: str = "jcg",
         return 3
 
 
-def _recommend(session: Session, people: tuple[Actor, Actor, Actor], lead: Lead,
-               today: date) -> Matter:
-    actor, head, chief = people
+def draft_cases(sessions: sessionmaker[Session], username: str, count: int) -> int:
+    """``count`` cases opened by ``username`` from the office's best unopened leads, each
+    investigated and holding a 检察建议书 draft (the load benchmark's cases). Returns how many."""
+    with sessions.begin() as session:
+        actor = _actor(session, username)
+        if actor is None:
+            return 0
+        leads = _unopened(session, actor, count)
+        for lead in leads:
+            _drafted(session, actor, lead, date.today())
+        return len(leads)
+
+
+def _unopened(session: Session, actor: Actor, count: int) -> list[Lead]:
+    return list(session.scalars(select(Lead).where(Lead.org_id == actor.org_id,
+                                                   Lead.matter_id.is_(None))
+                                .order_by(Lead.score.desc()).limit(count)))
+
+
+def _drafted(session: Session, actor: Actor, lead: Lead, today: date) -> Document:
     matter = open_matter(session, actor, [lead], today)
     for event in ("accept", "investigate"):
         apply_event(session, actor, matter, event, StepInput(), today)
-    document = create_draft(session, actor, matter, "检察建议书", today)
+    return create_draft(session, actor, matter, "检察建议书", today)
+
+
+def _recommend(session: Session, people: tuple[Actor, Actor, Actor], lead: Lead,
+               today: date) -> Matter:
+    actor, head, chief = people
+    document = _drafted(session, actor, lead, today)
+    matter = session.get(Matter, document.matter_id)
+    assert matter is not None
     submit(session, actor, document)
     approve(session, head, document)
     approve(session, chief, document)
