@@ -11,13 +11,9 @@ lost), or its page lacks the ``expected`` text."""
 from __future__ import annotations
 
 import asyncio
-import os
 import random
 import re
-import signal
 import statistics
-import subprocess
-import sys
 import time
 from collections.abc import Generator, Iterator
 from contextlib import contextmanager
@@ -30,7 +26,7 @@ from zhongben.store.db import open_database
 from zhongben.store.demo import DEMO_PASSWORD, sample_leads, seed_demo
 from zhongben.store.publish import store_leads
 from zhongben.store.search_index import refresh_statistics
-from zhongben.web.server import START_LIMIT, free_port
+from zhongben.web.server import serving
 
 COURTS = ["嵊州市人民法院", "新昌县人民法院"]
 CSRF = re.compile(r'name="csrf_token" value="([^"]+)"')
@@ -62,41 +58,10 @@ def publish_sample(app_db: str, leads: int) -> None:
 def served(app_db: str, workers: int = 1, log: Path | None = None) -> Iterator[str]:
     """``zhongben serve --workers N`` on a free loopback port until the block ends; yields the
     base URL. Ready when it answers — however long a busy machine takes — unless it dies."""
-    port = free_port()
-    cmd = [sys.executable, "-m", "zhongben.cli.main", "serve", "--db", "/nonexistent.duckdb",
-           "--app-db", app_db, "--no-publish", "--host", "127.0.0.1", "--port", str(port),
-           "--workers", str(workers)]
-    err = log.open("wb") if log else subprocess.DEVNULL
-    server = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=err, start_new_session=True)
-    try:
-        _wait_ready(server, f"http://127.0.0.1:{port}", log)
-        yield f"http://127.0.0.1:{port}"
-    finally:
-        _stop(server)
-        if log:
-            err.close()  # type: ignore[union-attr]
-
-
-def _wait_ready(server: subprocess.Popen[bytes], base: str, log: Path | None) -> None:
-    hung = time.monotonic() + START_LIMIT
-    while server.poll() is None and time.monotonic() < hung:
-        try:
-            if httpx.get(f"{base}/", timeout=5).status_code == 200:
-                return
-        except httpx.HTTPError:
-            time.sleep(0.2)
-    tail = log.read_text(errors="replace")[-2000:] if log else ""
-    raise RuntimeError(f"the server did not start (exit {server.poll()}): {tail}")
-
-
-def _stop(server: subprocess.Popen[bytes]) -> None:
-    if server.poll() is None:
-        os.killpg(server.pid, signal.SIGTERM)
-    try:
-        server.wait(timeout=30)
-    except subprocess.TimeoutExpired:
-        os.killpg(server.pid, signal.SIGKILL)
-        server.wait()
+    args = ["--db", "/nonexistent.duckdb", "--app-db", app_db, "--no-publish",
+            "--host", "127.0.0.1", "--workers", str(workers)]
+    with serving(args, log) as (base, _server):
+        yield base
 
 
 async def login(client: httpx.AsyncClient, username: str) -> None:

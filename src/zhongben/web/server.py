@@ -18,11 +18,7 @@ from pathlib import Path
 import uvicorn
 from fastapi import FastAPI
 
-from zhongben.ready import answers, start_timeout, wait_until
-
-# The cap of a start, for callers that predate zhongben.ready (it scales with the machine's load
-# at import); new code calls wait_until, which takes the cap when each wait begins.
-START_LIMIT = start_timeout()
+from zhongben.ready import answers, wait_until
 
 
 def free_port() -> int:
