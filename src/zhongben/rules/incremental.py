@@ -5,8 +5,9 @@ The affected keys of a batch (``affected``): the cases, subjects (entities) and 
 name, widened along the links rules follow — an account's holder, the counterparties of the moves
 through the debtors' accounts, relatives, companies and their legal representatives and
 shareholders, identity changes — then to every case of those subjects and every party and judge of
-those cases. Each rule then keeps only the rows of those keys (``rules.run.scoped``: the full
-rule with a filter the engine pushes down), the leads of those keys are replaced in the store in
+those cases. Each rule then reads only the rows those keys' leads can rest on
+(``zhongben.rules.inputs``: the large tables cut down, once per screen) and keeps only the rows
+of those keys (``rules.run.scoped``), the leads of those keys are replaced in the store in
 one transaction, and every other lead is kept.
 
 A lead is scored with the other leads on its case or subject, so the key set is closed under the
@@ -31,26 +32,13 @@ import pyarrow as pa
 from zhongben.engine.base import Engine
 from zhongben.leads.model import Lead
 from zhongben.leads.store import WorkspaceLeads
+from zhongben.rules.inputs import CASE_ENTITIES, ENTITY_LINKS, WHOLE_INPUT, release, restrict
 from zhongben.rules.screen import ScreenResult, screen
 from zhongben.rules.spec import Rule
 
 KEYS = "zb_incremental"
 # rule → why its lead for an untouched case can change with a row of another case
 FULL_RULES: dict[str, str] = {}
-
-_ENTITY_LINKS = (  # (table, column, column): two entities one hop apart
-    ("relations", "person_a_id_entity", "person_b_id_entity"),
-    ("companies", "uscc_entity", "legal_rep_id_entity"),
-    ("companies", "uscc_entity", "parent_uscc_entity"),
-    ("shareholdings", "company_uscc_entity", "holder_id_entity"),
-    ("id_changes", "old_id_entity", "new_id_entity"),
-)
-_CASE_ENTITIES = (  # (table, entity column) of tables keyed by case_no
-    ("parties", "id_no_entity"), ("restrictions", "subject_id_entity"),
-    ("lawsuits", "plaintiff_id_entity"), ("lawsuits", "defendant_id_entity"),
-    ("payments", "payee_id_entity"), ("auctions", "buyer_id_entity"),
-)
-
 
 @dataclass
 class Affected:
@@ -110,12 +98,12 @@ def affected(engine: Engine, batch: int) -> Affected:
     entities |= _values(engine, f"""SELECT holder_id_entity FROM bank_accounts WHERE account_no
         IN (SELECT account_no FROM {KEYS}_accounts)""")
     _put(engine, "subjects", "subject_id", entities)
-    for table, a, b in _ENTITY_LINKS:
+    for table, a, b in ENTITY_LINKS:
         entities |= _values(engine, f"""SELECT {b} FROM {table} WHERE {a} IN
             (SELECT subject_id FROM {KEYS}_subjects) UNION SELECT {a} FROM {table} WHERE {b} IN
             (SELECT subject_id FROM {KEYS}_subjects)""")
     _put(engine, "subjects", "subject_id", entities)
-    for table, column in _CASE_ENTITIES:
+    for table, column in CASE_ENTITIES:
         cases |= _values(engine, f"""SELECT case_no FROM {table} WHERE {column} IN
             (SELECT subject_id FROM {KEYS}_subjects)""")
     _put(engine, "cases", "case_no", cases)
@@ -127,6 +115,12 @@ def affected(engine: Engine, batch: int) -> Affected:
         (SELECT case_no FROM {KEYS}_cases) UNION SELECT judge FROM cases WHERE case_no IN
         (SELECT case_no FROM {KEYS}_cases)""")
     return Affected(cases, entities)
+
+
+def put_keys(engine: Engine, keys: Affected) -> None:
+    """``keys`` as the tables ``<KEYS>_cases`` and ``<KEYS>_subjects`` rules are scoped by."""
+    _put(engine, "cases", "case_no", keys.cases)
+    _put(engine, "subjects", "subject_id", keys.subjects)
 
 
 def close(keys: Affected, pairs: Iterable[tuple[str | None, str | None]]) -> bool:
@@ -230,8 +224,13 @@ def _screen_closed(engine: Engine, library: Mapping[str, Rule], as_of: dt.date, 
     adds no key; the result and the rules it ran."""
     local = [r for r in library if r not in FULL_RULES]
     while True:
-        _put(engine, "cases", "case_no", keys.cases)
-        _put(engine, "subjects", "subject_id", keys.subjects)
-        result = screen(engine, library, as_of, local, params=params, keys=KEYS)
+        put_keys(engine, keys)
+        sources = restrict(engine, KEYS)
+        try:
+            inputs = {rule_id: sources for rule_id in local if rule_id not in WHOLE_INPUT}
+            result = screen(engine, library, as_of, local, params=params, keys=KEYS,
+                            inputs=inputs)
+        finally:
+            release(engine, KEYS, sources.values())
         if not close(keys, ((lead.case_no, lead.subject_id) for lead in result.leads)):
             return result, local
