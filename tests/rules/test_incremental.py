@@ -20,8 +20,9 @@ from zhongben.ingest.catalog import ensure_catalog, finish_batch, start_batch
 from zhongben.leads.model import Lead
 from zhongben.leads.serialize import to_json
 from zhongben.leads.store import WorkspaceLeads
-from zhongben.rules.incremental import Affected, _screen_closed, case_keys, close, screen_batch
+from zhongben.rules.incremental import _screen_closed, screen_batch
 from zhongben.rules.inputs import WHOLE_INPUT
+from zhongben.rules.keys import Affected, case_keys, close
 from zhongben.rules.loader import load_library
 from zhongben.rules.screen import screen
 from zhongben.synth import generate

@@ -14,8 +14,8 @@ import pytest
 
 from zhongben.engine.duckdb import DuckDBEngine
 from zhongben.leads.model import Lead
-from zhongben.rules.incremental import KEYS, Affected, case_keys, close, put_keys
 from zhongben.rules.inputs import WHOLE_INPUT, release, restrict
+from zhongben.rules.keys import KEYS, Affected, case_keys, close, put_keys
 from zhongben.rules.loader import load_library
 from zhongben.rules.run import prepare, run_rule
 from zhongben.rules.spec import Rule

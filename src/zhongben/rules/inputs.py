@@ -99,10 +99,11 @@ def _key_sets(k: str) -> list[tuple[str, str]]:
                    f"WHERE employer_uscc_entity IN (SELECT v FROM {last})"),
         ("held", f"SELECT account_no AS v FROM bank_accounts "
                  f"WHERE holder_id_entity IN (SELECT v FROM {k}_in_linked)"),
+        ("moved", f"SELECT account_no, counterparty_account FROM transactions WHERE account_no "
+                  f"IN (SELECT v FROM {k}_in_held) OR counterparty_account IN "
+                  f"(SELECT v FROM {k}_in_held)"),  # one scan of the moves for both sides
         ("accounts", f"SELECT v FROM {k}_in_held UNION SELECT counterparty_account AS v FROM "
-                     f"transactions WHERE account_no IN (SELECT v FROM {k}_in_held) UNION "
-                     f"SELECT account_no AS v FROM transactions "
-                     f"WHERE counterparty_account IN (SELECT v FROM {k}_in_held)"),
+                     f"{k}_in_moved UNION SELECT account_no AS v FROM {k}_in_moved"),
         ("targets", f"SELECT target_id AS v FROM actions WHERE target_id IS NOT NULL "
                     f"AND case_no IN (SELECT v FROM {k}_in_cases)"),
     ]
