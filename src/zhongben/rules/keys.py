@@ -13,6 +13,9 @@ the same radius the cut tables keep around a key (``zhongben.rules.inputs``):
   debtor company's head);
 - then every case naming one of them, the cases resuming or resumed by those, and every party and
   judge of those cases.
+
+The parties of the batch's cases are seeds too: a case's own row can change a lead on another case
+of its debtor (XJ-03).
 """
 
 from __future__ import annotations
@@ -120,6 +123,10 @@ def _entities(engine: Engine, found: dict[str, set[str]]) -> None:
 def affected(engine: Engine, batch: int) -> Affected:
     """The keys whose leads ``batch`` can change (module docstring)."""
     found = seeds(engine, batch)
+    _put(engine, "cases", "case_no", found["cases"])  # a case's row changes its parties' leads
+    found["entities"] |= _values(engine, " UNION ".join(
+        f"SELECT {column} FROM {table} WHERE case_no IN {_in('cases')}"
+        for table, column in CASE_ENTITIES))
     _entities(engine, found)
     cases = found["cases"] | _values(engine, " UNION ".join([
         f"SELECT case_no FROM actions WHERE target_id IN (SELECT v FROM {KEYS}_assets)", *(
