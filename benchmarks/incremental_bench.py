@@ -37,6 +37,12 @@ CASE_TABLES = ("cases", "parties", "actions", "payments", "documents", "restrict
 def mark_batch(con: duckdb.DuckDBPyConnection, share: float, seed: int) -> tuple[int, int]:
     """The batch id and the number of cases marked as loaded in it."""
     ensure_catalog(con)
+    (loaded,) = con.execute("SELECT max(_batch) FROM cases").fetchone() or (None,)
+    (known,) = con.execute("SELECT max(batch) FROM _batches").fetchone() or (None,)
+    if loaded is not None and (known is None or known < loaded):  # fast_world: no catalog
+        start = start_batch(con, "fast_world")
+        con.execute(f"UPDATE _batches SET batch = {int(loaded)} WHERE batch = {start}")
+        finish_batch(con, int(loaded))
     batch = start_batch(con, f"bench {share:.2%}")
     con.execute(f"""CREATE TEMP TABLE bench_cases AS SELECT case_no FROM cases
                     WHERE hash(case_no || '{seed}') % 100000 < {int(share * 100000)}""")

@@ -20,7 +20,9 @@ from zhongben.ingest.catalog import ensure_catalog, finish_batch, start_batch
 from zhongben.leads.model import Lead
 from zhongben.leads.serialize import to_json
 from zhongben.leads.store import WorkspaceLeads
-from zhongben.rules.incremental import screen_batch
+from zhongben.rules.incremental import _screen_closed, screen_batch
+from zhongben.rules.inputs import WHOLE_INPUT
+from zhongben.rules.keys import Affected, case_keys, close
 from zhongben.rules.loader import load_library
 from zhongben.rules.screen import screen
 from zhongben.synth import generate
@@ -115,6 +117,39 @@ def test_the_county_world_in_random_batches(
     county: Path, empty: duckdb.DuckDBPyConnection
 ) -> None:
     _check(empty, county, seed=5, parts=3)
+
+
+def test_each_rule_s_leads_from_the_cut_tables_of_one_lead_s_keys(
+    tiny: Path, empty: duckdb.DuckDBPyConnection
+) -> None:
+    _check_cut(empty, tiny)
+
+
+@pytest.mark.slow
+def test_the_county_world_s_leads_from_the_cut_tables_of_their_keys(
+    county: Path, empty: duckdb.DuckDBPyConnection
+) -> None:
+    _check_cut(empty, county)
+
+
+def _check_cut(empty: duckdb.DuckDBPyConnection, world: Path) -> None:
+    """For one lead of every rule: its keys (its case with its parties, or its subject), closed
+    over the full screen's leads, screened on the cut tables (``rules.inputs``) give exactly the
+    full screen's leads of those keys — every row a lead or its absence rests on was kept."""
+    empty.execute(f"ATTACH '{world}' AS src (READ_ONLY)")
+    _load(empty, seed=1, parts=1, part=0)
+    engine, library = DuckDBEngine(empty), load_library()
+    full = screen(engine, library, AS_OF)
+    firsts = {lead.rule_id: lead for lead in reversed(full.leads)}
+    assert len(set(library) - set(firsts) - set(WHOLE_INPUT)) <= 2, sorted(firsts)
+    pairs = [(lead.case_no, lead.subject_id) for lead in full.leads]
+    for rule_id, lead in sorted(firsts.items()):
+        keys = (case_keys(engine, [lead.case_no]) if lead.case_no
+                else Affected(set(), {str(lead.subject_id)}))
+        close(keys, pairs)
+        result, _ = _screen_closed(engine, library, AS_OF, keys, None)
+        want = {x.key: _expected(x) for x in full.leads if keys.contains(x.case_no, x.subject_id)}
+        assert {x.key: _expected(x) for x in result.leads} == want, rule_id
 
 
 def test_no_batch_no_incremental_screen(empty: duckdb.DuckDBPyConnection) -> None:

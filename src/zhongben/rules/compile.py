@@ -16,12 +16,13 @@ from typing import Any
 import sqlglot
 from sqlglot import exp
 
+from zhongben.contracts import TABLES
 from zhongben.rules.aliases import evidence_alias, table_of_alias
 from zhongben.rules.late import late_columns
 from zhongben.rules.macros import EVIDENCE, expand_macros
 from zhongben.rules.shared import READ_MARKER, inline_used, reachable
 from zhongben.rules.spec import Rule, Used
-from zhongben.rules.visibility import visible_table
+from zhongben.rules.visibility import SOURCE_MARKER, visible_table
 
 EVIDENCE_PREFIX = "zb_ev"
 PARAM_MARKER = "zbparam__"  # stands for a parameter's literal until the SQL text is generated
@@ -82,20 +83,22 @@ def compile_rule(
     whole: frozenset[str] = frozenset(),
     read: Mapping[str, str] | None = None,
     data_until: dt.date | None = None,
+    sources: Mapping[str, str] | None = None,
 ) -> Compiled:
     """The rule's SQL for ``dialect`` with ``params`` (defaults overridden) on ``as_of``.
 
     ``whole``: tables known to hold nothing dated after ``as_of`` (``visibility.unchanged_tables``),
     read as they are instead of through their as-of view. ``read``: used views or rules' rows
     already stored in a table of the engine (name → table, ``zhongben.rules.materialise``), read
-    from it instead of being inlined."""
+    from it instead of being inlined. ``sources``: contract tables read from other tables of
+    the same columns (name → table: ``zhongben.rules.inputs``, a subset of the rows)."""
     values = rule.resolve_params(params)
     day = as_of or dt.date.today()
     stored = dict(read or {})
     template, evidence, tables = _template(
         rule.sql, dialect, pretty, whole, rule.used, frozenset(stored)
     )
-    sql = _bind(template, tables, values, day, dialect, stored, data_until)
+    sql = _bind(template, tables, values, day, dialect, stored, data_until, sources)
     return Compiled(rule.id, dialect, sql, evidence, values, day)
 
 
@@ -109,6 +112,7 @@ def compile_used(
     whole: frozenset[str] = frozenset(),
     read: Mapping[str, str] | None = None,
     data_until: dt.date | None = None,
+    sources: Mapping[str, str] | None = None,
 ) -> str:
     """The rows of ``name`` — a view or rule's rows that ``rule`` uses — as ``rule`` reads them
     (its parameters, ``as_of``, ``whole`` as in ``compile_rule``): one query, ``SELECT *`` from
@@ -122,7 +126,7 @@ def compile_used(
     template, _, tables = _template(
         f"SELECT * FROM {name}", dialect, pretty, whole, used, frozenset(stored)
     )
-    return _bind(template, tables, values, day, dialect, stored, data_until)
+    return _bind(template, tables, values, day, dialect, stored, data_until, sources)
 
 
 def compile_sql(
@@ -171,17 +175,22 @@ def _bind(
     dialect: str,
     stored: Mapping[str, str],
     data_until: dt.date | None = None,
+    sources: Mapping[str, str] | None = None,
 ) -> str:
     """The template's markers replaced: as-of views, parameter literals, stored tables
-    (``data_until``: as_of unless the data of the rule's absence tables ends before)."""
-    views = {f"{VIEW_MARKER}{name}": view_sql(name, day, dialect) or name for name in tables}
+    (``data_until``: as_of unless the data of the rule's absence tables ends before), then the
+    tables read (``sources``; a contract table's own name by default)."""
+    views = {f"{VIEW_MARKER}{name}": view_sql(name, day, dialect) or SOURCE_MARKER + name
+             for name in tables}
     until = min(data_until or day, day)
     bound = {
         f"{PARAM_MARKER}{k}": _literal_sql(v, dialect)
         for k, v in {**values, "as_of": day, "data_until": until}.items()
     }
     reads = {f"{READ_MARKER}{name}": table for name, table in stored.items()}
-    return insert_views(template, {**views, **bound, **reads})
+    sql = insert_views(template, {**views, **bound, **reads})
+    return re.sub(rf"\b{SOURCE_MARKER}(\w+)\b",
+                  lambda m: (sources or {}).get(m.group(1), m.group(1)), sql)
 
 
 def _literal_sql(value: Any, dialect: str) -> str:
@@ -227,14 +236,17 @@ def expand_evidence(tree: exp.Expr) -> tuple[EvidenceSpec, ...]:
 def apply_visibility(
     tree: exp.Expr, dialect: str, whole: frozenset[str] = frozenset()
 ) -> frozenset[str]:
-    """Point each contract table reference at a marker for its as-of view (CTE names and
-    ``whole`` tables are left alone); the tables so marked."""
+    """Point each contract table reference at a marker for its as-of view, or for the table
+    itself when it is seen whole (``whole``, or no as-of view); CTE names are left alone. The
+    tables marked for a view."""
     ctes = {cte.alias for cte in tree.find_all(exp.CTE)}
     tables: set[str] = set()
     for table in list(tree.find_all(exp.Table)):
-        if table.name in ctes or table.name in whole or table.args.get("db"):
+        if table.name in ctes or table.args.get("db") or table.name not in TABLES:
             continue
-        if visible_table(table.name, literal(dt.date(2000, 1, 1))) is None:
+        if table.name in whole or visible_table(table.name, literal(dt.date(2000, 1, 1))) is None:
+            table.set("this", exp.to_identifier(f"{SOURCE_MARKER}{table.name}"))
+            table.set("alias", exp.TableAlias(this=exp.to_identifier(table.alias_or_name)))
             continue
         tables.add(table.name)
         alias = exp.TableAlias(this=exp.to_identifier(table.alias_or_name))
@@ -246,7 +258,11 @@ def apply_visibility(
 @lru_cache(maxsize=256)
 def view_sql(name: str, as_of: dt.date, dialect: str) -> str | None:
     view = visible_table(name, literal(as_of))
-    return None if view is None else view.sql(dialect=dialect)
+    if view is None:
+        return None
+    for table in view.find_all(exp.Table):
+        table.set("this", exp.to_identifier(f"{SOURCE_MARKER}{name}"))
+    return view.sql(dialect=dialect)
 
 
 def insert_views(sql: str, texts: dict[str, str]) -> str:

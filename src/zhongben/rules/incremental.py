@@ -1,21 +1,21 @@
 """``screen --incremental``: re-screen only what a load batch can change, with the same leads a
 full screen gives.
 
-The affected keys of a batch (``affected``): the cases, subjects (entities) and accounts its rows
-name, widened along the links rules follow — an account's holder, the counterparties of the moves
-through the debtors' accounts, relatives, companies and their legal representatives and
-shareholders, identity changes — then to every case of those subjects and every party and judge of
-those cases. Each rule then keeps only the rows of those keys (``rules.run.scoped``: the full
-rule with a filter the engine pushes down), the leads of those keys are replaced in the store in
+The affected keys of a batch (``zhongben.rules.keys``): the cases, subjects (entities) and
+accounts its rows name, widened along the links rules follow, then to every case of those subjects
+and every party and judge of those cases. Each rule then reads only the rows those keys' leads can
+rest on (``zhongben.rules.inputs``: the large tables cut down, once per screen) and keeps only the
+rows of those keys (``rules.run.scoped``); the leads of those keys are replaced in the store in
 one transaction, and every other lead is kept.
 
 A lead is scored with the other leads on its case or subject, so the key set is closed under the
 leads themselves: every lead (stored or new) on an affected case adds its subject, and on an
 affected subject its case, until nothing is added (``close``).
 
-Rules whose lead for an untouched key can change with a row elsewhere run in full instead
-(``FULL_RULES``); and the whole library runs in full when the screening date or the data
-horizons differ from the last run's, since both change every lead's explanation.
+A rule whose lead for an untouched key can change with a row anywhere (``FULL_RULES``) runs in
+full first, and the keys of all its leads, found or stored, join the affected ones; and the
+whole library runs in full when the screening date or the data horizons differ from the last
+run's, since both change every lead's explanation.
 """
 
 from __future__ import annotations
@@ -23,126 +23,29 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
 from typing import Any
 
-import pyarrow as pa
-
 from zhongben.engine.base import Engine
-from zhongben.leads.model import Lead
 from zhongben.leads.store import WorkspaceLeads
+from zhongben.rules.inputs import WHOLE_INPUT, release, restrict
+from zhongben.rules.keys import KEYS, Affected, affected, case_keys, close, put_keys
 from zhongben.rules.screen import ScreenResult, screen
 from zhongben.rules.spec import Rule
 
-KEYS = "zb_incremental"
-# rule → why its lead for an untouched case can change with a row of another case
-FULL_RULES: dict[str, str] = {}
-
-_ENTITY_LINKS = (  # (table, column, column): two entities one hop apart
-    ("relations", "person_a_id_entity", "person_b_id_entity"),
-    ("companies", "uscc_entity", "legal_rep_id_entity"),
-    ("companies", "uscc_entity", "parent_uscc_entity"),
-    ("shareholdings", "company_uscc_entity", "holder_id_entity"),
-    ("id_changes", "old_id_entity", "new_id_entity"),
-)
-_CASE_ENTITIES = (  # (table, entity column) of tables keyed by case_no
-    ("parties", "id_no_entity"), ("restrictions", "subject_id_entity"),
-    ("lawsuits", "plaintiff_id_entity"), ("lawsuits", "defendant_id_entity"),
-    ("payments", "payee_id_entity"), ("auctions", "buyer_id_entity"),
-)
-
-
-@dataclass
-class Affected:
-    cases: set[str]
-    subjects: set[str]
-
-    def contains(self, case_no: str | None, subject_id: str | None) -> bool:
-        return case_no in self.cases or subject_id in self.subjects
-
-
-def _values(engine: Engine, sql: str) -> set[str]:
-    return {str(r[0]) for r in engine.fetch(sql)[1] if r[0] is not None}
-
-
-def _put(engine: Engine, name: str, column: str, values: Iterable[str]) -> None:
-    engine.put(f"{KEYS}_{name}", pa.table({column: pa.array(sorted(values), pa.string())}))
-
-
-def _columns(engine: Engine) -> dict[str, list[str]]:
-    _, rows = engine.fetch("SELECT table_name, column_name FROM information_schema.columns "
-                           "WHERE table_schema = 'main'")
-    tables: dict[str, list[str]] = {}
-    for table, column in rows:
-        tables.setdefault(table, []).append(column)
-    return tables
-
-
-def seeds(engine: Engine, batch: int) -> tuple[set[str], set[str], set[str]]:
-    """The cases, entities and accounts the rows of ``batch`` name."""
-    cases: set[str] = set()
-    entities: set[str] = set()
-    accounts: set[str] = set()
-    for table, columns in _columns(engine).items():
-        if "_batch" not in columns:
-            continue
-        for column in columns:
-            target = (cases if column in ("case_no", "original_case_no") else
-                      entities if column.endswith("_entity") else
-                      accounts if column in ("account_no", "counterparty_account") else None)
-            if target is not None:
-                target |= _values(engine, f'SELECT DISTINCT "{column}" FROM "{table}" '
-                                          f"WHERE _batch = {int(batch)}")
-    return cases, entities, accounts
-
-
-def affected(engine: Engine, batch: int) -> Affected:
-    """The keys whose leads ``batch`` can change (module docstring)."""
-    cases, entities, accounts = seeds(engine, batch)
-    _put(engine, "subjects", "subject_id", entities)
-    accounts |= _values(engine, f"""SELECT account_no FROM bank_accounts WHERE holder_id_entity
-        IN (SELECT subject_id FROM {KEYS}_subjects)""")
-    _put(engine, "accounts", "account_no", accounts)
-    accounts |= _values(engine, f"""SELECT counterparty_account FROM transactions WHERE account_no
-        IN (SELECT account_no FROM {KEYS}_accounts) UNION SELECT account_no FROM transactions
-        WHERE counterparty_account IN (SELECT account_no FROM {KEYS}_accounts)""")
-    _put(engine, "accounts", "account_no", accounts)
-    entities |= _values(engine, f"""SELECT holder_id_entity FROM bank_accounts WHERE account_no
-        IN (SELECT account_no FROM {KEYS}_accounts)""")
-    _put(engine, "subjects", "subject_id", entities)
-    for table, a, b in _ENTITY_LINKS:
-        entities |= _values(engine, f"""SELECT {b} FROM {table} WHERE {a} IN
-            (SELECT subject_id FROM {KEYS}_subjects) UNION SELECT {a} FROM {table} WHERE {b} IN
-            (SELECT subject_id FROM {KEYS}_subjects)""")
-    _put(engine, "subjects", "subject_id", entities)
-    for table, column in _CASE_ENTITIES:
-        cases |= _values(engine, f"""SELECT case_no FROM {table} WHERE {column} IN
-            (SELECT subject_id FROM {KEYS}_subjects)""")
-    _put(engine, "cases", "case_no", cases)
-    cases |= _values(engine, f"""SELECT original_case_no FROM cases WHERE case_no IN
-        (SELECT case_no FROM {KEYS}_cases) UNION SELECT case_no FROM cases WHERE original_case_no
-        IN (SELECT case_no FROM {KEYS}_cases)""")
-    _put(engine, "cases", "case_no", cases)
-    entities |= _values(engine, f"""SELECT id_no_entity FROM parties WHERE case_no IN
-        (SELECT case_no FROM {KEYS}_cases) UNION SELECT judge FROM cases WHERE case_no IN
-        (SELECT case_no FROM {KEYS}_cases)""")
-    return Affected(cases, entities)
-
-
-def close(keys: Affected, pairs: Iterable[tuple[str | None, str | None]]) -> bool:
-    """Add the subject of every lead on an affected case and the case of every lead on an
-    affected subject, until nothing is added; whether anything was."""
-    pairs = list(pairs)
-    grew = False
-    while True:
-        before = len(keys.cases) + len(keys.subjects)
-        for case_no, subject_id in pairs:
-            if keys.contains(case_no, subject_id):
-                keys.cases.update([case_no] if case_no else [])
-                keys.subjects.update([subject_id] if subject_id else [])
-        if len(keys.cases) + len(keys.subjects) == before:
-            return grew
-        grew = True
+__all__ = [
+    "FULL_RULES",
+    "Affected",
+    "case_keys",
+    "close",
+    "put_keys",
+    "screen_batch",
+    "screen_cases",
+    "screen_incremental",
+]
+# rule → why its lead for an untouched key can change with a row of another key
+FULL_RULES: dict[str, str] = {
+    "XJ-04": "每名法官的终本占比与全院同期结案比较：任一结案都改变全院比例",
+}
 
 
 def screen_incremental(
@@ -156,27 +59,31 @@ def screen_incremental(
     ``stored``: the store's active leads (rule, case, subject); ``last``: the last run's
     ``as_of`` and ``horizon_warnings``."""
     keys = affected(engine, batch)
+    _widen_full(engine, library, as_of, keys, stored, params)
     close(keys, ((c, s) for _, c, s in stored))
     result, _ = _screen_closed(engine, library, as_of, keys, params)
     if last is None or str(last.get("as_of")) != as_of.isoformat() or _changed(result, last):
         return screen(engine, library, as_of, params=params), None
-    if FULL_RULES:
-        whole = screen(engine, library, as_of, list(FULL_RULES), params=params)
-        result = _merged(result, whole.leads)
-        result.versions.update(whole.versions)
     return result, keys
+
+
+def _widen_full(engine: Engine, library: Mapping[str, Rule], as_of: dt.date, keys: Affected,
+                stored: Iterable[tuple[str, str | None, str | None]],
+                params: dict[str, dict[str, Any]] | None) -> None:
+    """Add to ``keys`` the keys of every lead of ``FULL_RULES``, found now or stored."""
+    full = [rule_id for rule_id in FULL_RULES if rule_id in library]
+    found = screen(engine, library, as_of, full, params=params).leads if full else []
+    pairs = [(x.case_no, x.subject_id) for x in found]
+    pairs += [(c, s) for rule_id, c, s in stored if rule_id in FULL_RULES]
+    for case_no, subject_id in pairs:
+        keys.cases.update([case_no] if case_no else [])
+        keys.subjects.update([subject_id] if subject_id else [])
 
 
 def _changed(result: ScreenResult, last: Mapping[str, Any]) -> bool:
     before = last.get("horizon_warnings")
     before = json.loads(before) if isinstance(before, str) else before or []
     return bool(before != [w.as_json() for w in result.warnings])
-
-
-def _merged(result: ScreenResult, leads: list[Lead]) -> ScreenResult:
-    result.leads = sorted([*result.leads, *leads], key=lambda x: (
-        -x.score, x.rule_id, x.case_no or "", x.subject_id or ""))
-    return result
 
 
 def screen_batch(
@@ -199,17 +106,6 @@ def screen_batch(
     return result
 
 
-def case_keys(engine: Engine, cases: Iterable[str]) -> Affected:
-    """The keys of ``cases``: those cases and every party and judge of them (what a scoped
-    screen of a few cases, e.g. the cases petitions name, must re-screen)."""
-    cases = set(cases)
-    _put(engine, "cases", "case_no", cases)
-    subjects = _values(engine, f"""SELECT id_no_entity FROM parties WHERE case_no IN
-        (SELECT case_no FROM {KEYS}_cases) UNION SELECT judge FROM cases WHERE case_no IN
-        (SELECT case_no FROM {KEYS}_cases)""")
-    return Affected(cases, subjects)
-
-
 def screen_cases(
     engine: Engine, library: Mapping[str, Rule], as_of: dt.date, store: WorkspaceLeads,
     cases: Iterable[str], scope: Mapping[str, Any], params: dict[str, dict[str, Any]] | None = None,
@@ -228,10 +124,15 @@ def _screen_closed(engine: Engine, library: Mapping[str, Rule], as_of: dt.date, 
                    params: dict[str, dict[str, Any]] | None) -> tuple[ScreenResult, list[str]]:
     """Screen the local rules on ``keys``, widening them by what the leads share until a screen
     adds no key; the result and the rules it ran."""
-    local = [r for r in library if r not in FULL_RULES]
+    local = list(library)
     while True:
-        _put(engine, "cases", "case_no", keys.cases)
-        _put(engine, "subjects", "subject_id", keys.subjects)
-        result = screen(engine, library, as_of, local, params=params, keys=KEYS)
+        put_keys(engine, keys)
+        sources = restrict(engine, KEYS)
+        try:
+            inputs = {rule_id: sources for rule_id in local if rule_id not in WHOLE_INPUT}
+            result = screen(engine, library, as_of, local, params=params, keys=KEYS,
+                            inputs=inputs)
+        finally:
+            release(engine, KEYS, sources.values())
         if not close(keys, ((lead.case_no, lead.subject_id) for lead in result.leads)):
             return result, local

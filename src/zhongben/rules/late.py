@@ -15,6 +15,7 @@ from __future__ import annotations
 from sqlglot import exp
 
 from zhongben.contracts import TABLES
+from zhongben.rules.visibility import SOURCE_MARKER
 
 LEAD_ROWS = "zb_lead_rows"
 ROWID_PREFIX = "zb_rowid"  # the key column in the lead rows
@@ -50,7 +51,7 @@ def _late_tables(tree: exp.Select) -> dict[str, str]:
         node = join.this if join is not None else None
         if (
             isinstance(node, exp.Table)
-            and node.name in TABLES
+            and node.name.removeprefix(SOURCE_MARKER) in TABLES
             and node.name not in ctes
             and not node.args.get("db")
         ):

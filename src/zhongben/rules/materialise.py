@@ -38,8 +38,10 @@ class SharedRows:
         as_of: dt.date,
         params: Mapping[str, dict[str, Any]] | None = None,
         whole: frozenset[str] = frozenset(),
+        inputs: Mapping[str, Mapping[str, str]] | None = None,
     ) -> None:
         self.engine = engine
+        self.inputs = dict(inputs or {})  # rule id → the tables its contract tables are read from
         self.as_of = as_of
         self.params = dict(params or {})
         self.whole = whole
@@ -109,6 +111,7 @@ class SharedRows:
             pretty=False,
             whole=self.whole,
             read=read,
+            sources=self.inputs.get(rule.id),
         )
 
 

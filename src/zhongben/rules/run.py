@@ -41,30 +41,30 @@ def run_rule(
     read: Mapping[str, str] | None = None,
     data_until: dt.date | None = None,
     keys: str | None = None,
+    sources: Mapping[str, str] | None = None,
 ) -> list[Lead]:
     """The leads ``rule`` finds on ``as_of`` with ``params`` overriding its defaults
     (``whole``: tables with nothing after ``as_of``, read without their as-of view; ``read``:
-    used views already stored by the engine, ``zhongben.rules.materialise``)."""
+    used views already stored by the engine, ``zhongben.rules.materialise``; ``sources``: contract
+    tables read from other tables, ``zhongben.rules.inputs``)."""
     compiled = compile_rule(
         rule, engine.dialect, params, as_of, pretty=False, whole=whole, read=read,
-        data_until=data_until,
+        data_until=data_until, sources=sources,
     )
-    names, rows = engine.fetch(scoped(engine, compiled.sql, keys) if keys else compiled.sql)
+    names, rows = engine.fetch(scoped(compiled.sql, keys) if keys else compiled.sql)
     leads = group_rows(rule.id, names, rows, compiled.evidence)
     for lead in leads:
         describe(lead, rule, compiled.params, as_of, data_until)
     return leads
 
 
-def scoped(engine: Engine, sql: str, keys: str) -> str:
+def scoped(sql: str, keys: str) -> str:
     """``sql`` keeping the rows of the cases and subjects listed in the tables ``<keys>_cases``
     and ``<keys>_subjects`` (``zhongben.rules.incremental``): the rule's rows for those keys
-    exactly, the rest left to the engine's optimiser to skip."""
-    names, _ = engine.fetch(f"SELECT * FROM ({sql}) AS zb_all LIMIT 0")
-    terms = [f"zb_all.case_no IN (SELECT case_no FROM {keys}_cases)"] if "case_no" in names else []
-    if "subject_id" in names:
-        terms.append(f"zb_all.subject_id IN (SELECT subject_id FROM {keys}_subjects)")
-    return f"SELECT * FROM ({sql}) AS zb_all WHERE {' OR '.join(terms) or 'FALSE'}"
+    exactly. Every rule returns both columns (``rules.validate.LEAD_COLUMNS``)."""
+    return (f"SELECT * FROM ({sql}) AS zb_all WHERE "
+            f"zb_all.case_no IN (SELECT case_no FROM {keys}_cases) OR "
+            f"zb_all.subject_id IN (SELECT subject_id FROM {keys}_subjects)")
 
 
 def _basis(basis: Basis, as_of: dt.date) -> dict[str, str]:

@@ -94,6 +94,7 @@ def screen(
     progress: Progress | None = None,
     share: bool = True,
     keys: str | None = None,
+    inputs: Mapping[str, Mapping[str, str]] | None = None,
 ) -> ScreenResult:
     """Run the selected rules of ``library`` (all by default) on ``engine`` as of ``as_of``;
     keep the leads in ``leads_store`` when one is given.
@@ -101,7 +102,8 @@ def screen(
     ``share``: compute each view several rules read once (``zhongben.rules.materialise``);
     off, every rule inlines what it uses, as ``run_rule`` alone does. ``keys``: keep only the
     rows of the cases and subjects in the tables ``<keys>_cases`` / ``<keys>_subjects``
-    (``zhongben.rules.incremental``; nothing is stored then)."""
+    (``zhongben.rules.incremental``; nothing is stored then). ``inputs``: rule id → contract
+    table → the table holding the rows it reads instead (``zhongben.rules.inputs``)."""
     scope = scope or Scope()
     params = params or {}
     # The version of each rule in force on as_of (rules.versions), for every engine and path.
@@ -115,11 +117,12 @@ def screen(
     horizons = table_horizons(engine)
     leads: list[Lead] = []
     per_rule: dict[str, int] = {}
-    with SharedRows(engine, rules if share else [], as_of, params, whole) as shared:
+    inputs = inputs or {}
+    with SharedRows(engine, rules if share else [], as_of, params, whole, inputs) as shared:
         for index, rule in enumerate(rules):
             found = [] if uncovered(rule, horizons) else run_rule(
                 engine, rule, as_of, params.get(rule.id), whole, shared.read(rule),
-                data_until(rule, as_of, horizons), keys)
+                data_until(rule, as_of, horizons), keys, inputs.get(rule.id))
             _note(found, lead_note(rule, as_of, horizons))
             shared.done(rule)
             per_rule[rule.id] = len(found)

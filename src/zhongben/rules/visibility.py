@@ -23,6 +23,9 @@ class Visibility:
     masked: dict[str, str] = field(default_factory=dict)  # column -> date column; null when > as_of
 
 
+SOURCE_MARKER = "zbsrc__"  # stands for the table a contract table's rows are read from
+
+
 def _until(date_column: str) -> str:
     return f"{date_column} IS NULL OR {date_column} <= :as_of"
 
