@@ -28,10 +28,14 @@ import tempfile
 import time
 from pathlib import Path
 
+# The child's own peak: VmHWM belongs to the process's memory map, made new at exec. (ru_maxrss
+# is kept across exec on Linux, so a child started after the bench generated a province world
+# in-process reported the generator's 15 GB peak as its own.)
 PEAK = """
-import resource
 def peak_mb():
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    with open("/proc/self/status") as status:
+        line = next(x for x in status if x.startswith("VmHWM:"))
+    return int(line.split()[1]) / 1024
 """
 RESOLVE = PEAK + """
 import json, sys
