@@ -112,6 +112,7 @@ def test_a_petition_naming_its_case_is_the_party_of_that_name_in_it(tmp_path: Pa
     assert linked["P2"] != NEW  # a name alone links nothing
     assert linked["P3"] not in (OLD, NEWER)  # two parties of that name in the case: nobody
     assert linked["P4"] not in (NEW, OTHER)  # no party of that name in the case
+    assert ws.resolve_entities().conflicts == []  # two 王伟 in a case contradict no registry
     with ws.connect() as con:
         how = con.execute("SELECT tier, how FROM entity_mentions WHERE tbl = 'petitions' "
                           "AND entity_id = ?", [NEW]).fetchall()
