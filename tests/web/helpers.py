@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from fastapi.testclient import TestClient
 
@@ -24,3 +25,26 @@ def login(client: TestClient, username: str) -> str:
                                            "csrf_token": token})
     assert response.status_code == 200 and str(response.url).endswith("/leads")
     return csrf_of(response.text)
+
+
+def page_errors(page: Any) -> list[str]:
+    """The list that collects a browser page's script errors and Content-Security-Policy
+    refusals from now on (a missing favicon is fine)."""
+    errors: list[str] = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.on("console", lambda m: errors.append(m.text)
+            if "Content Security Policy" in m.text else None)
+    return errors
+
+
+def drawn_relations(page: Any, base: str, lead_key: str, link: str) -> int:
+    """Signed in as jcg, from the lead page through ``link`` to a drawn relation graph; how many
+    nodes it drew."""
+    from zhongben.web.browser import log_in
+
+    log_in(page, base, "jcg", DEMO_PASSWORD)
+    page.goto(f"{base}/leads/{lead_key}")
+    page.click(link)
+    page.wait_for_selector("#relation-chart canvas")
+    page.wait_for_selector("#relation-chart[data-drawn]")
+    return int(page.get_attribute("#relation-chart", "data-drawn") or 0)

@@ -15,19 +15,18 @@ import pytest
 from chinese import english, page_text
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
-from helpers import login
+from helpers import drawn_relations, login, page_errors
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 from test_web_flows import SPOUSE, Planted, county_lead
 from test_web_profile import COMPANY, plant_profile
 
 from zhongben.store.audit_words import Workflow, describe
-from zhongben.store.demo import DEMO_PASSWORD
 from zhongben.store.leads import ALL_STATUSES
 from zhongben.store.models import AuditEntry, Lead, Profile
 from zhongben.store.testing import actor_of
 from zhongben.web.app import Settings, create_app
-from zhongben.web.browser import CHROMIUM, launch, log_in, open_page
+from zhongben.web.browser import CHROMIUM, launch, open_page
 from zhongben.web.debtor_ref import entity_of, ref_of
 from zhongben.web.server import running
 from zhongben.workflow.service import open_matter
@@ -226,16 +225,8 @@ def test_the_graph_on_the_debtor_page_opens_another_debtor_page(
     with running(debtor_app) as base, sync_playwright() as pw:
         browser = launch(pw)
         page = open_page(browser)
-        errors: list[str] = []
-        page.on("pageerror", lambda e: errors.append(str(e)))
-        page.on("console", lambda m: errors.append(m.text)
-                if "Content Security Policy" in m.text else None)
-        log_in(page, base, "jcg", DEMO_PASSWORD)
-        page.goto(f"{base}/leads/{lead.key}")
-        page.click("#debtor-link")
-        page.wait_for_selector("#relation-chart canvas")
-        page.wait_for_selector("#relation-chart[data-drawn]")
-        drawn = int(page.get_attribute("#relation-chart", "data-drawn") or 0)
+        errors = page_errors(page)
+        drawn = drawn_relations(page, base, lead.key, "#debtor-link")
         first = page.url
         page.locator("#relation-chart").scroll_into_view_if_needed()
         x, y = _node_on_screen(page, "李梅")

@@ -16,7 +16,7 @@ import openpyxl
 import pytest
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
-from helpers import login
+from helpers import login, page_errors
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 from tests.graph.conftest import transfer
@@ -258,10 +258,7 @@ def test_the_graph_draws_in_a_browser_under_the_csp(
     with running(flows_app) as base, sync_playwright() as pw:
         browser = launch(pw)
         page = open_page(browser)
-        errors: list[str] = []  # script errors and CSP refusals (a missing favicon is fine)
-        page.on("pageerror", lambda e: errors.append(str(e)))
-        page.on("console", lambda m: errors.append(m.text)
-                if "Content Security Policy" in m.text else None)
+        errors = page_errors(page)
         log_in(page, base, "jcg", DEMO_PASSWORD)
         page.goto(f"{base}/leads/{lead.key}")
         page.click("#flow-report")

@@ -13,17 +13,16 @@ import pytest
 from chinese import english, page_text
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
-from helpers import login
+from helpers import drawn_relations, login, page_errors
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 from test_web_flows import SPOUSE, Planted, county_lead, plant_flows
 from world import build_app_db
 
 from zhongben.contracts.storage import unresolved_entities_sql
-from zhongben.store.demo import DEMO_PASSWORD
 from zhongben.store.models import AuditEntry, Lead
 from zhongben.web.app import Settings, create_app
-from zhongben.web.browser import CHROMIUM, launch, log_in, open_page
+from zhongben.web.browser import CHROMIUM, launch, open_page
 from zhongben.web.server import running
 
 COMPANY = "91330683MA2B000009"
@@ -147,16 +146,8 @@ def test_the_relation_graph_draws_in_a_browser_under_the_csp(
     with running(profile_app) as base, sync_playwright() as pw:
         browser = launch(pw)
         page = open_page(browser)
-        errors: list[str] = []
-        page.on("pageerror", lambda e: errors.append(str(e)))
-        page.on("console", lambda m: errors.append(m.text)
-                if "Content Security Policy" in m.text else None)
-        log_in(page, base, "jcg", DEMO_PASSWORD)
-        page.goto(f"{base}/leads/{lead.key}")
-        page.click("#profile-link")
-        page.wait_for_selector("#relation-chart canvas")
-        page.wait_for_selector("#relation-chart[data-drawn]")
-        drawn = int(page.get_attribute("#relation-chart", "data-drawn") or 0)
+        errors = page_errors(page)
+        drawn = drawn_relations(page, base, lead.key, "#profile-link")
         browser.close()
     assert drawn == 3 and not errors, errors  # the debtor, the spouse, the company
 
