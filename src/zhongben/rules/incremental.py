@@ -58,11 +58,13 @@ def screen_incremental(
 
     ``stored``: the store's active leads (rule, case, subject); ``last``: the last run's
     ``as_of`` and ``horizon_warnings``."""
+    if last is None or str(last.get("as_of")) != as_of.isoformat():  # known before any work
+        return screen(engine, library, as_of, params=params), None
     keys = affected(engine, batch)
     _widen_full(engine, library, as_of, keys, stored, params)
     close(keys, ((c, s) for _, c, s in stored))
     result, _ = _screen_closed(engine, library, as_of, keys, params)
-    if last is None or str(last.get("as_of")) != as_of.isoformat() or _changed(result, last):
+    if _changed(result, last):  # the data horizons moved: every lead's explanation changes
         return screen(engine, library, as_of, params=params), None
     return result, keys
 
